@@ -1,10 +1,24 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { cpSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** Serves examples/ at /examples/ in dev (Vite serves the root) and copies it into the build. */
+function copyExamples(): Plugin {
+  return {
+    name: 'crosswalk-copy-examples',
+    apply: 'build',
+    closeBundle() {
+      const from = resolve(import.meta.dirname, 'examples');
+      if (existsSync(from)) cpSync(from, resolve(import.meta.dirname, 'dist/examples'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
-  server: { port: 5173, strictPort: false },
+  plugins: [react(), copyExamples()],
+  server: { port: 5173, strictPort: false, watch: { ignored: ['**/.tmp/**', '**/test/**'] } },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 3000 },
   test: {

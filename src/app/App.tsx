@@ -1,0 +1,96 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { CommandPalette } from './actions/CommandPalette';
+import { HelpDialog } from './actions/HelpDialog';
+import { Toolbar } from './actions/Toolbar';
+import { useShortcuts } from './actions/use-shortcuts';
+import { Canvas } from './canvas/Canvas';
+import { openFile } from './files/documents';
+import { Inspector } from './panels/Inspector';
+import { setUi, useAppStore } from './store/store';
+import { Toasts } from './Toasts';
+
+// Panels that are not needed on first paint load on first use.
+const MermaidPanel = lazy(() => import('./panels/MermaidPanel').then((m) => ({ default: m.MermaidPanel })));
+const WalkthroughPanel = lazy(() => import('./walkthrough/WalkthroughPanel').then((m) => ({ default: m.WalkthroughPanel })));
+const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('./panels/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const PresentMode = lazy(() => import('./walkthrough/PresentMode').then((m) => ({ default: m.PresentMode })));
+
+const PANELS = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'mermaid', label: 'Mermaid' },
+  { id: 'walkthrough', label: 'Walkthrough' },
+] as const;
+
+/** The whole app: toolbar, canvas, side panel, dialogs and messages. */
+export function App() {
+  useShortcuts();
+  const title = useAppStore((s) => s.doc.title);
+  const panel = useAppStore((s) => s.ui.rightPanel);
+  const busy = useAppStore((s) => s.ui.busy);
+  const presenting = useAppStore((s) => s.ui.presenting);
+  const exportOpen = useAppStore((s) => s.ui.exportOpen);
+  const importOpen = useAppStore((s) => s.ui.importOpen);
+
+  useEffect(() => {
+    document.title = `${title} — Crosswalk`;
+  }, [title]);
+
+  return (
+    <ReactFlowProvider>
+      <div
+        className={`cw-app${presenting ? ' is-presenting' : ''}`}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = e.dataTransfer.files[0];
+          if (!file) return;
+          e.preventDefault();
+          void openFile(file);
+        }}
+      >
+        {!presenting && (
+          <header className="cw-header">
+            <h1 className="cw-brand">Crosswalk</h1>
+            <span className="cw-doc-title" title={title}>{title}</span>
+            <Toolbar />
+          </header>
+        )}
+        <main className="cw-main">
+          <div className="cw-canvas">
+            <Canvas />
+            {busy && <div className="cw-busy" role="status">{busy}</div>}
+          </div>
+          {!presenting && (
+            <aside className="cw-side" aria-label="Side panel">
+              <div className="cw-tabs" role="tablist">
+                {PANELS.map((p) => (
+                  <button key={p.id} role="tab" type="button" aria-selected={panel === p.id} onClick={() => setUi({ rightPanel: p.id })}>
+                    {p.label}
+                  </button>
+                ))}
+              </div>
+              <div className="cw-side-body" role="tabpanel">
+                <Suspense fallback={<p className="cw-hint">Loading…</p>}>
+                  {panel === 'inspector' && <Inspector />}
+                  {panel === 'mermaid' && <MermaidPanel />}
+                  {panel === 'walkthrough' && <WalkthroughPanel />}
+                </Suspense>
+              </div>
+            </aside>
+          )}
+        </main>
+        <Suspense fallback={null}>
+          {presenting && <PresentMode />}
+          {exportOpen && <ExportDialog />}
+          {importOpen && <ImportDialog />}
+        </Suspense>
+        <CommandPalette />
+        <HelpDialog />
+        <Toasts />
+      </div>
+    </ReactFlowProvider>
+  );
+}

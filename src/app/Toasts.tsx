@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { dismissToast, useAppStore, type Toast } from './store/store';
+
+function ToastView({ toast }: { toast: Toast }) {
+  useEffect(() => {
+    // Errors stay until dismissed; the rest fade.
+    if (toast.kind === 'error') return;
+    const t = setTimeout(() => dismissToast(toast.id), 4000);
+    return () => clearTimeout(t);
+  }, [toast]);
+  return (
+    <div className={`cw-toast cw-toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+      <div className="cw-toast-text">{toast.text}</div>
+      {toast.details && (
+        <ul className="cw-toast-details">
+          {toast.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" aria-label="Dismiss message" onClick={() => dismissToast(toast.id)}>×</button>
+    </div>
+  );
+}
+
+/** Messages to the user: errors (with every problem listed) and confirmations. */
+export function Toasts() {
+  const toasts = useAppStore((s) => s.toasts);
+  return (
+    <div className="cw-toasts" aria-live="polite">
+      {toasts.map((t) => (
+        <ToastView key={t.id} toast={t} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { computeGeometry } from '../../model/geometry';
+import * as ops from '../../model/ops';
+import type { Point } from '../../model/types';
+import { connect } from '../store/commands';
+import { applyEdit, applyTransient, commitTransient, getState, select, useAppStore } from '../store/store';
+import { EntityNodeView } from './EntityNodeView';
+import { setFlowInstance, fitTo } from './flow-instance';
+import { endpointFromHandle } from './handles';
+import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
+import { NoteNodeView } from './NoteNodeView';
+import { SystemNodeView } from './SystemNodeView';
+import { expandFocus, toFlow, type CanvasNode, type LinkEdge } from './to-flow';
+
+// Module scope, so React Flow never sees new node types between renders.
+const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
+const edgeTypes = { link: LinkEdgeView };
+const SNAP: [number, number] = [10, 10];
+
+/** The diagram canvas: a view of the store's document; every change goes back as an edit. */
+export function Canvas() {
+  const doc = useAppStore((s) => s.doc);
+  const selectionIds = useAppStore((s) => s.selection.ids);
+  const activeStep = useAppStore((s) => (s.ui.presenting ? s.doc.walkthrough?.[s.ui.presentStep]?.id : s.ui.activeStep));
+  const snapToGrid = useAppStore((s) => s.ui.snapToGrid);
+  const minimap = useAppStore((s) => s.ui.minimap);
+  const presenting = useAppStore((s) => s.ui.presenting);
+  const fitRequest = useAppStore((s) => s.ui.fitRequest);
+  const flow = useReactFlow<CanvasNode, LinkEdge>();
+  const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
+
+  const focus = useMemo(() => {
+    const step = activeStep ? doc.walkthrough?.find((s) => s.id === activeStep) : undefined;
+    return step?.focus?.length ? expandFocus(doc, step.focus) : undefined;
+  }, [doc, activeStep]);
+
+  const { nodes, edges } = useMemo(() => {
+    const result = toFlow(doc, { selected: new Set(selectionIds), focus }, prev.current);
+    prev.current = result;
+    return result;
+  }, [doc, selectionIds, focus]);
+
+  useEffect(() => {
+    setFlowInstance(flow);
+    return () => setFlowInstance(undefined);
+  }, [flow]);
+
+  useEffect(() => {
+    if (fitRequest > 0) requestAnimationFrame(() => fitTo([], 0));
+  }, [fitRequest]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    const positions = new Map<string, Point>();
+    const sizes = new Map<string, { width: number; height: number }>();
+    let selectionChanged = false;
+    const selected = new Set(getState().selection.ids);
+    let ended = false;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        positions.set(c.id, c.position);
+        if (c.dragging === false) ended = true;
+      } else if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined) {
+        sizes.set(c.id, c.dimensions);
+        if (!c.resizing) ended = true;
+      } else if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+      }
+    }
+    if (positions.size || sizes.size) {
+      // Only systems keep a size; entity and note sizes follow from their content.
+      const systemIds = new Set(getState().doc.systems.map((s) => s.id));
+      for (const id of sizes.keys()) if (!systemIds.has(id)) sizes.delete(id);
+      applyTransient((d) => ops.setPositions(d, positions, sizes));
+      if (ended) commitTransient();
+    }
+    if (selectionChanged) select({ ids: [...selected] });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
+    const selected = new Set(getState().selection.ids);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        changed = true;
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+      }
+    }
+    if (changed) select({ ids: [...selected] });
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const from = endpointFromHandle(c.source, c.sourceHandle);
+    const to = endpointFromHandle(c.target, c.targetHandle);
+    if (from && to) connect(from, to);
+  }, []);
+
+  /** Dropping an entity into or out of a system re-parents it, in the same undo step as the drag. */
+  const onNodeDragStop = useCallback((_: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
+    const doc = getState().doc;
+    const geo = computeGeometry(doc);
+    let next = doc;
+    for (const n of dragged) {
+      if (n.type !== 'entity') continue;
+      const box = geo.entities.get(n.id);
+      const entity = doc.entities.find((e) => e.id === n.id);
+      if (!box || !entity) continue;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + Math.min(box.height / 2, 40);
+      const target = doc.systems
+        .slice()
+        .reverse()
+        .find((s) => {
+          const b = geo.systems.get(s.id)!;
+          return cx >= b.x && cx <= b.x + b.width && cy >= b.y && cy <= b.y + b.height;
+        });
+      if (target?.id === entity.system) continue;
+      const origin = target ? geo.systems.get(target.id)! : { x: 0, y: 0 };
+      next = ops.updateEntity(next, entity.id, {
+        system: target?.id,
+        position: { x: Math.round(box.x - origin.x), y: Math.round(box.y - origin.y) },
+      });
+    }
+    if (next !== doc) applyEdit(() => next);
+    else commitTransient();
+  }, []);
+
+  return (
+    <ReactFlow<CanvasNode, LinkEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onNodeDragStop={onNodeDragStop}
+      onPaneClick={() => select({ ids: [] })}
+      connectionMode={ConnectionMode.Loose}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      snapToGrid={snapToGrid}
+      snapGrid={SNAP}
+      minZoom={0.02}
+      maxZoom={3}
+      fitView
+      fitViewOptions={{ padding: 0.12, maxZoom: 1.2 }}
+      zoomOnDoubleClick={false}
+      nodesDraggable={!presenting}
+      nodesConnectable={!presenting}
+      elementsSelectable={!presenting}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Diagram canvas"
+    >
+      <ViewportPortal>
+        <LinkMarkers />
+      </ViewportPortal>
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
+      {!presenting && <Controls showInteractive={false} aria-label="Zoom controls" />}
+      {!presenting && minimap && <MiniMap pannable zoomable nodeColor="#fff" nodeStrokeColor="#000" ariaLabel="Minimap" />}
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,143 @@
+import { memo, useEffect, useState } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT } from '../../model/geometry';
+import * as ops from '../../model/ops';
+import type { Field } from '../../model/types';
+import { addFieldAfter, editField, nudgeField } from '../store/commands';
+import { applyEdit, getState, select, setUi, useAppStore } from '../store/store';
+import { entityHandleId } from './handles';
+import { InlineInput, type InlineExit } from './InlineInput';
+import type { EntityNode } from './to-flow';
+
+const handleStyle = (top: number) => ({ top });
+
+/** Moves inline editing after a field's name or type was committed with a key. */
+function nextEditing(fields: readonly Field[], fieldId: string, part: 'name' | 'type', exit: InlineExit, entityId: string) {
+  const i = fields.findIndex((f) => f.id === fieldId);
+  if (exit === 'enter') {
+    addFieldAfter(entityId, fieldId);
+    return;
+  }
+  if (exit === 'alt-up' || exit === 'alt-down') {
+    nudgeField(entityId, fieldId, exit === 'alt-up' ? -1 : 1);
+    setUi({ editingField: { entity: entityId, field: fieldId, part } });
+    return;
+  }
+  if (exit === 'tab') {
+    if (part === 'name') setUi({ editingField: { entity: entityId, field: fieldId, part: 'type' } });
+    else if (i + 1 < fields.length) setUi({ editingField: { entity: entityId, field: fields[i + 1].id, part: 'name' } });
+    else setUi({ editingField: undefined });
+    return;
+  }
+  if (exit === 'shift-tab') {
+    if (part === 'type') setUi({ editingField: { entity: entityId, field: fieldId, part: 'name' } });
+    else if (i > 0) setUi({ editingField: { entity: entityId, field: fields[i - 1].id, part: 'type' } });
+    else setUi({ editingField: undefined });
+    return;
+  }
+  setUi({ editingField: undefined });
+}
+
+/** An entity: a title row, then one row per field with its own handles on both sides. */
+export const EntityNodeView = memo(function EntityNodeView({ id, data, selected }: NodeProps<EntityNode>) {
+  const { entity, dimmed } = data;
+  const editing = useAppStore((s) => (s.ui.editingField?.entity === id ? s.ui.editingField : undefined));
+  const selectedField = useAppStore((s) => (s.selection.field?.entity === id ? s.selection.field.field : undefined));
+  const [renaming, setRenaming] = useState(false);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const fieldOrder = entity.fields.map((f) => f.id).join('\u0000');
+  useEffect(() => {
+    // Handles moved without the node changing size: tell React Flow to re-measure them.
+    updateNodeInternals(id);
+  }, [fieldOrder, id, updateNodeInternals]);
+
+  const commitField = (field: Field, part: 'name' | 'type', value: string, exit: InlineExit) => {
+    if (exit !== 'escape') {
+      const trimmed = value.trim();
+      if (part === 'name' && trimmed !== '' && trimmed !== field.name) editField(id, field.id, { name: trimmed });
+      if (part === 'type' && trimmed !== (field.type ?? '')) editField(id, field.id, { type: trimmed || undefined });
+    }
+    const fields = getState().doc.entities.find((e) => e.id === id)?.fields ?? entity.fields;
+    if (exit === 'escape' || exit === 'blur') setUi({ editingField: undefined });
+    else nextEditing(fields, field.id, part, exit, id);
+  };
+
+  return (
+    <div
+      className={`cw-entity${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`}
+      data-testid={`entity-${id}`}
+      title={entity.description}
+    >
+      <div className="cw-entity-header" style={{ height: ENTITY_HEADER_HEIGHT }} onDoubleClick={() => setRenaming(true)}>
+        <Handle type="source" position={Position.Left} id={entityHandleId(undefined, 'L')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />
+        {renaming ? (
+          <InlineInput
+            value={entity.name}
+            label="Entity name"
+            onDone={(value, exit) => {
+              setRenaming(false);
+              if (exit !== 'escape' && value.trim() && value.trim() !== entity.name) {
+                applyEdit((d) => ops.updateEntity(d, id, { name: value.trim() }));
+              }
+            }}
+          />
+        ) : (
+          <span className="cw-entity-name">{entity.name}</span>
+        )}
+        <Handle type="source" position={Position.Right} id={entityHandleId(undefined, 'R')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />
+      </div>
+      {entity.fields.length === 0 && (
+        <div className="cw-field cw-field-empty" style={{ height: FIELD_ROW_HEIGHT }}>
+          <button type="button" className="nodrag" onClick={() => addFieldAfter(id)}>+ field</button>
+        </div>
+      )}
+      {entity.fields.map((f, i) => {
+        const top = ENTITY_HEADER_HEIGHT + i * FIELD_ROW_HEIGHT + FIELD_ROW_HEIGHT / 2;
+        const isEditing = editing?.field === f.id;
+        return (
+          <div
+            key={f.id}
+            className={`cw-field${selectedField === f.id ? ' is-field-selected' : ''}`}
+            style={{ height: FIELD_ROW_HEIGHT }}
+            data-field={f.id}
+            title={f.description}
+            onClick={(e) => {
+              e.stopPropagation();
+              select({ ids: [id], field: { entity: id, field: f.id } });
+            }}
+          >
+            <Handle type="source" position={Position.Left} id={entityHandleId(f.id, 'L')} style={handleStyle(top)} />
+            <span className="cw-field-key">{f.key ?? ''}</span>
+            {isEditing && editing.part === 'name' ? (
+              <InlineInput value={f.name} label="Field name" onDone={(v, x) => commitField(f, 'name', v, x)} />
+            ) : (
+              <span
+                className={`cw-field-name${f.required ? ' is-required' : ''}`}
+                onDoubleClick={(e) => {
+                  e.stopPropagation();
+                  setUi({ editingField: { entity: id, field: f.id, part: 'name' } });
+                }}
+              >
+                {f.name}
+              </span>
+            )}
+            {isEditing && editing.part === 'type' ? (
+              <InlineInput value={f.type ?? ''} label="Field type" placeholder="type" className="cw-type-input" onDone={(v, x) => commitField(f, 'type', v, x)} />
+            ) : (
+              <span
+                className="cw-field-type"
+                onDoubleClick={(e) => {
+                  e.stopPropagation();
+                  setUi({ editingField: { entity: id, field: f.id, part: 'type' } });
+                }}
+              >
+                {f.type ?? ''}
+              </span>
+            )}
+            <Handle type="source" position={Position.Right} id={entityHandleId(f.id, 'R')} style={handleStyle(top)} />
+          </div>
+        );
+      })}
+    </div>
+  );
+});

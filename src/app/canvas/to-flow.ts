@@ -1,0 +1,209 @@
+import type { Edge, Node } from '@xyflow/react';
+import { computeGeometry, routeLink, type Side } from '../../model/geometry';
+import { describeEndpoint } from '../../model/queries';
+import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Entity, type Link, type Note, type System } from '../../model/types';
+import { entityHandleId, systemHandleId, type HandleSide } from './handles';
+
+// The canvas is a view: a pure mapping from the document (and what is selected or in focus)
+// to React Flow nodes and edges. Unchanged nodes keep their object identity between calls,
+// so memoised node components skip rendering.
+
+/** Data of a system node. */
+export interface SystemNodeData extends Record<string, unknown> {
+  system: System;
+  dimmed: boolean;
+}
+/** Data of an entity node. */
+export interface EntityNodeData extends Record<string, unknown> {
+  entity: Entity;
+  dimmed: boolean;
+}
+/** Data of a note node. */
+export interface NoteNodeData extends Record<string, unknown> {
+  note: Note;
+  dimmed: boolean;
+}
+/** Data of a link edge. */
+export interface LinkEdgeData extends Record<string, unknown> {
+  link: Link;
+  /** The text drawn on the edge (transform, label, protocol). */
+  text: string;
+  /** A longer description for tooltips: `Worker.Work_Email → User.login`. */
+  title: string;
+  dimmed: boolean;
+}
+
+export type SystemNode = Node<SystemNodeData, 'system'>;
+export type EntityNode = Node<EntityNodeData, 'entity'>;
+export type NoteNode = Node<NoteNodeData, 'note'>;
+export type CanvasNode = SystemNode | EntityNode | NoteNode;
+export type LinkEdge = Edge<LinkEdgeData, 'link'>;
+
+/** What besides the document decides how the canvas looks. */
+export interface ViewState {
+  selected: ReadonlySet<string>;
+  /** Ids in focus (a walkthrough step); everything else is dimmed. Undefined: nothing dimmed. */
+  focus?: ReadonlySet<string>;
+}
+
+/** The text a link shows on the canvas. */
+export function linkText(link: Link): string {
+  switch (link.kind) {
+    case 'mapping':
+      return [link.transform, link.label].filter(Boolean).join(' · ');
+    case 'relation':
+      return link.label ?? '';
+    case 'flow':
+      return [link.label, link.protocol, link.schedule].filter(Boolean).join(' · ');
+  }
+}
+
+const side = (s: Side): HandleSide => (s === 'left' ? 'L' : 'R');
+
+/**
+ * Expands a focus list to what should stay lit: a focused link lights its ends, a focused
+ * system lights its entities, a focused entity lights its system's frame.
+ */
+export function expandFocus(doc: CrosswalkDocument, focus: readonly string[]): Set<string> {
+  const lit = new Set(focus);
+  for (const l of doc.links) {
+    if (!lit.has(l.id)) continue;
+    for (const ep of [l.from, l.to]) lit.add(isSystemEndpoint(ep) ? ep.system : ep.entity);
+  }
+  for (const e of doc.entities) {
+    if (e.system !== undefined && lit.has(e.system)) lit.add(e.id);
+  }
+  for (const e of doc.entities) {
+    if (lit.has(e.id) && e.system !== undefined) lit.add(e.system);
+  }
+  // Links whose two ends are lit stay lit too.
+  for (const l of doc.links) {
+    const ends = [l.from, l.to].map((ep) => (isSystemEndpoint(ep) ? ep.system : ep.entity));
+    if (ends.every((id) => focus.includes(id))) lit.add(l.id);
+  }
+  return lit;
+}
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k of Object.keys(b)) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Returns `prev` when `next` is equal in every field the canvas uses, else `next`. */
+function reuseNode<N extends CanvasNode>(prev: CanvasNode | undefined, next: N): N {
+  if (
+    prev &&
+    prev.type === next.type &&
+    prev.position.x === next.position.x &&
+    prev.position.y === next.position.y &&
+    prev.parentId === next.parentId &&
+    prev.selected === next.selected &&
+    prev.width === next.width &&
+    prev.height === next.height &&
+    sameData(prev.data, next.data)
+  ) {
+    return prev as N;
+  }
+  return next;
+}
+
+/** Maps a document to React Flow nodes (parents before children) and edges. */
+export function toFlow(
+  doc: CrosswalkDocument,
+  view: ViewState,
+  prev?: { nodes: readonly CanvasNode[]; edges: readonly LinkEdge[] },
+): { nodes: CanvasNode[]; edges: LinkEdge[] } {
+  const geo = computeGeometry(doc);
+  const prevNodes = new Map(prev?.nodes.map((n) => [n.id, n]));
+  const prevEdges = new Map(prev?.edges.map((e) => [e.id, e]));
+  const dimmed = (id: string) => (view.focus ? !view.focus.has(id) : false);
+  const nodes: CanvasNode[] = [];
+
+  for (const s of doc.systems) {
+    const box = geo.systems.get(s.id)!;
+    nodes.push(
+      reuseNode(prevNodes.get(s.id), {
+        id: s.id,
+        type: 'system',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        selected: view.selected.has(s.id),
+        zIndex: 0,
+        data: { system: s, dimmed: dimmed(s.id) },
+      } satisfies SystemNode),
+    );
+  }
+  const systemBoxes = geo.systems;
+  for (const e of doc.entities) {
+    const box = geo.entities.get(e.id)!;
+    const parent = e.system !== undefined ? systemBoxes.get(e.system) : undefined;
+    nodes.push(
+      reuseNode(prevNodes.get(e.id), {
+        id: e.id,
+        type: 'entity',
+        position: parent ? { x: box.x - parent.x, y: box.y - parent.y } : { x: box.x, y: box.y },
+        parentId: parent ? e.system : undefined,
+        width: box.width,
+        height: box.height,
+        selected: view.selected.has(e.id),
+        zIndex: 1,
+        data: { entity: e, dimmed: dimmed(e.id) },
+      } satisfies EntityNode),
+    );
+  }
+  for (const n of doc.notes ?? []) {
+    const box = geo.notes.get(n.id)!;
+    nodes.push(
+      reuseNode(prevNodes.get(n.id), {
+        id: n.id,
+        type: 'note',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        selected: view.selected.has(n.id),
+        zIndex: 1,
+        data: { note: n, dimmed: dimmed(n.id) },
+      } satisfies NoteNode),
+    );
+  }
+
+  const edges: LinkEdge[] = [];
+  for (const l of doc.links) {
+    const route = routeLink(doc, geo, l);
+    if (!route) continue;
+    const handle = (ep: Link['from'], s: Side) =>
+      isEntityEndpoint(ep) ? entityHandleId(ep.field, side(s)) : systemHandleId(side(s));
+    const source = isSystemEndpoint(l.from) ? l.from.system : l.from.entity;
+    const target = isSystemEndpoint(l.to) ? l.to.system : l.to.entity;
+    const next: LinkEdge = {
+      id: l.id,
+      type: 'link',
+      source,
+      target,
+      sourceHandle: handle(l.from, route.fromSide),
+      targetHandle: handle(l.to, route.toSide),
+      selected: view.selected.has(l.id),
+      zIndex: l.kind === 'flow' ? 0 : 2,
+      data: {
+        link: l,
+        text: linkText(l),
+        title: `${describeEndpoint(doc, l.from)} → ${describeEndpoint(doc, l.to)}`,
+        dimmed: dimmed(l.id),
+      },
+    };
+    const old = prevEdges.get(l.id);
+    edges.push(
+      old &&
+        old.source === next.source &&
+        old.target === next.target &&
+        old.sourceHandle === next.sourceHandle &&
+        old.targetHandle === next.targetHandle &&
+        old.selected === next.selected &&
+        sameData(old.data!, next.data!)
+        ? old
+        : next,
+    );
+  }
+  return { nodes, edges };
+}

@@ -1,0 +1,177 @@
+import { describeParseError, parseDocumentText, type ParseResult } from '../../io/file';
+import { serialiseDocument } from '../../io/serialise';
+import type { CrosswalkDocument } from '../../model/types';
+import { applyEdit, getState, notify, replaceDocument, setUi } from '../store/store';
+
+// Opening and saving documents. Every way in (picker, drop, ?doc=, example, import) ends
+// in openDocument, which lays out what lacks positions and never touches the open document
+// when the new one is bad.
+
+/** Whether any system, entity or note lacks a position (a hand-written document). */
+export function needsLayout(doc: CrosswalkDocument): boolean {
+  return (
+    doc.systems.some((s) => !s.position) ||
+    doc.entities.some((e) => !e.position) ||
+    (doc.notes ?? []).some((n) => !n.position)
+  );
+}
+
+/** Lays out a document with ELK in a Web Worker (elkjs loads on first use). */
+export async function layoutInWorker(doc: CrosswalkDocument, onlyMissing: boolean): Promise<CrosswalkDocument> {
+  const [{ layoutDocument }, { createWorkerElk }] = await Promise.all([
+    import('../../layout/elk'),
+    import('../../layout/elk-worker-client'),
+  ]);
+  const elk = createWorkerElk();
+  try {
+    return await layoutDocument(doc, { elk, onlyMissing });
+  } finally {
+    elk.terminate?.();
+  }
+}
+
+/** Opens a parsed document: lays it out if needed, then replaces the open one. */
+export async function openDocument(doc: CrosswalkDocument, source: string): Promise<void> {
+  let next = doc;
+  if (needsLayout(doc)) {
+    setUi({ busy: 'Laying out…' });
+    try {
+      next = await layoutInWorker(doc, true);
+    } catch (e) {
+      // The fallback grid in computeGeometry still draws it; say so rather than fail.
+      notify('error', `Automatic layout failed; the document is shown on a simple grid. (${e instanceof Error ? e.message : String(e)})`);
+      next = doc;
+    } finally {
+      setUi({ busy: undefined });
+    }
+  }
+  replaceDocument(next);
+  notify('success', `Opened ${source}`);
+}
+
+/** Reports why a file could not be opened; the open document stays as it was. */
+export function reportParseFailure(result: Extract<ParseResult, { ok: false }>, source: string): void {
+  const lines = describeParseError(result.error);
+  notify('error', `Could not open ${source}: ${lines[0]}`, lines.length > 1 ? lines.slice(0, 50) : undefined);
+}
+
+/** Opens the text of a file (from the picker, a drop, or a URL). */
+export async function openText(text: string, source: string): Promise<boolean> {
+  const result = parseDocumentText(text);
+  if (!result.ok) {
+    reportParseFailure(result, source);
+    return false;
+  }
+  await openDocument(result.doc, source);
+  return true;
+}
+
+/** Opens a File from the picker or a drop. Mermaid files go through the erDiagram import. */
+export async function openFile(file: File): Promise<boolean> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+  if (/\.(mmd|mermaid|md)$/i.test(file.name)) return importMermaidText(text, file.name);
+  return openText(text, file.name);
+}
+
+/** Imports erDiagram text as a new document. */
+export async function importMermaidText(text: string, source: string): Promise<boolean> {
+  const { importMermaidEr } = await import('../../import/mermaid-er');
+  const result = importMermaidEr(text);
+  if (!result.ok) {
+    notify('error', `Could not import ${source}: line ${result.error.line}: ${result.error.message}`);
+    return false;
+  }
+  await openDocument(result.doc, source);
+  if (result.warnings.length) notify('info', `Imported with ${result.warnings.length} warning(s)`, result.warnings);
+  return true;
+}
+
+/** Opens `?doc=<url>`; only same-origin URLs are fetched. */
+export async function openUrl(url: string): Promise<boolean> {
+  let target: URL;
+  try {
+    target = new URL(url, window.location.href);
+  } catch {
+    notify('error', `Could not open ${url}: not a URL.`);
+    return false;
+  }
+  if (target.origin !== window.location.origin) {
+    notify('error', `Could not open ${url}: only documents on this site (${window.location.origin}) can be opened by link.`);
+    return false;
+  }
+  try {
+    const res = await fetch(target, { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return await openText(await res.text(), target.pathname.split('/').pop() || url);
+  } catch (e) {
+    notify('error', `Could not open ${url}: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+/** A file name for the document: its title, made safe. */
+export function fileNameFor(doc: CrosswalkDocument, extension: string): string {
+  const base = doc.title
+    .normalize('NFKC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+  return `${base || 'crosswalk'}${extension}`;
+}
+
+/** Offers bytes or text as a download. */
+export function download(data: string | Uint8Array | Blob, fileName: string, mime: string): void {
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves the open document as a `.crosswalk.json` download. */
+export function saveToFile(): void {
+  const { doc } = getState();
+  download(serialiseDocument(doc), fileNameFor(doc, '.crosswalk.json'), 'application/json');
+}
+
+/** Re-lays out the whole open document (one undo step). */
+export async function autoLayout(): Promise<void> {
+  const { doc } = getState();
+  setUi({ busy: 'Laying out…' });
+  try {
+    const next = await layoutInWorker(doc, false);
+    if (getState().doc !== doc) {
+      notify('info', 'The document changed during layout; layout not applied.');
+      return;
+    }
+    applyEdit(() => next);
+    setUi({ fitRequest: getState().ui.fitRequest + 1 });
+  } catch (e) {
+    notify('error', `Automatic layout failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    setUi({ busy: undefined });
+  }
+}
+
+/** Shows the file picker and opens what is chosen. */
+export function pickAndOpenFile(): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,.crosswalk.json,.mmd,.mermaid,.md,application/json,text/plain';
+  input.onchange = () => {
+    const file = input.files?.[0];
+    if (file) void openFile(file);
+  };
+  input.click();
+}

@@ -1,0 +1,189 @@
+import { collectIds, uniqueId } from '../../model/ids';
+import * as ops from '../../model/ops';
+import { findEntity, linkKindFor } from '../../model/queries';
+import { ENTITY_WIDTH, SYSTEM_HEADER_HEIGHT, SYSTEM_PADDING, computeGeometry, entityHeight } from '../../model/geometry';
+import type { CrosswalkDocument, Endpoint, Field, Link, Point } from '../../model/types';
+import { applyEdit, getState, notify, select, setUi } from './store';
+
+// Edits as the user thinks of them, built from the pure operations in src/model/ops.ts.
+// Each goes through applyEdit, so each is one undo step.
+
+function freshId(doc: CrosswalkDocument, base: string): string {
+  return uniqueId(base, collectIds(doc));
+}
+
+function freshFieldId(doc: CrosswalkDocument, entityId: string, base: string): string {
+  const entity = findEntity(doc, entityId);
+  return uniqueId(base, new Set(entity?.fields.map((f) => f.id)));
+}
+
+/** Adds a system at a canvas point and selects it. */
+export function addSystemAt(position: Point, name = 'New system'): string {
+  const doc = getState().doc;
+  const id = freshId(doc, name === 'New system' ? 'system' : name);
+  applyEdit(
+    (d) => ops.addSystem(d, { id, name, position: { x: Math.round(position.x), y: Math.round(position.y) }, size: { width: 560, height: 320 } }),
+    { ids: [id] },
+  );
+  return id;
+}
+
+/**
+ * Adds an entity with one key field. Placed inside the selected system if one is selected,
+ * else at `position`. Starts renaming its first field so typing can begin at once.
+ */
+export function addEntityAt(position: Point, systemId?: string): string {
+  const doc = getState().doc;
+  const id = freshId(doc, 'entity');
+  const system = systemId ? doc.systems.find((s) => s.id === systemId) : undefined;
+  let pos = position;
+  if (system) {
+    // Place below the system's existing entities.
+    const inside = doc.entities.filter((e) => e.system === system.id);
+    const geo = computeGeometry(doc);
+    const sys = geo.systems.get(system.id)!;
+    const bottom = inside.reduce((y, e) => {
+      const b = geo.entities.get(e.id)!;
+      return Math.max(y, b.y - sys.y + b.height);
+    }, SYSTEM_HEADER_HEIGHT - SYSTEM_PADDING);
+    pos = { x: SYSTEM_PADDING + (inside.length % 2) * (ENTITY_WIDTH + SYSTEM_PADDING), y: inside.length % 2 ? SYSTEM_HEADER_HEIGHT : bottom + SYSTEM_PADDING };
+  }
+  const entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields: [{ id: 'id', name: 'id', type: 'string', key: 'PK' as const }] };
+  applyEdit((d) => {
+    let next = ops.addEntity(d, entity);
+    if (system) {
+      // Grow the system so the new entity fits.
+      const sysBox = computeGeometry(next).systems.get(system.id)!;
+      const needW = entity.position.x + ENTITY_WIDTH + SYSTEM_PADDING;
+      const needH = entity.position.y + entityHeight(entity) + SYSTEM_PADDING;
+      if (needW > sysBox.width || needH > sysBox.height) {
+        next = ops.updateSystem(next, system.id, { size: { width: Math.max(sysBox.width, needW), height: Math.max(sysBox.height, needH) } });
+      }
+    }
+    return next;
+  }, { ids: [id] });
+  return id;
+}
+
+/** Adds a free text note. */
+export function addNoteAt(position: Point, text = 'Note'): string {
+  const doc = getState().doc;
+  const id = freshId(doc, 'note');
+  applyEdit((d) => ops.addNote(d, { id, text, position: { x: Math.round(position.x), y: Math.round(position.y) } }), { ids: [id] });
+  return id;
+}
+
+/** Adds a field after `afterFieldId` (or at the end) and starts editing its name. */
+export function addFieldAfter(entityId: string, afterFieldId?: string): string | undefined {
+  const doc = getState().doc;
+  const entity = findEntity(doc, entityId);
+  if (!entity) return undefined;
+  const id = freshFieldId(doc, entityId, 'field');
+  const index = afterFieldId === undefined ? entity.fields.length : entity.fields.findIndex((f) => f.id === afterFieldId) + 1;
+  const field: Field = { id, name: 'field', type: 'string' };
+  applyEdit((d) => ops.addField(d, entityId, field, index), { ids: [entityId], field: { entity: entityId, field: id } });
+  setUi({ editingField: { entity: entityId, field: id, part: 'name' } });
+  return id;
+}
+
+/** Renames or retypes a field (an empty name is refused). */
+export function editField(entityId: string, fieldId: string, patch: Partial<Omit<Field, 'id'>>): void {
+  applyEdit((d) => ops.updateField(d, entityId, fieldId, patch));
+}
+
+/** Moves a field up or down by one row. */
+export function nudgeField(entityId: string, fieldId: string, delta: number): void {
+  const entity = findEntity(getState().doc, entityId);
+  const index = entity?.fields.findIndex((f) => f.id === fieldId) ?? -1;
+  if (index < 0) return;
+  applyEdit((d) => ops.moveField(d, entityId, fieldId, index + delta));
+}
+
+/** Deletes a field and the links that touch it. */
+export function removeField(entityId: string, fieldId: string): void {
+  applyEdit((d) => ops.deleteField(d, entityId, fieldId), { ids: [entityId] });
+}
+
+/** Deletes what is selected (a selected field row alone, if only a field is selected). */
+export function deleteSelection(): void {
+  const { selection } = getState();
+  if (selection.field) {
+    removeField(selection.field.entity, selection.field.field);
+    return;
+  }
+  if (selection.ids.length === 0) return;
+  applyEdit((d) => ops.deleteElements(d, selection.ids), { ids: [] });
+}
+
+/**
+ * Connects two endpoints: field to field makes a relation inside one system and a mapping
+ * across systems; system to system makes a flow. Returns the new link id.
+ */
+export function connect(from: Endpoint, to: Endpoint): string | undefined {
+  const doc = getState().doc;
+  const kind = linkKindFor(doc, from, to);
+  if (!kind) {
+    notify('info', 'Connect a field to a field, or a system to a system.');
+    return undefined;
+  }
+  const id = freshId(doc, kind === 'mapping' ? 'map' : kind === 'relation' ? 'rel' : 'flow');
+  const link: Link = { id, kind, from, to };
+  if (kind === 'relation') link.cardinality = { from: 'zero-or-more', to: 'exactly-one' };
+  applyEdit((d) => ops.addLink(d, link), { ids: [id] });
+  return id;
+}
+
+const CLIPBOARD_MIME = 'application/x-crosswalk-fragment';
+let clipboard: ops.Fragment | undefined;
+
+/** Copies the selection (to the app clipboard and, as JSON text, the system clipboard). */
+export function copySelection(): boolean {
+  const { doc, selection } = getState();
+  if (selection.ids.length === 0) return false;
+  clipboard = ops.extractFragment(doc, selection.ids);
+  const text = JSON.stringify({ type: CLIPBOARD_MIME, fragment: clipboard });
+  globalThis.navigator?.clipboard?.writeText(text).catch(() => {
+    // The system clipboard may be denied (no focus, permissions); the app clipboard still works.
+  });
+  return true;
+}
+
+/** Cuts the selection. */
+export function cutSelection(): void {
+  if (copySelection()) deleteSelection();
+}
+
+/** Pastes the app clipboard, offset so the copy is visible beside the original. */
+export function paste(offset: Point = { x: 40, y: 40 }): void {
+  if (!clipboard) return;
+  const fragment = clipboard;
+  let ids: string[] = [];
+  applyEdit((d) => {
+    const result = ops.pasteFragment(d, fragment, offset);
+    ids = result.ids;
+    return result.doc;
+  });
+  select({ ids });
+  // Successive pastes cascade instead of stacking exactly.
+  clipboard = ops.extractFragment(getState().doc, ids);
+}
+
+/** Duplicates the selection in one step. */
+export function duplicateSelection(): void {
+  const { doc, selection } = getState();
+  if (selection.ids.length === 0) return;
+  const fragment = ops.extractFragment(doc, selection.ids);
+  let ids: string[] = [];
+  applyEdit((d) => {
+    const result = ops.pasteFragment(d, fragment, { x: 40, y: 40 });
+    ids = result.ids;
+    return result.doc;
+  });
+  select({ ids });
+}
+
+/** Selects everything on the canvas. */
+export function selectAll(): void {
+  const { doc } = getState();
+  select({ ids: [...doc.systems.map((s) => s.id), ...doc.entities.filter((e) => !e.system).map((e) => e.id), ...(doc.notes ?? []).map((n) => n.id)] });
+}

@@ -1,0 +1,215 @@
+import { create } from 'zustand';
+import type { CrosswalkDocument } from '../../model/types';
+import { createDocument } from '../../model/ops';
+
+/** How many undo steps are kept. */
+export const HISTORY_LIMIT = 200;
+
+/** What is selected on the canvas (ids of systems, entities, notes and links). */
+export interface Selection {
+  ids: readonly string[];
+  /** A selected field row, for field-level editing in the inspector. */
+  field?: { entity: string; field: string };
+}
+
+/** A message shown to the user. */
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error' | 'success';
+  text: string;
+  /** Extra lines (e.g. every problem of an invalid file). */
+  details?: string[];
+}
+
+/** Panels and modes of the app; none of it is part of the document. */
+export interface UiState {
+  rightPanel: 'inspector' | 'mermaid' | 'walkthrough';
+  paletteOpen: boolean;
+  helpOpen: boolean;
+  exportOpen: boolean;
+  importOpen: boolean;
+  presenting: boolean;
+  presentStep: number;
+  snapToGrid: boolean;
+  minimap: boolean;
+  /** The walkthrough step whose focus is highlighted on the canvas. */
+  activeStep?: string;
+  /** A field being renamed inline: focuses its input. */
+  editingField?: { entity: string; field: string; part: 'name' | 'type' };
+  /** Incremented to ask the canvas to fit the view (after open or layout). */
+  fitRequest: number;
+  busy?: string;
+}
+
+interface History {
+  past: CrosswalkDocument[];
+  future: CrosswalkDocument[];
+}
+
+/** The one store: the document, what is selected, the UI state and the undo history. */
+export interface AppState {
+  doc: CrosswalkDocument;
+  selection: Selection;
+  ui: UiState;
+  history: History;
+  /** The document before a transient edit (a drag) began; committed as one history step. */
+  transientBase?: CrosswalkDocument;
+  toasts: Toast[];
+}
+
+export const initialUi: UiState = {
+  rightPanel: 'inspector',
+  paletteOpen: false,
+  helpOpen: false,
+  exportOpen: false,
+  importOpen: false,
+  presenting: false,
+  presentStep: 0,
+  snapToGrid: true,
+  minimap: true,
+  fitRequest: 0,
+};
+
+export const useAppStore = create<AppState>()(() => ({
+  doc: createDocument('Untitled'),
+  selection: { ids: [] },
+  ui: initialUi,
+  history: { past: [], future: [] },
+  toasts: [],
+}));
+
+/** Reads the store outside React. */
+export const getState = useAppStore.getState;
+
+const setState = useAppStore.setState;
+
+/** An edit: a pure operation from the model, partially applied. */
+export type Edit = (doc: CrosswalkDocument) => CrosswalkDocument;
+
+function pushPast(past: CrosswalkDocument[], doc: CrosswalkDocument): CrosswalkDocument[] {
+  const next = past.length >= HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT + 1) : past.slice();
+  next.push(doc);
+  return next;
+}
+
+/**
+ * Applies an edit to the document and records one undo step. Every change to the document
+ * goes through here (or through the transient pair below), so undo covers every edit.
+ */
+export function applyEdit(edit: Edit, selection?: Selection): void {
+  const state = getState();
+  const base = state.transientBase ?? state.doc;
+  const next = edit(state.doc);
+  if (next === state.doc && !state.transientBase) {
+    if (selection) setState({ selection });
+    return;
+  }
+  setState({
+    doc: next,
+    transientBase: undefined,
+    history: { past: pushPast(state.history.past, base), future: [] },
+    ...(selection ? { selection } : {}),
+  });
+}
+
+/** Applies an edit without an undo step yet (a drag in progress). */
+export function applyTransient(edit: Edit): void {
+  const state = getState();
+  const next = edit(state.doc);
+  if (next === state.doc) return;
+  setState({ doc: next, transientBase: state.transientBase ?? state.doc });
+}
+
+/** Ends a transient edit: the whole drag becomes one undo step. */
+export function commitTransient(): void {
+  const state = getState();
+  if (!state.transientBase) return;
+  if (state.transientBase === state.doc) {
+    setState({ transientBase: undefined });
+    return;
+  }
+  setState({
+    transientBase: undefined,
+    history: { past: pushPast(state.history.past, state.transientBase), future: [] },
+  });
+}
+
+/** Keeps only selected ids that still exist after an undo or redo. */
+function pruneSelection(doc: CrosswalkDocument, selection: Selection): Selection {
+  const ids = new Set<string>([
+    ...doc.systems.map((s) => s.id),
+    ...doc.entities.map((e) => e.id),
+    ...doc.links.map((l) => l.id),
+    ...(doc.notes ?? []).map((n) => n.id),
+  ]);
+  const kept = selection.ids.filter((id) => ids.has(id));
+  const field =
+    selection.field && doc.entities.find((e) => e.id === selection.field!.entity)?.fields.some((f) => f.id === selection.field!.field)
+      ? selection.field
+      : undefined;
+  return kept.length === selection.ids.length && field === selection.field ? selection : { ids: kept, field };
+}
+
+/** Undoes the last edit. */
+export function undo(): void {
+  commitTransient();
+  const { history, doc, selection } = getState();
+  const prev = history.past[history.past.length - 1];
+  if (!prev) return;
+  setState({
+    doc: prev,
+    history: { past: history.past.slice(0, -1), future: [doc, ...history.future] },
+    selection: pruneSelection(prev, selection),
+  });
+}
+
+/** Redoes the last undone edit. */
+export function redo(): void {
+  const { history, doc, selection } = getState();
+  const next = history.future[0];
+  if (!next) return;
+  setState({
+    doc: next,
+    history: { past: pushPast(history.past, doc), future: history.future.slice(1) },
+    selection: pruneSelection(next, selection),
+  });
+}
+
+/**
+ * Replaces the whole document (open, new, example). Undo history is kept, so even
+ * opening a file by mistake can be undone.
+ */
+export function replaceDocument(doc: CrosswalkDocument, options: { keepHistory?: boolean } = {}): void {
+  const state = getState();
+  setState({
+    doc,
+    transientBase: undefined,
+    selection: { ids: [] },
+    history: options.keepHistory === false ? { past: [], future: [] } : { past: pushPast(state.history.past, state.doc), future: [] },
+    ui: { ...state.ui, activeStep: undefined, editingField: undefined, presenting: false, fitRequest: state.ui.fitRequest + 1 },
+  });
+}
+
+/** Sets the selection. */
+export function select(selection: Selection): void {
+  setState({ selection });
+}
+
+/** Changes UI state. */
+export function setUi(patch: Partial<UiState>): void {
+  setState((s) => ({ ui: { ...s.ui, ...patch } }));
+}
+
+let toastSeq = 0;
+
+/** Shows a message; errors stay until dismissed, others fade. */
+export function notify(kind: Toast['kind'], text: string, details?: string[]): number {
+  const id = ++toastSeq;
+  setState((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text, details }] }));
+  return id;
+}
+
+/** Dismisses a message. */
+export function dismissToast(id: number): void {
+  setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+}

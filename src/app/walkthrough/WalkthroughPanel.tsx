@@ -1,0 +1,4 @@
+/** Placeholder: being written. */
+export function WalkthroughPanel() {
+  return <p className="cw-hint">WalkthroughPanel is coming.</p>;
+}

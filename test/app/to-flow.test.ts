@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseDocumentText } from '../../src/io/file';
+import * as ops from '../../src/model/ops';
+import { expandFocus, toFlow } from '../../src/app/canvas/to-flow';
+import { endpointFromHandle, entityHandleId, parseHandleId, systemHandleId } from '../../src/app/canvas/handles';
+
+const r = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
+if (!r.ok) throw new Error('example does not parse');
+const doc = r.doc;
+
+describe('toFlow', () => {
+  it('puts parents before their children and gives every link an edge with handles', () => {
+    const { nodes, edges } = toFlow(doc, { selected: new Set() });
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    for (const n of nodes) if (n.parentId) expect(index.get(n.parentId)!).toBeLessThan(index.get(n.id)!);
+    expect(edges).toHaveLength(doc.links.length);
+    for (const e of edges) {
+      expect(parseHandleId(e.sourceHandle)).toBeDefined();
+      expect(parseHandleId(e.targetHandle)).toBeDefined();
+    }
+    const mapping = edges.find((e) => e.id === 'm-email-login')!;
+    expect(mapping.sourceHandle).toMatch(/work_email$/);
+    expect(mapping.data!.text).toBe('lowercase');
+  });
+
+  it('keeps node identity for unchanged elements', () => {
+    const first = toFlow(doc, { selected: new Set() });
+    const edited = ops.updateEntity(doc, 'okta-user', { name: 'Okta User' });
+    const second = toFlow(edited, { selected: new Set() }, first);
+    const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual(['okta-user']);
+  });
+
+  it('dims what is out of focus', () => {
+    const focus = expandFocus(doc, ['m-email-login']);
+    expect([...focus].sort()).toEqual(['m-email-login', 'okta', 'okta-user', 'wd-worker', 'workday'].sort());
+    const { nodes } = toFlow(doc, { selected: new Set(), focus });
+    expect(nodes.find((n) => n.id === 'okta-user')!.data.dimmed).toBe(false);
+    expect(nodes.find((n) => n.id === 'slack-user')!.data.dimmed).toBe(true);
+  });
+});
+
+describe('handles', () => {
+  it('round-trips handle ids, including field ids with the separator in them', () => {
+    expect(endpointFromHandle('e1', entityHandleId('a|b', 'L'))).toEqual({ entity: 'e1', field: 'a|b' });
+    expect(endpointFromHandle('e1', entityHandleId(undefined, 'R'))).toEqual({ entity: 'e1' });
+    expect(endpointFromHandle('s1', systemHandleId('R'))).toEqual({ system: 's1' });
+    expect(parseHandleId('junk')).toBeUndefined();
+    expect(parseHandleId(null)).toBeUndefined();
+  });
+});
