@@ -28,3 +28,11 @@ export async function bootstrap(): Promise<void> {
   if (getState().doc !== saved) void flushAutosave();
   document.documentElement.dataset.ready = 'true';
 }
+
+declare global {
+  interface Window {
+    /** A read-only debug hook for the console and the browser tests. */
+    crosswalk?: { doc(): unknown; state(): unknown };
+  }
+}
+window.crosswalk = { doc: () => getState().doc, state: () => getState() };

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+// Real-browser journeys: the production build (dist/) served by Vite's preview server on a
+// free port, driven with the system's Chromium (Playwright cannot download browsers here).
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A served build and a browser. */
+export interface Harness {
+  url: string;
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ and starts Chromium with a fresh profile. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium).`);
+  const server: PreviewServer = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const url = `http://127.0.0.1:${address.port}/`;
+  // Make sure the server answering is ours.
+  const res = await fetch(url);
+  const html = await res.text();
+  if (!html.includes('<title>Crosswalk</title>')) throw new Error(`The server at ${url} is not this build.`);
+  const profile = mkdtempSync(join(tmpdir(), 'crosswalk-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  return {
+    url,
+    context,
+    async newPage() {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('pageerror:', e.message));
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the app has opened its first document. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
+}
+
+/** The open document, read through the app's debug hook. */
+export async function readDoc(page: Page): Promise<import('../../src/model/types').CrosswalkDocument> {
+  return page.evaluate(() => (window as unknown as { crosswalk: { doc(): never } }).crosswalk.doc());
+}
