@@ -4,7 +4,7 @@ import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT } from '../../model/geometry';
 import * as ops from '../../model/ops';
 import type { Field } from '../../model/types';
 import { addFieldAfter, editField, nudgeField } from '../store/commands';
-import { applyEdit, getState, select, setUi, useAppStore } from '../store/store';
+import { applyEdit, getState, select, setUi, undo, useAppStore } from '../store/store';
 import { entityHandleId } from './handles';
 import { InlineInput, type InlineExit } from './InlineInput';
 import type { EntityNode } from './to-flow';
@@ -58,6 +58,8 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
       if (part === 'type' && trimmed !== (field.type ?? '')) editField(id, field.id, { type: trimmed || undefined });
     }
     const fields = getState().doc.entities.find((e) => e.id === id)?.fields ?? entity.fields;
+    // Escape on a row that Enter just added takes the row back (its add was the last edit).
+    if (exit === 'escape' && editing?.fresh && editing.field === field.id) undo();
     if (exit === 'escape' || exit === 'blur') setUi({ editingField: undefined });
     else nextEditing(fields, field.id, part, exit, id);
   };

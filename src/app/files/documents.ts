@@ -119,7 +119,8 @@ export async function openUrl(url: string): Promise<boolean> {
 export function fileNameFor(doc: CrosswalkDocument, extension: string): string {
   const base = doc.title
     .normalize('NFKC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    // Characters no file system accepts, and control characters.
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);

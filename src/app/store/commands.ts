@@ -82,7 +82,7 @@ export function addFieldAfter(entityId: string, afterFieldId?: string): string |
   const index = afterFieldId === undefined ? entity.fields.length : entity.fields.findIndex((f) => f.id === afterFieldId) + 1;
   const field: Field = { id, name: 'field', type: 'string' };
   applyEdit((d) => ops.addField(d, entityId, field, index), { ids: [entityId], field: { entity: entityId, field: id } });
-  setUi({ editingField: { entity: entityId, field: id, part: 'name' } });
+  setUi({ editingField: { entity: entityId, field: id, part: 'name', fresh: true } });
   return id;
 }
 

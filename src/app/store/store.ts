@@ -35,7 +35,7 @@ export interface UiState {
   /** The walkthrough step whose focus is highlighted on the canvas. */
   activeStep?: string;
   /** A field being renamed inline: focuses its input. */
-  editingField?: { entity: string; field: string; part: 'name' | 'type' };
+  editingField?: { entity: string; field: string; part: 'name' | 'type'; fresh?: boolean };
   /** Incremented to ask the canvas to fit the view (after open or layout). */
   fitRequest: number;
   busy?: string;

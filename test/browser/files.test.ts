@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readDoc, startHarness, waitReady, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+async function openThroughPicker(page: Page, name: string, text: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press(`${mod}+o`);
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+describe('opening and keeping documents', () => {
+  it('refuses bad files with a message naming what is wrong, and keeps the open document', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url);
+    await waitReady(page);
+    const before = await readDoc(page);
+    const cases: [string, string, RegExp][] = [
+      ['broken.json', '{"format": "crosswalk", "version": 1,,}', /not valid JSON \(line 1, column/],
+      ['other.json', '{"hello": "world"}', /not a Crosswalk document/],
+      ['future.crosswalk.json', '{"format":"crosswalk","version":7,"title":"x","systems":[],"entities":[],"links":[]}', /version 7.*newer Crosswalk/],
+      [
+        'dangling.crosswalk.json',
+        JSON.stringify({ format: 'crosswalk', version: 1, title: '<script>alert(1)</script>', systems: [], entities: [{ id: 'a', name: 'A', system: 'nope', fields: [] }], links: [] }),
+        /entities\[0\]\.system: unknown system "nope"/,
+      ],
+    ];
+    for (const [name, text, message] of cases) {
+      await openThroughPicker(page, name, text);
+      const alert = page.getByRole('alert').last();
+      await expect.poll(async () => (await alert.textContent()) ?? '').toMatch(message);
+      expect(await readDoc(page)).toEqual(before);
+      await alert.getByRole('button', { name: 'Dismiss message' }).click();
+    }
+    await page.close();
+  });
+
+  it('opens a good file from the picker and a same-origin ?doc= link, and lays them out', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.url}?doc=/examples/crm-erp-quote-to-cash.crosswalk.json`);
+    await waitReady(page);
+    const doc = await readDoc(page);
+    expect(doc.title).toMatch(/quote|cash/i);
+    expect(doc.entities.every((e) => e.position)).toBe(true);
+    await openThroughPicker(
+      page,
+      'tiny.crosswalk.json',
+      JSON.stringify({ format: 'crosswalk', version: 1, title: 'Tiny', systems: [{ id: 's', name: 'S' }], entities: [{ id: 'e', name: 'E', system: 's', fields: [{ id: 'f', name: 'f' }] }], links: [] }),
+    );
+    await expect.poll(async () => (await readDoc(page)).title).toBe('Tiny');
+    // Opening is undoable: nothing is lost by opening the wrong file.
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(async () => (await readDoc(page)).title).toBe(doc.title);
+    await page.goto(`${h.url}?doc=https://example.com/x.json`);
+    await page.waitForSelector('html[data-ready="true"]');
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/only documents on this site/);
+    await page.close();
+  });
+
+  it('reports a full storage quota instead of swallowing it', async () => {
+    const page = await h.newPage();
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+        if ((window as unknown as { failWrites?: boolean }).failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await page.goto(h.url);
+    await waitReady(page);
+    await page.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = true));
+    await page.keyboard.press('n'); // add a note: an edit to autosave
+    const alert = page.getByRole('alert').last();
+    await expect.poll(async () => (await alert.textContent()) ?? '').toMatch(/Autosave failed: the browser storage is full/);
+    const doc = await readDoc(page);
+    expect(doc.notes!.length).toBe(2);
+    await page.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = false));
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' ')).toMatch(/Autosave works again/);
+    await page.close();
+  });
+});
