@@ -105,7 +105,7 @@ describe('commands', () => {
     const id = addFieldAfter('wd-position', 'position_id')!;
     const fields = getState().doc.entities.find((e) => e.id === 'wd-position')!.fields;
     expect(fields[1].id).toBe(id);
-    expect(getState().ui.editingField).toEqual({ entity: 'wd-position', field: id, part: 'name' });
+    expect(getState().ui.editingField).toEqual({ entity: 'wd-position', field: id, part: 'name', fresh: true });
     removeField('wd-position', id);
     expect(getState().doc.entities.find((e) => e.id === 'wd-position')!.fields.some((f) => f.id === id)).toBe(false);
   });
