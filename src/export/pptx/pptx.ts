@@ -1,7 +1,29 @@
 import type { CrosswalkDocument } from '../../model/types';
 import type { ExportOptions } from '../registry';
+import { buildDeck } from './deck';
+import { finalisePackage } from './package';
 
-/** Placeholder until the exporter lands. */
-export async function exportPptx(_doc: CrosswalkDocument, _o?: ExportOptions): Promise<Uint8Array> {
-  throw new Error('exportPptx: not implemented yet');
+/**
+ * Exports a document as a PowerPoint deck (16:9, black on white, one font, every box,
+ * table, line and text native and editable): title, system overview, diagram, a data
+ * model per system, mapping tables per pair of systems, and a slide per walkthrough step
+ * with its speaker notes. `options.pptxSections` picks the slide groups, `options.font`
+ * the font (Arial by default), and `options.pictures` turns diagram slides into pictures:
+ * keys `overview`, `diagram` and `step:<step id>`, values PNG data URLs.
+ *
+ * pptxgenjs and JSZip are loaded here, on first use, to keep them out of the app's first
+ * load. Works in Node and in the browser.
+ */
+export async function exportPptx(doc: CrosswalkDocument, options?: ExportOptions): Promise<Uint8Array> {
+  const [{ default: PptxGenJS }, { default: JSZip }] = await Promise.all([import('pptxgenjs'), import('jszip')]);
+  const pptx = new PptxGenJS();
+  buildDeck(pptx, doc, options);
+  const written = await pptx.write({ outputType: 'uint8array' });
+  return finalisePackage(toBytes(written), JSZip);
+}
+
+function toBytes(written: unknown): Uint8Array {
+  if (written instanceof Uint8Array) return written;
+  if (written instanceof ArrayBuffer) return new Uint8Array(written);
+  throw new Error('exportPptx: pptxgenjs returned an unexpected output type');
 }

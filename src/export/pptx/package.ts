@@ -1,0 +1,44 @@
+import type JSZip from 'jszip';
+import { dropPhantomOverrides, hasForbiddenXmlChars, renumberShapeIds, stripForbiddenXmlChars } from './xml-safety';
+
+/** JSZip's constructor (JSZip is loaded lazily by the caller, so only its type is imported). */
+export type ZipFactory = new () => JSZip;
+
+const XML_PART = /\.(xml|rels)$/i;
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+
+/**
+ * The pass over what pptxgenjs wrote: drops the phantom slide-master overrides from
+ * `[Content_Types].xml`, gives each slide's shapes unique ids, strips any character XML
+ * 1.0 forbids (user text was cleaned already; this is the last line of defence), and
+ * re-zips with DEFLATE — pptxgenjs ignores `compression` when an output type is given.
+ */
+export async function finalisePackage(bytes: Uint8Array, Zip: ZipFactory): Promise<Uint8Array> {
+  const source = await new Zip().loadAsync(bytes);
+  const names = Object.values(source.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name);
+  const parts = new Set(names);
+  const out = new Zip();
+  // [Content_Types].xml first: some readers sniff the first entry.
+  const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml')].filter((n) => parts.has(n));
+  for (const name of ordered) {
+    const entry = source.file(name);
+    if (!entry) continue;
+    if (!XML_PART.test(name)) {
+      out.file(name, await entry.async('uint8array'));
+      continue;
+    }
+    let xml = await entry.async('string');
+    if (name === '[Content_Types].xml') xml = dropPhantomOverrides(xml, parts);
+    if (SLIDE_PART.test(name)) xml = renumberShapeIds(xml);
+    if (hasForbiddenXmlChars(xml)) xml = stripForbiddenXmlChars(xml);
+    out.file(name, xml);
+  }
+  return out.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  });
+}

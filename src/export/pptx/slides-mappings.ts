@@ -1,0 +1,82 @@
+import { describeEndpoint } from '../../model/queries';
+import { isEntityEndpoint, type Link } from '../../model/types';
+import { drawTable, type Cell } from './draw';
+import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
+import { measureCell, paginateRows, rowHeight } from './table-layout';
+import { cleanText } from './xml-safety';
+
+// Mapping tables, one per pair of systems (source → target), continued on further slides
+// when long: source entity.field | target entity.field | transform | notes.
+
+const SIZE = 11;
+const MARGIN = { h: 0.06, v: 0.04 };
+const COL_W = [2.2, 2.2, 2.4, 2.4];
+const MAX_LINES = 6;
+const HEADER = ['Source', 'Target', 'Transform', 'Notes'];
+
+/** A group of mappings from one system to another (undefined: entities outside any system). */
+export interface MappingGroup {
+  from: string | undefined;
+  to: string | undefined;
+  links: Link[];
+}
+
+/**
+ * Groups the mappings by (source system, target system), in the document's system order
+ * (entities outside any system last), each group's rows in document order.
+ */
+export function groupMappings(ctx: Pick<DeckContext, 'doc' | 'index'>): MappingGroup[] {
+  const order = new Map(ctx.doc.systems.map((s, i) => [s.id, i]));
+  const rank = (id: string | undefined) => (id === undefined ? Number.MAX_SAFE_INTEGER : (order.get(id) ?? Number.MAX_SAFE_INTEGER));
+  const groups = new Map<string, MappingGroup>();
+  for (const link of ctx.doc.links) {
+    if (link.kind !== 'mapping') continue;
+    const from = systemOf(ctx, link.from);
+    const to = systemOf(ctx, link.to);
+    const key = `${from ?? ''}\u0000${to ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { from, to, links: [] }));
+    g.links.push(link);
+  }
+  return [...groups.values()].sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
+}
+
+function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | undefined {
+  if (!isEntityEndpoint(ep)) return ep.system;
+  return ctx.index.entities.get(ep.entity)?.system;
+}
+
+/** Adds the mapping table slides; returns how many. */
+export function addMappingSlides(ctx: DeckContext): number {
+  let count = 0;
+  for (const group of groupMappings(ctx)) {
+    const name = (id: string | undefined) => (id === undefined ? 'no system' : cleanText(ctx.index.systems.get(id)?.name ?? id));
+    const title = group.from === group.to ? `Mappings within ${name(group.from)}` : `Mappings: ${name(group.from)} → ${name(group.to)}`;
+    const measure = (texts: string[], bold = false) => {
+      const cells = texts.map((t, i) => measureCell(t, COL_W[i] - 2 * MARGIN.h, SIZE, MAX_LINES, ctx.font, bold));
+      return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
+    };
+    const header = measure(HEADER, true);
+    const rows = group.links.map((link) =>
+      measure([
+        cleanText(describeEndpoint(ctx.doc, link.from)),
+        cleanText(describeEndpoint(ctx.doc, link.to)),
+        cleanText(link.transform),
+        [cleanText(link.label), cleanText(link.description)].filter(Boolean).join(' — '),
+      ]),
+    );
+    const pages = paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h);
+    pages.forEach((indices, i) => {
+      const p = addSlide(ctx);
+      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`, 'mappings');
+      const tableRows: Cell[][] = [
+        header.cells.map((c) => ({ text: c.text, bold: true })),
+        ...indices.map((r) => rows[r].cells.map((c) => ({ text: c.text }))),
+      ];
+      const heights = [header.height, ...indices.map((r) => rows[r].height)];
+      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, COL_W, tableRows, heights, { size: SIZE, margin: MARGIN, name: 'Mapping table' });
+      count++;
+    });
+  }
+  return count;
+}

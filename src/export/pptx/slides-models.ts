@@ -1,0 +1,168 @@
+import type { Entity } from '../../model/types';
+import { drawTable, type Cell } from './draw';
+import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
+import { measureCell, rowHeight, type MeasuredCell } from './table-layout';
+import { cleanText } from './xml-safety';
+
+// One data-model slide per system: each entity a native table (a title row, then
+// field | type | key), set in three columns. An entity longer than a column continues in
+// the next column as "Name (continued)"; a system with more than a slide holds continues
+// on further slides. Entities outside any system get slides of their own at the end.
+
+const SIZE = 10;
+const TITLE_SIZE = 11;
+const MARGIN = { h: 0.05, v: 0.03 };
+const COLUMNS = 3;
+const GAP = 0.25;
+const TABLE_W = (CONTENT_RECT.w - (COLUMNS - 1) * GAP) / COLUMNS;
+const COL_W = [TABLE_W * 0.5, TABLE_W * 0.34, TABLE_W * 0.16];
+const TABLE_GAP = 0.15;
+
+/** One table placed on a page. */
+interface PlacedTable {
+  column: number;
+  y: number;
+  rows: Cell[][];
+  heights: number[];
+}
+
+/** A system's slides, or the slides of entities outside any system. */
+export interface ModelGroup {
+  title: string;
+  entities: Entity[];
+  notes: string;
+}
+
+/** The groups of data-model slides: each system holding entities, then entities in no system. */
+export function modelGroups(ctx: Pick<DeckContext, 'doc' | 'index'>): ModelGroup[] {
+  const groups: ModelGroup[] = [];
+  for (const s of ctx.doc.systems) {
+    const entities = ctx.index.entitiesBySystem.get(s.id) ?? [];
+    if (entities.length === 0) continue;
+    const kind = cleanText(s.kind);
+    const head = [cleanText(s.name) + (kind ? ` (${kind})` : ''), cleanText(s.description, { multiline: true })].filter(Boolean).join(': ');
+    groups.push({ title: `${cleanText(s.name)}: data model`, entities, notes: [head, ...describeEntities(entities)].join('\n') });
+  }
+  const loose = ctx.doc.entities.filter((e) => e.system === undefined || !ctx.index.systems.has(e.system));
+  if (loose.length) groups.push({ title: 'Entities outside any system', entities: loose, notes: describeEntities(loose).join('\n') });
+  return groups;
+}
+
+/** Descriptions do not fit the tables; they go to the speaker notes. */
+function describeEntities(entities: readonly Entity[]): string[] {
+  const lines: string[] = [];
+  for (const e of entities) {
+    const d = cleanText(e.description, { multiline: true });
+    if (d) lines.push(`${cleanText(e.name)}: ${d}`);
+    for (const f of e.fields) {
+      const fd = cleanText(f.description, { multiline: true });
+      if (fd) lines.push(`${cleanText(e.name)}.${cleanText(f.name)}: ${fd}`);
+    }
+  }
+  return lines;
+}
+
+/** Adds the data-model slides; returns how many. */
+export function addModelSlides(ctx: DeckContext): number {
+  let count = 0;
+  for (const group of modelGroups(ctx)) {
+    const pages = packTables(ctx, group.entities);
+    pages.forEach((tables, i) => {
+      const p = addSlide(ctx);
+      drawSlideTitle(p, i === 0 ? group.title : `${group.title} (continued)`, 'models');
+      for (const t of tables) {
+        drawTable(p, { x: CONTENT_RECT.x + t.column * (TABLE_W + GAP), y: CONTENT_RECT.y + t.y }, COL_W, t.rows, t.heights, {
+          size: SIZE,
+          margin: MARGIN,
+          name: 'Entity table',
+        });
+      }
+      if (group.notes) p.slide.addNotes(group.notes);
+      count++;
+    });
+  }
+  return count;
+}
+
+interface MeasuredRow {
+  cells: MeasuredCell[];
+  height: number;
+}
+
+/** Fills columns top to bottom, then slides; long entities are split between columns. */
+function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[][] {
+  const colH = CONTENT_RECT.h;
+  const inner = (i: number) => COL_W[i] - 2 * MARGIN.h;
+  const titleRow = (text: string): MeasuredRow => {
+    const cell = measureCell(text, TABLE_W - 2 * MARGIN.h, TITLE_SIZE, 10, ctx.font, true);
+    return { cells: [cell], height: rowHeight(cell.lines, TITLE_SIZE, MARGIN.v) };
+  };
+  const pages: PlacedTable[][] = [];
+  let page: PlacedTable[] = [];
+  let column = 0;
+  let y = 0;
+  const nextColumn = () => {
+    column++;
+    y = 0;
+    if (column === COLUMNS) {
+      pages.push(page);
+      page = [];
+      column = 0;
+    }
+  };
+  for (const entity of entities) {
+    const fieldRows: MeasuredRow[] = entity.fields.map((f) => {
+      const cells = [
+        measureCell(cleanText(f.name), inner(0), SIZE, 6, ctx.font),
+        measureCell(cleanText(f.type), inner(1), SIZE, 3, ctx.font),
+        measureCell(f.key ?? '', inner(2), SIZE, 1, ctx.font, true),
+      ];
+      return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
+    });
+    const name = cleanText(entity.name);
+    let next = 0;
+    let first = true;
+    for (;;) {
+      const title = titleRow(first ? name : `${name} (continued)`);
+      const rest = fieldRows.slice(next);
+      const need = title.height + rest.reduce((h, r) => h + r.height, 0);
+      if (need <= colH - y) {
+        page.push(placeTable(column, y, title, rest));
+        y += need + TABLE_GAP;
+        break;
+      }
+      if (y > 0 && need <= colH) {
+        nextColumn();
+        continue;
+      }
+      // Split: as many rows as fit below the title, at least two (or all that remain).
+      let used = title.height;
+      let k = 0;
+      while (k < rest.length && used + rest[k].height <= colH - y) used += rest[k++].height;
+      if (k < Math.min(2, rest.length) && y > 0) {
+        nextColumn();
+        continue;
+      }
+      k = Math.max(k, 1);
+      page.push(placeTable(column, y, title, rest.slice(0, k)));
+      next += k;
+      first = false;
+      nextColumn();
+    }
+    if (y >= colH - 0.3) nextColumn();
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+function placeTable(column: number, y: number, title: MeasuredRow, rows: readonly MeasuredRow[]): PlacedTable {
+  return {
+    column,
+    y,
+    rows: [
+      [{ text: title.cells[0].text, bold: true, colspan: 3, size: TITLE_SIZE }],
+      ...rows.map((r) => [{ text: r.cells[0].text }, { text: r.cells[1].text }, { text: r.cells[2].text, bold: true, align: 'center' as const }]),
+    ],
+    heights: [title.height, ...rows.map((r) => r.height)],
+  };
+}
