@@ -165,7 +165,6 @@ export function Canvas() {
       nodesDraggable={!presenting}
       nodesConnectable={!presenting}
       elementsSelectable={!presenting}
-      proOptions={{ hideAttribution: true }}
       aria-label="Diagram canvas"
     >
       <ViewportPortal>
