@@ -1,0 +1,103 @@
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { CrosswalkDocument, Point } from '../model/types';
+import { packInRows, splitIntoParts } from './components';
+import { buildElkGraph, type ElkGraphIndex } from './elk-graph';
+
+/**
+ * What layout needs from ELK: the `layout(graph)` method. In Node this is elkjs itself; in
+ * the browser the app passes an ELK that runs in a Web Worker (see elk-worker-client.ts),
+ * and may call `terminate` when done.
+ */
+export interface ElkLike {
+  layout(graph: ElkNode): Promise<ElkNode>;
+  terminate?(): void;
+}
+
+/** Options of {@link layoutDocument}. */
+export interface LayoutOptions {
+  /** The ELK to use; default: elkjs's bundled build, in this thread. */
+  elk?: ElkLike;
+  /**
+   * Lay out only when some system, entity or note has no position; otherwise return the
+   * same document object untouched. When a layout does happen, it places everything.
+   */
+  onlyMissing?: boolean;
+}
+
+/** Whether any system, entity or note lacks a position (a document written by hand or by a script). */
+export function needsLayout(doc: CrosswalkDocument): boolean {
+  return (
+    doc.systems.some((s) => !s.position) ||
+    doc.entities.some((e) => !e.position) ||
+    (doc.notes ?? []).some((n) => !n.position)
+  );
+}
+
+/** Loads elkjs's bundled build (Node, tests, benchmarks). Loaded on first use: it is large. */
+export async function createBundledElk(): Promise<ElkLike> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  return { layout: (graph) => elk.layout(graph) };
+}
+
+/** Space between the packed parts of a document (unlinked systems, notes). */
+const PART_GAP = 80;
+/** Packed parts aim at a whole this much wider than tall (a slide is 16:9). */
+const PART_ASPECT_RATIO = 1.8;
+
+/**
+ * Lays a document out left to right with ELK's layered algorithm: systems become boxes
+ * sized to hold their entities, links pull the systems they join into columns, and notes
+ * and unlinked parts are packed in rows around them. Returns a new document with the
+ * position of every system, entity and note and the size of every system set (entity
+ * positions are relative to their system, as the format says); nothing else changes.
+ */
+export async function layoutDocument(doc: CrosswalkDocument, options: LayoutOptions = {}): Promise<CrosswalkDocument> {
+  if (options.onlyMissing && !needsLayout(doc)) return doc;
+  const elk = options.elk ?? (await createBundledElk());
+  const parts = splitIntoParts(doc);
+  // One part at a time: an ELK in a worker runs one layout at a time anyway.
+  const laidOut: { root: ElkNode; index: ElkGraphIndex }[] = [];
+  for (const part of parts) {
+    const { graph, index } = buildElkGraph(doc, part);
+    laidOut.push({ root: await elk.layout(graph), index });
+  }
+  const offsets = packInRows(
+    laidOut.map(({ root }) => ({ width: root.width ?? 0, height: root.height ?? 0 })),
+    PART_GAP,
+    PART_ASPECT_RATIO,
+  );
+  const out: CrosswalkDocument = { ...doc, systems: doc.systems.slice(), entities: doc.entities.slice() };
+  if (doc.notes) out.notes = doc.notes.slice();
+  laidOut.forEach(({ root, index }, i) => applyLayout(out, root, index, offsets[i]));
+  return out;
+}
+
+/** Writes the positions of one laid-out part into `out` (whose arrays are fresh copies). */
+function applyLayout(out: CrosswalkDocument, root: ElkNode, index: ElkGraphIndex, offset: Point): void {
+  const at = (node: ElkNode, by: Point): Point => ({
+    x: Math.round((node.x ?? 0) + by.x),
+    y: Math.round((node.y ?? 0) + by.y),
+  });
+  const origin = { x: 0, y: 0 };
+  const placeEntity = (node: ElkNode, by: Point) => {
+    const i = index.entities.get(node.id);
+    if (i !== undefined) out.entities[i] = { ...out.entities[i], position: at(node, by) };
+  };
+  for (const node of root.children ?? []) {
+    const s = index.systems.get(node.id);
+    if (s !== undefined) {
+      // Sizes round up so rounding never lets an entity stick out of its system.
+      out.systems[s] = {
+        ...out.systems[s],
+        position: at(node, offset),
+        size: { width: Math.ceil(node.width ?? 0), height: Math.ceil(node.height ?? 0) },
+      };
+      for (const child of node.children ?? []) placeEntity(child, origin);
+      continue;
+    }
+    const n = index.notes.get(node.id);
+    if (n !== undefined && out.notes) out.notes[n] = { ...out.notes[n], position: at(node, offset) };
+    else placeEntity(node, offset);
+  }
+}
