@@ -1,0 +1,125 @@
+import { serialiseDocument } from '../io/serialise';
+import { layoutDocument } from '../layout/elk';
+import { formatProblem } from '../model/path';
+import { validateDocument } from '../model/validate';
+import { parseArgs, printable, quote, UsageError } from './args';
+import { EXIT, messageOf, printErrors, type CliIo } from './io';
+
+// `import FILE [-o DOC] [--title TITLE]`: a Mermaid erDiagram (a .mmd file, or the first
+// erDiagram block of a Markdown note) becomes a laid-out Crosswalk document.
+
+/** A Mermaid diagram found in a file, and the file line its first line sits on (0-based offset). */
+export interface MermaidSource {
+  text: string;
+  lineOffset: number;
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*mermaid\b/i;
+
+/**
+ * Finds the Mermaid erDiagram blocks of a Markdown text (```` ```mermaid ```` or `~~~mermaid`
+ * fences whose diagram starts with `erDiagram`), keeping where each starts so errors point
+ * at the right line of the file.
+ */
+export function findErDiagramBlocks(markdown: string): MermaidSource[] {
+  const lines = markdown.split(/\r?\n/);
+  const blocks: MermaidSource[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE.exec(lines[i]);
+    if (!open) continue;
+    // Closed by a line of at least as many of the same fence character (or the end of the file).
+    const close = new RegExp(`^\\s{0,3}\\${open[1][0]}{${open[1].length},}\\s*$`);
+    let end = i + 1;
+    while (end < lines.length && !close.test(lines[end])) end++;
+    const body = lines.slice(i + 1, end);
+    const first = body.find((l) => l.trim() !== '' && !l.trim().startsWith('%%'));
+    if (first?.trim().startsWith('erDiagram')) blocks.push({ text: body.join('\n'), lineOffset: i + 1 });
+    i = end;
+  }
+  return blocks;
+}
+
+function isMarkdown(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/** Warnings may come as text or as `{line, message}`; both print as one line. */
+function describeWarning(w: unknown, lineOffset: number): string {
+  if (typeof w === 'string') return `warning: ${printable(w)}`;
+  if (w && typeof w === 'object' && 'message' in w) {
+    const { line, message } = w as { line?: unknown; message: unknown };
+    const where = typeof line === 'number' ? `line ${line + lineOffset}: ` : '';
+    return `warning: ${where}${printable(String(message))}`;
+  }
+  return `warning: ${printable(String(w))}`;
+}
+
+/** `import FILE [-o DOC] [--title TITLE]`. */
+export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
+  const { positionals, flags } = parseArgs(args, { out: { value: true, alias: 'o' }, title: { value: true } });
+  if (positionals.length === 0) throw new UsageError('missing FILE (a .mmd or .md file holding a Mermaid erDiagram)');
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${quote(positionals[1])}`);
+  const path = positionals[0];
+  const title = flags.get('title');
+  if (title === '') throw new UsageError('--title must not be empty');
+
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (e) {
+    printErrors(io, [`cannot read ${printable(path)}: ${printable(messageOf(e))}`]);
+    return EXIT.failed;
+  }
+
+  let source: MermaidSource = { text, lineOffset: 0 };
+  if (isMarkdown(path)) {
+    const blocks = findErDiagramBlocks(text);
+    if (blocks.length === 0) {
+      printErrors(io, ['line 1: no ```mermaid block holding an erDiagram in this Markdown file']);
+      return EXIT.failed;
+    }
+    if (blocks.length > 1) {
+      printErrors(io, [`warning: ${blocks.length} erDiagram blocks; imported the first (line ${blocks[0].lineOffset + 1})`]);
+    }
+    source = blocks[0];
+  }
+
+  const { importMermaidEr } = await import('../import/mermaid-er');
+  const imported = importMermaidEr(source.text);
+  if (!imported.ok) {
+    printErrors(io, [`line ${imported.error.line + source.lineOffset}: ${printable(imported.error.message)}`]);
+    return EXIT.failed;
+  }
+  printErrors(io, (imported.warnings as readonly unknown[]).map((w) => describeWarning(w, source.lineOffset)));
+
+  let doc = typeof title === 'string' ? { ...imported.doc, title } : imported.doc;
+  try {
+    doc = await layoutDocument(doc, { elk: io.elk, onlyMissing: true });
+  } catch (e) {
+    printErrors(io, [`layout failed: ${printable(messageOf(e))}`]);
+    return EXIT.failed;
+  }
+  // The importer's output is checked like any file, so a bad document is never written.
+  const checked = validateDocument(doc);
+  if (!checked.ok) {
+    printErrors(io, ['the imported document is not valid (a bug in the importer):', ...checked.problems.map(formatProblem).map(printable)]);
+    return EXIT.failed;
+  }
+
+  const json = serialiseDocument(checked.doc);
+  const out = flags.get('out');
+  if (out === undefined || out === '-') {
+    io.stdout(json);
+    return EXIT.ok;
+  }
+  try {
+    await io.writeFile(out as string, json);
+  } catch (e) {
+    printErrors(io, [`cannot write ${printable(out as string)}: ${printable(messageOf(e))}`]);
+    return EXIT.failed;
+  }
+  io.stdout(
+    `wrote ${printable(out as string)} (${doc.systems.length} systems, ${doc.entities.length} entities, ${doc.links.length} links)\n`,
+  );
+  return EXIT.ok;
+}
