@@ -21,7 +21,7 @@ const SPACING: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '140',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
   'elk.spacing.edgeNode': '20',
