@@ -1,6 +1,150 @@
-import type { CrosswalkDocument } from '../../model/types';
+import { describeEndpoint, findSystem } from '../../model/queries';
+import type { CrosswalkDocument, Link } from '../../model/types';
+import { exportMermaidEr } from '../mermaid/er';
+import { exportMermaidFlowchart } from '../mermaid/flowchart';
 
-/** Placeholder until the exporter lands. */
-export function exportMarkdown(_doc: CrosswalkDocument, _o?: unknown): string {
-  throw new Error('exportMarkdown: not implemented yet');
+// A note ready to paste into GitHub, Obsidian, Notion or Confluence. User text is escaped
+// so names like `<script>` or `*bold*` stay text, and table cells stay one cell.
+
+/**
+ * Escapes inline Markdown: emphasis, code, links, tables and HTML always; list and heading
+ * markers only where they would start a line; line breaks and control characters go.
+ * Underscores inside words (`Work_Email`) stay readable: GFM does not read them as emphasis.
+ */
+export function escapeInline(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are removed on purpose
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+      .replace(/[\\`*{}[\]|~]/g, (c) => `\\${c}`)
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
+        /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+      )
+  );
 }
+
+/** Escapes a paragraph: like {@link escapeInline} but keeps line breaks as breaks. */
+function escapeBlock(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => escapeInline(line))
+    .join('  \n');
+}
+
+/** Text for a table cell: escaped, never empty, never breaking the row. */
+function cell(text: string | undefined): string {
+  const t = text ? escapeInline(text) : '';
+  return t || ' ';
+}
+
+function systemOf(doc: CrosswalkDocument, ep: Link['from']): string | undefined {
+  if ('system' in ep) return ep.system;
+  return doc.entities.find((e) => e.id === ep.entity)?.system;
+}
+
+function systemName(doc: CrosswalkDocument, id: string | undefined): string {
+  return id === undefined ? '(no system)' : (findSystem(doc, id)?.name ?? id);
+}
+
+/**
+ * Exports a Markdown note: title, description, the erDiagram and the system flowchart in
+ * mermaid fences, a mapping table per pair of systems, the relations and flows, and the
+ * walkthrough as sections with bullets and speaker notes. Deterministic.
+ */
+export function exportMarkdown(doc: CrosswalkDocument): string {
+  const out: string[] = [];
+  out.push(`# ${escapeInline(doc.title)}`, '');
+  if (doc.description) out.push(escapeBlock(doc.description), '');
+
+  if (doc.systems.length) {
+    out.push('## Systems', '');
+    for (const s of doc.systems) {
+      const kind = s.kind ? ` (${escapeInline(s.kind)})` : '';
+      const desc = s.description ? `: ${escapeInline(s.description)}` : '';
+      out.push(`- **${escapeInline(s.name)}**${kind}${desc}`);
+    }
+    out.push('');
+  }
+
+  out.push('## System view', '', '```mermaid', exportMermaidFlowchart(doc).trimEnd(), '```', '');
+  out.push('## Data models', '', '```mermaid', exportMermaidEr(doc).trimEnd(), '```', '');
+
+  // Mapping tables, one per ordered pair of systems, in order of first appearance.
+  const groups = new Map<string, { from?: string; to?: string; links: Link[] }>();
+  for (const l of doc.links) {
+    if (l.kind !== 'mapping') continue;
+    const from = systemOf(doc, l.from);
+    const to = systemOf(doc, l.to);
+    const key = `${from ?? ''}\u0000${to ?? ''}`;
+    const g = groups.get(key) ?? { from, to, links: [] };
+    g.links.push(l);
+    groups.set(key, g);
+  }
+  if (groups.size) {
+    out.push('## Mappings', '');
+    for (const g of groups.values()) {
+      out.push(`### ${escapeInline(systemName(doc, g.from))} → ${escapeInline(systemName(doc, g.to))}`, '');
+      out.push('| Source | Target | Transform | Notes |', '| --- | --- | --- | --- |');
+      for (const l of g.links) {
+        out.push(
+          `| ${cell(describeEndpoint(doc, l.from))} | ${cell(describeEndpoint(doc, l.to))} | ${cell(l.transform)} | ${cell([l.label, l.description].filter(Boolean).join(' — '))} |`,
+        );
+      }
+      out.push('');
+    }
+  }
+
+  const relations = doc.links.filter((l) => l.kind === 'relation');
+  if (relations.length) {
+    out.push('## Relations', '');
+    out.push('| From | To | Cardinality | Label |', '| --- | --- | --- | --- |');
+    for (const l of relations) {
+      const card = l.cardinality ? `${l.cardinality.from} to ${l.cardinality.to}` : '';
+      out.push(`| ${cell(describeEndpoint(doc, l.from))} | ${cell(describeEndpoint(doc, l.to))} | ${cell(card)} | ${cell(l.label)} |`);
+    }
+    out.push('');
+  }
+
+  const flows = doc.links.filter((l) => l.kind === 'flow');
+  if (flows.length) {
+    out.push('## Flows', '');
+    out.push('| From | To | Label | Protocol | Schedule |', '| --- | --- | --- | --- | --- |');
+    for (const l of flows) {
+      out.push(
+        `| ${cell(describeEndpoint(doc, l.from))} | ${cell(describeEndpoint(doc, l.to))} | ${cell(l.label)} | ${cell(l.protocol)} | ${cell(l.schedule)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  const unplaced = doc.entities.filter((e) => e.system === undefined).length;
+  if (unplaced && doc.systems.length) out.push(`_${unplaced} entit${unplaced === 1 ? 'y is' : 'ies are'} in no system._`, '');
+
+  const steps = doc.walkthrough ?? [];
+  if (steps.length) {
+    out.push('## Walkthrough', '');
+    const names = new Map<string, string>([
+      ...doc.systems.map((s) => [s.id, s.name] as const),
+      ...doc.entities.map((e) => [e.id, e.name] as const),
+      ...(doc.notes ?? []).map((n) => [n.id, n.text.split('\n')[0]] as const),
+    ]);
+    for (const l of doc.links) names.set(l.id, `${describeEndpoint(doc, l.from)} → ${describeEndpoint(doc, l.to)}`);
+    steps.forEach((step, i) => {
+      out.push(`### ${i + 1}. ${escapeInline(step.title)}`, '');
+      for (const b of step.bullets ?? []) out.push(`- ${escapeInline(b)}`);
+      if (step.bullets?.length) out.push('');
+      if (step.focus?.length) out.push(`_Focus: ${step.focus.map((id) => escapeInline(names.get(id) ?? id)).join(', ')}_`, '');
+      if (step.speakerNotes) {
+        const lines = step.speakerNotes.split(/\r\n?|\n/).map((line) => `> ${escapeInline(line)}`.trimEnd());
+        out.push(`> **Speaker notes:** ${lines[0].slice(2)}`, ...lines.slice(1), '');
+      }
+    });
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+

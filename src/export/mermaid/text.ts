@@ -1,0 +1,119 @@
+// Escaping for Mermaid text. One helper per place text can go: identifiers, quoted labels,
+// attribute tokens and comments. Every function is deterministic and idempotent on its own
+// output, which is what makes export → import → export byte-identical.
+
+/** Words Mermaid reads as syntax somewhere (flowchart, erDiagram), compared case-insensitively. */
+const RESERVED = new Set([
+  'end', 'graph', 'flowchart', 'subgraph', 'style', 'class', 'classdef', 'linkstyle', 'click', 'call', 'href',
+  'direction', 'erdiagram', 'one', 'many', 'only', 'zero', 'or', 'more', 'to', 'optionally', 'pk', 'fk', 'uk',
+  'default', 'interpolate', 'title', 'acctitle', 'accdescr', 'u', 'x', 'o',
+]);
+
+const SAFE_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** A short, stable hash (FNV-1a, base 36) to keep sanitised identifiers distinct. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Whether an id can be used as a Mermaid identifier as it is. */
+export function isSafeIdentifier(id: string): boolean {
+  return SAFE_ID.test(id) && !RESERVED.has(id.toLowerCase());
+}
+
+/**
+ * Maps ids to identifiers Mermaid accepts. Safe ids stay as they are (so ids that came from
+ * an import export unchanged); others become their letters and digits (`wd-worker` →
+ * `wd_worker`), with a short hash of the id when that is taken, reserved or empty. Distinct
+ * ids always give distinct identifiers, whatever characters they differ in.
+ */
+export function identifierMap(ids: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  const pending: string[] = [];
+  for (const id of ids) {
+    if (out.has(id)) continue;
+    if (isSafeIdentifier(id)) {
+      out.set(id, id);
+      used.add(id);
+    } else {
+      pending.push(id);
+    }
+  }
+  for (const id of pending) {
+    const stem = id.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+    let ident = stem;
+    if (!isSafeIdentifier(ident) || used.has(ident)) {
+      const base = /^[A-Za-z]/.test(stem) ? stem : `x_${stem}`;
+      ident = `${base.replace(/_+$/, '')}_${shortHash(id)}`;
+      for (let n = 2; used.has(ident); n++) ident = `${base}_${shortHash(id)}_${n}`;
+    }
+    out.set(id, ident);
+    used.add(ident);
+  }
+  return out;
+}
+
+/** Replaces control characters and line breaks with spaces and collapses runs of spaces. */
+export function flatten(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
+}
+
+/** Characters written as Mermaid entity codes inside quoted text. */
+const CODED = /["%\\#;<>&|{}[\]`]/g;
+
+/**
+ * Text for inside a quoted Mermaid label: flattened to one line, with the characters Mermaid
+ * would read as syntax or markup written as entity codes (`#quot;`, `#35;`), which Mermaid
+ * renders back as the characters themselves.
+ */
+export function quoteText(text: string): string {
+  const flat = flatten(text);
+  return flat.replace(CODED, (c) => (c === '"' ? '#quot;' : `#${c.charCodeAt(0)};`));
+}
+
+/** Undoes {@link quoteText}'s entity codes (and the named ones Mermaid documents). */
+export function decodeEntityCodes(text: string): string {
+  const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
+  return text.replace(/#(\d+|[a-zA-Z]+);/g, (m, code: string) => {
+    if (/^\d+$/.test(code)) {
+      const n = Number(code);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    }
+    return named[code.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * An erDiagram attribute token (type or name). Mermaid's lexer takes letters, digits and `_`
+ * (and characters from U+00C0 up); the rest become `_`. Never starts with a digit, never is
+ * a key word (`pk`, `fk`, `uk`).
+ */
+export function attributeToken(text: string, fallback: string): string {
+  let t = flatten(text)
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9_\u00c0-\uffff]+/g, '_')
+    .replace(/[\ud800-\udfff]+/g, '_')
+    .replace(/_{2,}/g, '_');
+  if (!t || t === '_') t = fallback;
+  if (!/^[A-Za-z_\u00c0-\uffff]/.test(t)) t = `_${t}`;
+  if (['pk', 'fk', 'uk'].includes(t.toLowerCase())) t = `${t}_`;
+  return t;
+}
+
+/** An erDiagram comment: one line, no double quotes (Mermaid has no escape for them there). */
+export function commentText(text: string): string {
+  return flatten(text).replace(/"/g, "'");
+}
