@@ -43,15 +43,10 @@ function isMarkdown(path: string): boolean {
   return /\.(md|markdown)$/i.test(path);
 }
 
-/** Warnings may come as text or as `{line, message}`; both print as one line. */
-function describeWarning(w: unknown, lineOffset: number): string {
-  if (typeof w === 'string') return `warning: ${printable(w)}`;
-  if (w && typeof w === 'object' && 'message' in w) {
-    const { line, message } = w as { line?: unknown; message: unknown };
-    const where = typeof line === 'number' ? `line ${line + lineOffset}: ` : '';
-    return `warning: ${where}${printable(String(message))}`;
-  }
-  return `warning: ${printable(String(w))}`;
+/** A warning as one line; a leading `line N:` is moved by the block's place in the file. */
+function describeWarning(warning: string, lineOffset: number): string {
+  const moved = warning.replace(/^line (\d+):/, (_, n: string) => `line ${Number(n) + lineOffset}:`);
+  return `warning: ${printable(moved)}`;
 }
 
 /** `import FILE [-o DOC] [--title TITLE]`. */
@@ -90,7 +85,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     printErrors(io, [`line ${imported.error.line + source.lineOffset}: ${printable(imported.error.message)}`]);
     return EXIT.failed;
   }
-  printErrors(io, (imported.warnings as readonly unknown[]).map((w) => describeWarning(w, source.lineOffset)));
+  printErrors(io, imported.warnings.map((w) => describeWarning(w, source.lineOffset)));
 
   let doc = typeof title === 'string' ? { ...imported.doc, title } : imported.doc;
   try {

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findExportFormat } from '../src/export/registry';
+import { parseDocumentText } from '../src/io/file';
+import { serialiseDocument } from '../src/io/serialise';
+import { createBundledElk, layoutDocument } from '../src/layout/elk';
+import type { CrosswalkDocument } from '../src/model/types';
+import { generateDocument } from '../test/fixtures/generate';
+import { reportChunks } from './chunks';
+import { formatMs, measure, table, type Outcome } from './measure';
+
+// `npm run bench`: how long the core takes on big documents, and how big the build is.
+// Options: --runs N (timed runs per case, default 7; slow cases use fewer), --dist DIR.
+
+const { values: options } = parseArgs({
+  options: { runs: { type: 'string' }, dist: { type: 'string', default: 'dist' } },
+});
+const runs = options.runs ? Math.max(1, Number(options.runs)) : 7;
+const slowRuns = options.runs ? runs : 3;
+
+const docs = {
+  big: generateDocument({ systems: 20, entitiesPerSystem: 50, fieldsPerEntity: 10, mappings: 1500 }),
+  medium: generateDocument({ systems: 10, entitiesPerSystem: 50, fieldsPerEntity: 10, mappings: 750 }),
+  layout100: generateDocument({ systems: 10, entitiesPerSystem: 10, fieldsPerEntity: 8, mappings: 150, positions: false }),
+  layout300: generateDocument({ systems: 20, entitiesPerSystem: 15, fieldsPerEntity: 16, mappings: 400, positions: false }),
+};
+
+function describeDoc(doc: CrosswalkDocument): string {
+  const fields = doc.entities.reduce((n, e) => n + e.fields.length, 0);
+  const kb = (serialiseDocument(doc).length / 1000).toFixed(0);
+  return `${doc.systems.length} systems, ${doc.entities.length} entities, ${fields} fields, ${doc.links.length} links, ${kb} kB JSON`;
+}
+
+async function exportWith(id: string, doc: CrosswalkDocument): Promise<unknown> {
+  const format = findExportFormat(id);
+  if (!format) throw new Error(`no export format ${id}`);
+  return format.run(doc);
+}
+
+interface Case {
+  name: string;
+  doc: string;
+  /** A budget in ms, shown next to the figure. */
+  target?: number;
+  runs: number;
+  run: () => unknown;
+}
+
+const bigText = serialiseDocument(docs.big);
+const elk = await createBundledElk();
+const cases: Case[] = [
+  {
+    name: 'parse + validate',
+    doc: '1000 entities',
+    runs,
+    run: () => {
+      if (!parseDocumentText(bigText).ok) throw new Error('the generated document does not parse');
+    },
+  },
+  { name: 'serialise', doc: '1000 entities', runs, run: () => serialiseDocument(docs.big) },
+  { name: 'export mermaid-er', doc: '1000 entities', target: 50, runs, run: () => exportWith('mermaid-er', docs.big) },
+  { name: 'export mermaid-flow', doc: '1000 entities', target: 50, runs, run: () => exportWith('mermaid-flow', docs.big) },
+  { name: 'export markdown', doc: '1000 entities', target: 50, runs, run: () => exportWith('markdown', docs.big) },
+  { name: 'export svg', doc: '1000 entities', runs, run: () => exportWith('svg', docs.big) },
+  { name: 'export pptx', doc: '500 entities', runs: slowRuns, run: () => exportWith('pptx', docs.medium) },
+  { name: 'ELK layout (in-thread)', doc: '100 entities', runs: slowRuns, run: () => layoutDocument(docs.layout100, { elk }) },
+  { name: 'ELK layout (in-thread)', doc: '300 entities', runs: slowRuns, run: () => layoutDocument(docs.layout300, { elk }) },
+];
+
+function describeOutcome(o: Outcome, target: number | undefined): string[] {
+  switch (o.kind) {
+    case 'ok':
+      return [
+        formatMs(o.median),
+        `${formatMs(o.min)}–${formatMs(o.max)}`,
+        String(o.runs),
+        target === undefined ? '' : o.median <= target ? `< ${target} ok` : `> ${target} SLOW`,
+      ];
+    case 'not-implemented':
+      return ['n/a (not implemented)', '', '', ''];
+    case 'error':
+      return [`error: ${o.message.slice(0, 60)}`, '', '', ''];
+  }
+}
+
+console.log(`Crosswalk benchmarks, Node ${process.version}; median of N timed runs after one warm-up.\n`);
+for (const [name, doc] of Object.entries({ '1000 entities': docs.big, '500 entities': docs.medium, '100 entities': docs.layout100, '300 entities': docs.layout300 })) {
+  console.log(`  ${name.padEnd(13)} ${describeDoc(doc)}`);
+}
+console.log('');
+
+const rows: string[][] = [];
+for (const c of cases) {
+  process.stderr.write(`… ${c.name} (${c.doc})\n`);
+  rows.push([c.name, c.doc, ...describeOutcome(await measure(c.run, c.runs), c.target)]);
+}
+console.log(table(['case', 'document', 'median ms', 'range ms', 'N', 'target'], rows));
+console.log('\nBuilt JavaScript:\n');
+console.log(reportChunks(resolve(options.dist)));
