@@ -11,8 +11,9 @@ const SIGNATURES: readonly [name: string, test: (text: string, file: string) => 
   ['elkjs', (t) => t.includes('org.eclipse.elk')],
   ['pptxgenjs', (t) => t.includes('<dc:creator>PptxGenJS')],
   ['html-to-image', (t) => t.includes('Error inserting rule from remote css')],
-  // Mermaid splits into many chunks named after its diagrams; its core holds mermaidAPI.
-  ['mermaid', (t, f) => t.includes('mermaidAPI') || /(Diagram|mermaid)[^/]*-[\w-]+\.js$/.test(f)],
+  // Mermaid splits into many chunks named after its diagrams (erDiagram-…, flowDiagram-…);
+  // its core holds mermaidAPI.
+  ['mermaid', (t, f) => t.includes('mermaidAPI') || /(Diagram-|mermaid\.core)[^/]*\.js$/.test(f)],
   ['jszip', (t) => t.includes('JSZip')],
   ['react-dom', (t) => t.includes('__reactFiber')],
   ['@xyflow/react', (t) => t.includes('react-flow__pane')],
