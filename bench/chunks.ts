@@ -85,7 +85,7 @@ export function reportChunks(dist: string): string {
   }).filter((s): s is string => s !== undefined);
   const firstHeavy = initial.flatMap((c) => c.libraries).filter((l) => ['elkjs', 'pptxgenjs', 'html-to-image', 'mermaid'].includes(l));
   return [
-    table(['chunk', 'loads', 'size', 'gzip', 'holds'], rows),
+    table(['chunk', 'loads', 'size', 'gzip', 'holds'], rows, 'llrrl'),
     '',
     `First-load JS: ${formatKb(sum(initial, 'bytes'))} (${formatKb(sum(initial, 'gzip'))} gzip) in ${initial.length} chunk(s); ` +
       `lazy JS: ${formatKb(sum(lazy, 'bytes'))} in ${lazy.length} chunk(s).`,

@@ -46,10 +46,14 @@ export function formatKb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
 
-/** Renders rows as a plain-text table with a header rule; columns after the first are right-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * Renders rows as a plain-text table with a header rule. `align` has one letter per column,
+ * `l` or `r` (default: the first column left, the others right).
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], align?: string): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const left = (i: number) => (align ? align[i] !== 'r' : i === 0);
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    cells.map((c, i) => (left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -94,6 +94,6 @@ for (const c of cases) {
   process.stderr.write(`… ${c.name} (${c.doc})\n`);
   rows.push([c.name, c.doc, ...describeOutcome(await measure(c.run, c.runs), c.target)]);
 }
-console.log(table(['case', 'document', 'median ms', 'range ms', 'N', 'target'], rows));
+console.log(table(['case', 'document', 'median ms', 'range ms', 'N', 'target'], rows, 'lrrrrl'));
 console.log('\nBuilt JavaScript:\n');
 console.log(reportChunks(resolve(options.dist)));
