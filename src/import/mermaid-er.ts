@@ -163,9 +163,9 @@ function parse(text: string): Parsed {
     let body = rest;
     let bodyLine = lineNo;
     for (;;) {
-      const close = body.indexOf('}');
+      const close = closingBrace(body);
       const part = close >= 0 ? body.slice(0, close) : body;
-      for (const attr of part.split(/\s*;\s*/)) if (attr.trim()) addAttribute(entity, attr.trim(), bodyLine);
+      if (part.trim()) addAttribute(entity, part.trim(), bodyLine);
       if (close >= 0) {
         if (body.slice(close + 1).trim()) throw new ImportError(bodyLine, 'unexpected text after "}"');
         break;
@@ -177,6 +177,16 @@ function parse(text: string): Parsed {
     }
   }
   return out;
+}
+
+/** The index of the first `}` outside a quoted comment, or -1. */
+function closingBrace(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === '}' && !quoted) return i;
+  }
+  return -1;
 }
 
 function parseRelationship(t: string, lineNo: number): { left: string; right: string; cardinality: { from: Cardinality; to: Cardinality }; label: string } | undefined {

@@ -55,9 +55,10 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
     const used = new Set<string>();
     for (const f of e.fields) {
       const type = attributeToken(f.type ?? '', 'string');
-      let name = attributeToken(f.name, 'field');
-      // Two fields may sanitise to one token: keep them apart.
-      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${attributeToken(f.name, 'field')}_${n}`;
+      const base = attributeToken(f.name, 'field');
+      let name = base;
+      // Two fields may sanitise to one token: keep them apart (re-sanitised, so re-import keeps it).
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = attributeToken(`${base}_${n}`, 'field');
       used.add(name.toLowerCase());
       const key = f.key ? ` ${f.key}` : '';
       const comment = f.description ? commentText(f.description) : '';

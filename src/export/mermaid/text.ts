@@ -81,6 +81,8 @@ const CODED = /["%\\#;<>&|{}[\]`]/g;
  */
 export function quoteText(text: string): string {
   const flat = flatten(text);
+  // Mermaid refuses an empty quoted label; a space written as a code keeps the name blank.
+  if (flat === '') return '#32;';
   return flat.replace(CODED, (c) => (c === '"' ? '#quot;' : `#${c.charCodeAt(0)};`));
 }
 
