@@ -201,8 +201,8 @@ function parseRelationship(t: string, lineNo: number): { left: string; right: st
     right = compact[5];
     label = compact[6];
   } else {
-    if (/(--|\.\.)/.test(t) && !t.includes('{') && !/\[/.test(t)) {
-      if (!t.includes(':')) throw new ImportError(lineNo, 'a relationship needs a label after ":" (use : "" for none)');
+    if (/[|}o][|o]\s*(--|\.\.|\.-|-\.)\s*[|o][|{o]|\s(optionally )?to\s/.test(t) && !t.includes(':')) {
+      throw new ImportError(lineNo, 'a relationship needs a label after ":" (use : "" for none)');
     }
     return undefined;
   }

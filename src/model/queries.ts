@@ -72,3 +72,19 @@ export function describeEndpoint(doc: CrosswalkDocument, ep: Endpoint): string {
 export function entitiesOf(doc: CrosswalkDocument, systemId: string | undefined): Entity[] {
   return doc.entities.filter((e) => e.system === systemId);
 }
+
+/**
+ * Like {@link describeEndpoint}, for many endpoints of one document: builds its lookups once,
+ * so describing every link stays linear.
+ */
+export function endpointNamer(doc: CrosswalkDocument): (ep: Endpoint) => string {
+  const systems = new Map(doc.systems.map((s) => [s.id, s]));
+  const entities = new Map(doc.entities.map((e) => [e.id, { entity: e, fields: new Map(e.fields.map((f) => [f.id, f])) }]));
+  return (ep) => {
+    if (isSystemEndpoint(ep)) return systems.get(ep.system)?.name ?? ep.system;
+    const found = entities.get(ep.entity);
+    if (!found) return ep.entity;
+    if (ep.field === undefined) return found.entity.name;
+    return `${found.entity.name}.${found.fields.get(ep.field)?.name ?? ep.field}`;
+  };
+}

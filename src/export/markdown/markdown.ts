@@ -1,4 +1,4 @@
-import { describeEndpoint, findSystem } from '../../model/queries';
+import { endpointNamer } from '../../model/queries';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { exportMermaidEr } from '../mermaid/er';
 import { exportMermaidFlowchart } from '../mermaid/flowchart';
@@ -42,14 +42,6 @@ function cell(text: string | undefined): string {
   return t || ' ';
 }
 
-function systemOf(doc: CrosswalkDocument, ep: Link['from']): string | undefined {
-  if ('system' in ep) return ep.system;
-  return doc.entities.find((e) => e.id === ep.entity)?.system;
-}
-
-function systemName(doc: CrosswalkDocument, id: string | undefined): string {
-  return id === undefined ? '(no system)' : (findSystem(doc, id)?.name ?? id);
-}
 
 /**
  * Exports a Markdown note: title, description, the erDiagram and the system flowchart in
@@ -58,6 +50,11 @@ function systemName(doc: CrosswalkDocument, id: string | undefined): string {
  */
 export function exportMarkdown(doc: CrosswalkDocument): string {
   const out: string[] = [];
+  const name = endpointNamer(doc);
+  const entitySystem = new Map(doc.entities.map((e) => [e.id, e.system]));
+  const systemNames = new Map(doc.systems.map((s) => [s.id, s.name]));
+  const systemOf = (ep: Link['from']) => ('system' in ep ? ep.system : entitySystem.get(ep.entity));
+  const systemName = (id: string | undefined) => (id === undefined ? '(no system)' : (systemNames.get(id) ?? id));
   out.push(`# ${escapeInline(doc.title)}`, '');
   if (doc.description) out.push(escapeBlock(doc.description), '');
 
@@ -78,8 +75,8 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
   const groups = new Map<string, { from?: string; to?: string; links: Link[] }>();
   for (const l of doc.links) {
     if (l.kind !== 'mapping') continue;
-    const from = systemOf(doc, l.from);
-    const to = systemOf(doc, l.to);
+    const from = systemOf(l.from);
+    const to = systemOf(l.to);
     const key = `${from ?? ''}\u0000${to ?? ''}`;
     const g = groups.get(key) ?? { from, to, links: [] };
     g.links.push(l);
@@ -88,11 +85,11 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
   if (groups.size) {
     out.push('## Mappings', '');
     for (const g of groups.values()) {
-      out.push(`### ${escapeInline(systemName(doc, g.from))} → ${escapeInline(systemName(doc, g.to))}`, '');
+      out.push(`### ${escapeInline(systemName(g.from))} → ${escapeInline(systemName(g.to))}`, '');
       out.push('| Source | Target | Transform | Notes |', '| --- | --- | --- | --- |');
       for (const l of g.links) {
         out.push(
-          `| ${cell(describeEndpoint(doc, l.from))} | ${cell(describeEndpoint(doc, l.to))} | ${cell(l.transform)} | ${cell([l.label, l.description].filter(Boolean).join(' — '))} |`,
+          `| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(l.transform)} | ${cell([l.label, l.description].filter(Boolean).join(' — '))} |`,
         );
       }
       out.push('');
@@ -105,7 +102,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     out.push('| From | To | Cardinality | Label |', '| --- | --- | --- | --- |');
     for (const l of relations) {
       const card = l.cardinality ? `${l.cardinality.from} to ${l.cardinality.to}` : '';
-      out.push(`| ${cell(describeEndpoint(doc, l.from))} | ${cell(describeEndpoint(doc, l.to))} | ${cell(card)} | ${cell(l.label)} |`);
+      out.push(`| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(card)} | ${cell(l.label)} |`);
     }
     out.push('');
   }
@@ -116,7 +113,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     out.push('| From | To | Label | Protocol | Schedule |', '| --- | --- | --- | --- | --- |');
     for (const l of flows) {
       out.push(
-        `| ${cell(describeEndpoint(doc, l.from))} | ${cell(describeEndpoint(doc, l.to))} | ${cell(l.label)} | ${cell(l.protocol)} | ${cell(l.schedule)} |`,
+        `| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(l.label)} | ${cell(l.protocol)} | ${cell(l.schedule)} |`,
       );
     }
     out.push('');
@@ -133,7 +130,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       ...doc.entities.map((e) => [e.id, e.name] as const),
       ...(doc.notes ?? []).map((n) => [n.id, n.text.split('\n')[0]] as const),
     ]);
-    for (const l of doc.links) names.set(l.id, `${describeEndpoint(doc, l.from)} → ${describeEndpoint(doc, l.to)}`);
+    for (const l of doc.links) names.set(l.id, `${name(l.from)} → ${name(l.to)}`);
     steps.forEach((step, i) => {
       out.push(`### ${i + 1}. ${escapeInline(step.title)}`, '');
       for (const b of step.bullets ?? []) out.push(`- ${escapeInline(b)}`);

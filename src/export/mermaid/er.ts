@@ -1,4 +1,4 @@
-import { describeEndpoint } from '../../model/queries';
+import { endpointNamer } from '../../model/queries';
 import type { Cardinality, CrosswalkDocument, Link } from '../../model/types';
 import { attributeToken, commentText, identifierMap, quoteText } from './text';
 
@@ -25,9 +25,9 @@ export const RIGHT: Record<Cardinality, string> = {
 };
 
 /** The text of a mapping as one line: `Worker.Work_Email → User.login (lowercase)`. */
-export function mappingLine(doc: CrosswalkDocument, link: Link, withEntities: boolean): string {
+export function mappingLine(name: (ep: Link['from']) => string, link: Link, withEntities: boolean): string {
   const end = (ep: Link['from']) => {
-    const full = describeEndpoint(doc, ep);
+    const full = name(ep);
     if (withEntities || !('field' in ep) || ep.field === undefined) return full;
     return full.slice(full.indexOf('.') + 1);
   };
@@ -44,6 +44,7 @@ export function mappingLine(doc: CrosswalkDocument, link: Link, withEntities: bo
 export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOptions = {}): string {
   const ids = identifierMap(doc.entities.map((e) => e.id));
   const lines: string[] = ['erDiagram'];
+  const name = endpointNamer(doc);
   for (const e of doc.entities) {
     const ident = ids.get(e.id)!;
     const head = e.name === ident ? ident : `${ident}["${quoteText(e.name)}"]`;
@@ -75,7 +76,7 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
       const c = l.cardinality ?? { from: 'zero-or-more', to: 'exactly-one' };
       lines.push(`  ${a} ${LEFT[c.from]}--${RIGHT[c.to]} ${b} : "${l.label ? quoteText(l.label) : ''}"`);
     } else if (l.kind === 'mapping' && options.mappings) {
-      lines.push(`  ${a} ||..|| ${b} : "maps ${quoteText(mappingLine(doc, l, false))}"`);
+      lines.push(`  ${a} ||..|| ${b} : "maps ${quoteText(mappingLine(name, l, false))}"`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { endpointNamer } from '../../model/queries';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { mappingLine } from './er';
 import { identifierMap, quoteText } from './text';
@@ -14,6 +15,7 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
   const s = (id: string) => `s_${sys.get(id)}`;
   const e = (id: string) => `e_${ent.get(id)}`;
   const lines: string[] = ['flowchart LR'];
+  const name = endpointNamer(doc);
   const byParent = new Map<string | undefined, typeof doc.entities>();
   for (const entity of doc.entities) {
     const key = entity.system !== undefined && sys.has(entity.system) ? entity.system : undefined;
@@ -47,7 +49,7 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
     pairs.set(key, pair);
   }
   for (const { from, to, links } of pairs.values()) {
-    const text = links.map((l) => quoteText(mappingLine(doc, l, false))).join('<br/>');
+    const text = links.map((l) => quoteText(mappingLine(name, l, false))).join('<br/>');
     lines.push(`  ${e(from)} -.->|"${text}"| ${e(to)}`);
   }
   return `${lines.join('\n')}\n`;
