@@ -37,16 +37,17 @@ describe('the editor, as a person uses it', () => {
     expect(entity.system).toBe(system.id);
 
     const node = page.locator(`.react-flow__node[data-id="${entity.id}"]`);
+    const canvas = page.locator('.react-flow');
     await node.locator('.cw-field-name').first().dblclick();
-    await page.getByLabel('Field name').fill('worker_id');
+    await canvas.getByLabel('Field name').fill('worker_id');
     await page.keyboard.press('Tab');
-    await page.getByLabel('Field type').fill('uuid');
+    await canvas.getByLabel('Field type').fill('uuid');
     await page.keyboard.press('Enter'); // saves and adds the next field
-    await page.getByLabel('Field name').fill('email');
+    await canvas.getByLabel('Field name').fill('email');
     await page.keyboard.press('Tab');
-    await page.getByLabel('Field type').fill('string');
+    await canvas.getByLabel('Field type').fill('string');
     await page.keyboard.press('Enter');
-    await page.getByLabel('Field name').fill('discard me');
+    await canvas.getByLabel('Field name').fill('discard me');
     await page.keyboard.press('Escape'); // cancels the row Enter just added
     doc = await readDoc(page);
     const fields = doc.entities.find((e) => e.id === entity.id)!.fields;
@@ -56,7 +57,7 @@ describe('the editor, as a person uses it', () => {
     ]);
     // Rename the entity in place.
     await node.locator('.cw-entity-name').dblclick();
-    await page.getByLabel('Entity name').fill('Contractor «Ω» <b>');
+    await canvas.getByLabel('Entity name').fill('Contractor «Ω» <b>');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === entity.id)!.name).toBe('Contractor «Ω» <b>');
     await expect.poll(() => node.locator('.cw-entity-name').textContent()).toBe('Contractor «Ω» <b>');
@@ -81,7 +82,7 @@ describe('the editor, as a person uses it', () => {
   });
 
   it('connects a field to a field in another system as a mapping', async () => {
-    await page.getByRole('button', { name: 'Fit view' }).click();
+    await page.locator('[data-action="fit"]').click();
     await page.waitForTimeout(400);
     const before = await readDoc(page);
     const from = page.locator('.react-flow__node[data-id="wd-position"] .react-flow__handle[data-handleid="f|R|location"]');
@@ -108,6 +109,8 @@ describe('the editor, as a person uses it', () => {
   });
 
   it('lists every shortcut in the help and runs commands from the palette', async () => {
+    // Shortcuts stay out of the way while typing: leave the inspector's input first.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => help.isVisible()).toBe(true);
