@@ -5,11 +5,11 @@ import {
   routeLink,
   type Box,
   type Geometry,
-  type Side,
 } from '../../model/geometry';
 import { isSystemEndpoint, type Endpoint, type Entity, type Link } from '../../model/types';
 import type { DiagramIndex, DiagramView } from './diagram-view';
 import { boxHeightFor, drawBox, drawFittedBox, drawPolyline, drawTable, MIN_PT, type Cell, type Painter, type Rect } from './draw';
+import { routeAround, type Attach } from './route';
 import { fitText, linesHeight, measureText, truncateToWidth } from './text-fit';
 import { cleanText } from './xml-safety';
 
@@ -45,12 +45,6 @@ export function planView(view: DiagramView, area: Rect): ViewPlan {
   if (scale >= DETAIL_SCALE) return { mode: 'detail', scale };
   if (scale >= COLLAPSED_SCALE) return { mode: 'collapsed', scale };
   return { mode: 'too-large', scale };
-}
-
-interface Attach {
-  x: number;
-  y: number;
-  side: Side;
 }
 
 /** Draws a view that fits (`planView` said detail or collapsed) into `area`. */
@@ -130,25 +124,36 @@ export function drawView(p: Painter, index: DiagramIndex, view: DiagramView, are
       if (drawn.has(key)) continue;
       drawn.add(key);
     }
-    routes.push({
-      link,
-      a: { x: X(route.from.x), y: attachY(link.from, route.from.y), side: route.fromSide },
-      b: { x: X(route.to.x), y: attachY(link.to, route.to.y), side: route.toSide },
-    });
+    const a = { x: X(route.from.x), y: attachY(link.from, route.from.y), side: route.fromSide };
+    const b = { x: X(route.to.x), y: attachY(link.to, route.to.y), side: route.toSide };
+    if (Math.abs(a.y - b.y) < 0.02 && endKey(link.from) === endKey(link.to)) {
+      // A link from a box to itself, with both ends on one row: a small loop out of its side.
+      const r = isSystemEndpoint(link.from) ? undefined : entityRects.get(link.from.entity);
+      const d = r ? Math.min(0.08, r.h / 4) : 0.06;
+      a.y -= d;
+      b.y += d;
+    }
+    routes.push({ link, a, b });
   }
-  // Links between the same two boxes get their vertical runs side by side, not on top of each other.
+  // Links between the same two boxes get their runs side by side, not on top of each other.
   const pairCount = new Map<string, number>();
   for (const r of routes) pairCount.set(pairKey(r.link), (pairCount.get(pairKey(r.link)) ?? 0) + 1);
   const pairSeen = new Map<string, number>();
   const labelSlots: { link: Link; x: number; y: number }[] = [];
+  const entityBoxes = [...entityRects.values()];
+  const frameBoxes = new Map([...frames].map(([id, r]) => [id, { x: r.x, y: r.y, w: r.w, h: Math.min(band, r.h) }]));
+  const stub = detail ? 0.12 : 0.06;
   for (const r of routes) {
     const key = pairKey(r.link);
     const k = pairSeen.get(key) ?? 0;
     pairSeen.set(key, k + 1);
     const n = pairCount.get(key) ?? 1;
-    const points = elbow(r.a, r.b, (k - (n - 1) / 2) * 0.06, area);
+    // Lines keep clear of system names too (a flow may run along the bands of its own systems).
+    const obstacles = [...entityBoxes, ...[...frameBoxes].filter(([id]) => !isEnd(r.link, id)).map(([, b]) => b)];
+    const points = routeAround(r.a, r.b, obstacles, { stub, offset: (k - (n - 1) / 2) * 0.06, area });
     drawPolyline(p, points, { dashed: r.link.kind === 'mapping', arrow: true, widthPt: r.link.kind === 'flow' ? 1.25 : 1 });
-    labelSlots.push({ link: r.link, x: points[1].x, y: (points[1].y + points[2].y) / 2 });
+    const mid = Math.floor((points.length - 1) / 2);
+    labelSlots.push({ link: r.link, x: (points[mid].x + points[mid + 1].x) / 2, y: (points[mid].y + points[mid + 1].y) / 2 });
   }
 
   for (const { entity } of view.entities) {
@@ -202,32 +207,14 @@ function endKey(ep: Endpoint): string {
   return isSystemEndpoint(ep) ? `s:${ep.system}` : `e:${ep.entity}`;
 }
 
+function isEnd(link: Link, systemId: string): boolean {
+  return [link.from, link.to].some((ep) => isSystemEndpoint(ep) && ep.system === systemId);
+}
+
 function pairKey(link: Link): string {
   const a = endKey(link.from);
   const b = endKey(link.to);
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
-/** A three-segment orthogonal route: out of the first box, along, into the second. */
-function elbow(a: Attach, b: Attach, offset: number, area: Rect): { x: number; y: number }[] {
-  const stub = 0.14;
-  let xm: number;
-  if (a.side !== b.side) {
-    const lo = Math.min(a.x, b.x) + 0.05;
-    const hi = Math.max(a.x, b.x) - 0.05;
-    xm = clamp((a.x + b.x) / 2 + offset, Math.min(lo, hi), Math.max(lo, hi));
-  } else if (a.side === 'left') {
-    xm = Math.min(a.x, b.x) - stub - Math.abs(offset) * 2;
-  } else {
-    xm = Math.max(a.x, b.x) + stub + Math.abs(offset) * 2;
-  }
-  xm = clamp(xm, area.x - 0.25, area.x + area.w + 0.25);
-  return [
-    { x: a.x, y: a.y },
-    { x: xm, y: a.y },
-    { x: xm, y: b.y },
-    { x: b.x, y: b.y },
-  ];
 }
 
 /** Link labels where they fit without covering an entity or another label; the tables hold them all anyway. */

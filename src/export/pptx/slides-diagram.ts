@@ -1,5 +1,6 @@
-import { COLLAPSED_RESERVE_IN, COLLAPSED_SCALE, drawNameGrid, drawView, planView } from './diagram-draw';
-import { focusView, isEmptyView, tileView, wholeView } from './diagram-view';
+import { COLLAPSED_RESERVE_IN, COLLAPSED_SCALE, drawNameGrid, drawView, planView, type ViewPlan } from './diagram-draw';
+import { focusView, isEmptyView, tileView, wholeView, type DiagramView } from './diagram-view';
+import { squeezeView, swimlaneView } from './view-compact';
 import { MIN_PT, type Rect } from './draw';
 import { addSlide, CONTENT_RECT, drawPicture, drawSlideTitle, pictureFor, type DeckContext } from './slide-frame';
 import { fitText, linesHeight, wrapText } from './text-fit';
@@ -70,11 +71,32 @@ export function addStepSlide(ctx: DeckContext, step: Step): void {
     drawPicture(p, key, picture, area);
     return;
   }
-  const view = focusView(ctx.index, step);
-  if (isEmptyView(view)) return;
+  const focused = focusView(ctx.index, step);
+  if (isEmptyView(focused)) return;
+  const fitted = fitStepView((step.focus ?? []).length ? squeezeView(focused) : focused, area);
+  if (fitted) drawView(p, ctx.index, fitted.view, area, fitted.plan);
+  else drawNameGrid(p, focused, area);
+}
+
+/** Title-only entities in a re-laid-out step view are this tall (canvas units). */
+const SHORT_ENTITY = 64;
+
+/**
+ * The step's view as the canvas lays it out when that is legible in the area; else set out
+ * again as columns of systems, with full tables if they fit, else with names only.
+ * Undefined when not even that is legible.
+ */
+function fitStepView(view: DiagramView, area: Rect): { view: DiagramView; plan: ViewPlan } | undefined {
   const plan = planView(view, area);
-  if (plan.mode === 'too-large') drawNameGrid(p, view, area);
-  else drawView(p, ctx.index, view, area, plan);
+  if (plan.mode !== 'too-large') return { view, plan };
+  const aspect = area.w / area.h;
+  const tall = swimlaneView(view, (e) => e.box.height, aspect);
+  const tallPlan = planView(tall, area);
+  if (tallPlan.mode === 'detail') return { view: tall, plan: tallPlan };
+  const short = swimlaneView(view, () => SHORT_ENTITY, aspect);
+  const shortPlan = planView(short, area);
+  // Boxes this short hold names only, whatever the scale.
+  return shortPlan.mode === 'too-large' ? undefined : { view: short, plan: { mode: 'collapsed', scale: shortPlan.scale } };
 }
 
 const BULLET_INDENT_IN = 12 / 72;

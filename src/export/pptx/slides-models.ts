@@ -2,6 +2,7 @@ import type { Entity } from '../../model/types';
 import { drawTable, type Cell } from './draw';
 import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
 import { measureCell, rowHeight, type MeasuredCell } from './table-layout';
+import { measureText } from './text-fit';
 import { cleanText } from './xml-safety';
 
 // One data-model slide per system: each entity a native table (a title row, then
@@ -15,12 +16,12 @@ const MARGIN = { h: 0.05, v: 0.03 };
 const COLUMNS = 3;
 const GAP = 0.25;
 const TABLE_W = (CONTENT_RECT.w - (COLUMNS - 1) * GAP) / COLUMNS;
-const COL_W = [TABLE_W * 0.5, TABLE_W * 0.34, TABLE_W * 0.16];
 const TABLE_GAP = 0.15;
 
 /** One table placed on a page. */
 interface PlacedTable {
   column: number;
+  colW: number[];
   y: number;
   rows: Cell[][];
   heights: number[];
@@ -71,7 +72,7 @@ export function addModelSlides(ctx: DeckContext): number {
       const p = addSlide(ctx);
       drawSlideTitle(p, i === 0 ? group.title : `${group.title} (continued)`, 'models');
       for (const t of tables) {
-        drawTable(p, { x: CONTENT_RECT.x + t.column * (TABLE_W + GAP), y: CONTENT_RECT.y + t.y }, COL_W, t.rows, t.heights, {
+        drawTable(p, { x: CONTENT_RECT.x + t.column * (TABLE_W + GAP), y: CONTENT_RECT.y + t.y }, t.colW, t.rows, t.heights, {
           size: SIZE,
           margin: MARGIN,
           name: 'Entity table',
@@ -89,28 +90,37 @@ interface MeasuredRow {
   height: number;
 }
 
-/** Fills columns top to bottom, then slides; long entities are split between columns. */
+/** Column widths of one entity's table: the key and type columns as narrow as their text allows. */
+function columnWidths(ctx: DeckContext, entity: Entity): number[] {
+  const pad = 2 * MARGIN.h + 0.04;
+  const keyW = Math.max(0.3, measureText('PK', SIZE, { font: ctx.font, bold: true }) + pad);
+  const widestType = Math.max(measureText('type', SIZE, { font: ctx.font }), ...entity.fields.map((f) => measureText(cleanText(f.type), SIZE, { font: ctx.font })));
+  const typeW = Math.min(widestType + pad, TABLE_W * 0.36);
+  return [TABLE_W - keyW - typeW, typeW, keyW];
+}
+
+/**
+ * Places tables in the shortest column of the page (so a few entities spread across the
+ * slide), then on a new page; an entity longer than a whole column is split between
+ * columns, its later parts titled "Name (continued)".
+ */
 function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[][] {
   const colH = CONTENT_RECT.h;
-  const inner = (i: number) => COL_W[i] - 2 * MARGIN.h;
   const titleRow = (text: string): MeasuredRow => {
     const cell = measureCell(text, TABLE_W - 2 * MARGIN.h, TITLE_SIZE, 10, ctx.font, true);
     return { cells: [cell], height: rowHeight(cell.lines, TITLE_SIZE, MARGIN.v) };
   };
   const pages: PlacedTable[][] = [];
   let page: PlacedTable[] = [];
-  let column = 0;
-  let y = 0;
-  const nextColumn = () => {
-    column++;
-    y = 0;
-    if (column === COLUMNS) {
-      pages.push(page);
-      page = [];
-      column = 0;
-    }
+  let heights = new Array<number>(COLUMNS).fill(0);
+  const newPage = () => {
+    pages.push(page);
+    page = [];
+    heights = new Array<number>(COLUMNS).fill(0);
   };
   for (const entity of entities) {
+    const colW = columnWidths(ctx, entity);
+    const inner = (i: number) => colW[i] - 2 * MARGIN.h;
     const fieldRows: MeasuredRow[] = entity.fields.map((f) => {
       const cells = [
         measureCell(cleanText(f.name), inner(0), SIZE, 6, ctx.font),
@@ -123,16 +133,18 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
     let next = 0;
     let first = true;
     for (;;) {
+      const column = heights.indexOf(Math.min(...heights));
+      const y = heights[column];
       const title = titleRow(first ? name : `${name} (continued)`);
       const rest = fieldRows.slice(next);
       const need = title.height + rest.reduce((h, r) => h + r.height, 0);
       if (need <= colH - y) {
-        page.push(placeTable(column, y, title, rest));
-        y += need + TABLE_GAP;
+        page.push(placeTable(column, y, colW, title, rest));
+        heights[column] = y + need + TABLE_GAP;
         break;
       }
       if (y > 0 && need <= colH) {
-        nextColumn();
+        newPage();
         continue;
       }
       // Split: as many rows as fit below the title, at least two (or all that remain).
@@ -140,25 +152,26 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
       let k = 0;
       while (k < rest.length && used + rest[k].height <= colH - y) used += rest[k++].height;
       if (k < Math.min(2, rest.length) && y > 0) {
-        nextColumn();
+        newPage();
         continue;
       }
       k = Math.max(k, 1);
-      page.push(placeTable(column, y, title, rest.slice(0, k)));
+      page.push(placeTable(column, y, colW, title, rest.slice(0, k)));
+      heights[column] = colH;
       next += k;
       first = false;
-      nextColumn();
+      if (heights.every((h) => h >= colH)) newPage();
     }
-    if (y >= colH - 0.3) nextColumn();
   }
   if (page.length) pages.push(page);
   return pages;
 }
 
-function placeTable(column: number, y: number, title: MeasuredRow, rows: readonly MeasuredRow[]): PlacedTable {
+function placeTable(column: number, y: number, colW: number[], title: MeasuredRow, rows: readonly MeasuredRow[]): PlacedTable {
   return {
     column,
     y,
+    colW,
     rows: [
       [{ text: title.cells[0].text, bold: true, colspan: 3, size: TITLE_SIZE }],
       ...rows.map((r) => [{ text: r.cells[0].text }, { text: r.cells[1].text }, { text: r.cells[2].text, bold: true, align: 'center' as const }]),

@@ -100,7 +100,8 @@ function drawOverviewPage(p: Painter, cells: readonly Cell[], flows: readonly Li
   const { cols, rows } = cells[0];
   const cellW = area.w / cols;
   const cellH = area.h / rows;
-  const boxW = Math.min(2.4, cellW * 0.66);
+  // Narrow enough to leave room between boxes for the flow labels.
+  const boxW = Math.min(2.2, cellW * 0.56);
   const boxH = Math.max(0.6, Math.min(1.1, cellH * 0.6));
   const placed = new Map<string, Placed>();
   for (const c of cells) {
@@ -141,14 +142,14 @@ function drawOverviewPage(p: Painter, cells: readonly Cell[], flows: readonly Li
       const ax = a.x + a.w / 2 + offset;
       const bx = b.x + b.w / 2 + offset;
       drawPolyline(p, [{ x: ax, y: a.y + a.h }, { x: ax, y: laneY }, { x: bx, y: laneY }, { x: bx, y: b.y + b.h }], { arrow: true, widthPt: 1.25 });
-      if (label) placeLabel(p, label, { x: (ax + bx) / 2, y: laneY }, Math.min(2.2, Math.abs(bx - ax) - 0.2), 3, boxes, labels);
+      if (label) placeLabel(p, label, { x: (ax + bx) / 2, y: laneY }, true, Math.min(2.2, Math.abs(bx - ax) - 0.2), 3, boxes, labels);
       continue;
     }
     drawLine(p, start.x, start.y, end.x, end.y, { arrow: true, widthPt: 1.25 });
     if (!label) continue;
     const horizontal = Math.abs(end.x - start.x) >= Math.abs(end.y - start.y);
     const gap = horizontal ? Math.abs(end.x - start.x) - 0.08 : Math.min(2.2, cellW - 0.2);
-    placeLabel(p, label, { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, Math.max(0.8, Math.min(2.2, gap)), 6, boxes, labels);
+    placeLabel(p, label, { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, horizontal, Math.max(0.8, Math.min(2.2, gap)), 8, boxes, labels);
   }
 
   // Boxes last, so they sit over any line passing near them.
@@ -213,17 +214,39 @@ function segmentHitsRect(a: { x: number; y: number }, b: { x: number; y: number 
   return false;
 }
 
-/** A white label centred on a point; nudged along when it would cover a box or another label. */
-function placeLabel(p: Painter, text: string, at: { x: number; y: number }, maxW: number, maxLines: number, boxes: readonly Rect[], placed: Rect[]): void {
+/**
+ * A white label beside a line: above or below a horizontal one, right or left of a
+ * vertical one, or on it, whichever covers no box and no other label first.
+ */
+function placeLabel(
+  p: Painter,
+  text: string,
+  at: { x: number; y: number },
+  horizontal: boolean,
+  maxW: number,
+  maxLines: number,
+  boxes: readonly Rect[],
+  placed: Rect[],
+): void {
   const inset = { h: 0.03, v: 0.01 };
   const fitted = fitText(text, maxW - 2 * inset.h, boxHeightFor(maxLines, MIN_PT, inset), { maxPt: MIN_PT, minPt: MIN_PT, maxLines, font: p.font });
   const widest = Math.max(...fitted.text.split('\n').map((l) => measureText(l, MIN_PT, { font: p.font })));
   const w = Math.min(maxW, widest + 2 * inset.h + 0.02);
   const h = linesHeight(fitted.lines, MIN_PT) + 2 * inset.v;
   const area = CONTENT_RECT;
-  const candidates = [0, -1, 1, -2, 2].map((k) => ({
-    x: clamp(at.x - w / 2, area.x, area.x + area.w - w),
-    y: clamp(at.y - h / 2 + k * (h / 2 + 0.05), area.y, area.y + area.h - h),
+  const spots = horizontal
+    ? [
+        { x: at.x - w / 2, y: at.y - h - 0.04 },
+        { x: at.x - w / 2, y: at.y + 0.04 },
+      ]
+    : [
+        { x: at.x + 0.06, y: at.y - h / 2 },
+        { x: at.x - w - 0.06, y: at.y - h / 2 },
+      ];
+  spots.push({ x: at.x - w / 2, y: at.y - h / 2 });
+  const candidates = spots.map((s) => ({
+    x: clamp(s.x, area.x, area.x + area.w - w),
+    y: clamp(s.y, area.y, area.y + area.h - h),
     w,
     h,
   }));

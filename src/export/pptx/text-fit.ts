@@ -77,6 +77,12 @@ export interface FitOptions {
  * where it must (as renderers do). Each `\n` starts a new line.
  */
 export function wrapText(text: string, widthIn: number, sizePt: number, options: FitOptions = {}): string[] {
+  return wrapTextInfo(text, widthIn, sizePt, options).lines;
+}
+
+/** Like {@link wrapText}, also saying whether a word had to be broken. */
+export function wrapTextInfo(text: string, widthIn: number, sizePt: number, options: FitOptions = {}): { lines: string[]; brokeWord: boolean } {
+  let brokeWord = false;
   const lines: string[] = [];
   const fits = (s: string) => measureText(s, sizePt, options) <= widthIn;
   for (const paragraph of text.split('\n')) {
@@ -94,13 +100,14 @@ export function wrapText(text: string, widthIn: number, sizePt: number, options:
         if (!fits((line + ch).trimEnd()) && line.trim()) {
           lines.push(line.trimEnd());
           line = '';
+          brokeWord = true;
         }
         line += ch;
       }
     }
     lines.push(line.trimEnd());
   }
-  return lines;
+  return { lines, brokeWord };
 }
 
 /** Shortens text with an ellipsis until it fits one line of `widthIn`. */
@@ -145,9 +152,11 @@ export function fitText(
   for (let size = opts.maxPt; size >= opts.minPt; size -= size > 14 ? 2 : 1) {
     const room = Math.min(maxLinesCap, Math.floor(heightIn / linesHeight(1, size) + 1e-9));
     if (room < 1) continue;
-    const lines = wrapText(text, widthIn, size, opts);
-    if (lines.length <= room) return { text, size, lines: lines.length, truncated: false };
-    if (size === opts.minPt || size - (size > 14 ? 2 : 1) < opts.minPt) {
+    const { lines, brokeWord } = wrapTextInfo(text, widthIn, size, opts);
+    const last = size === opts.minPt || size - (size > 14 ? 2 : 1) < opts.minPt;
+    // A smaller size that keeps words whole reads better than a word broken in two.
+    if (lines.length <= room && (!brokeWord || last)) return { text, size, lines: lines.length, truncated: false };
+    if (last) {
       return truncateLines(lines, room, widthIn, size, opts);
     }
   }
