@@ -1,4 +1,5 @@
 import type { CrosswalkDocument } from '../model/types';
+import { getFlowInstance } from './canvas/flow-instance';
 import { openUrl } from './files/documents';
 import { FIRST_EXAMPLE } from './files/examples';
 import { flushAutosave, loadAutosave, startAutosave } from './persistence/autosave';
@@ -32,7 +33,7 @@ export async function bootstrap(): Promise<void> {
 declare global {
   interface Window {
     /** A read-only debug hook for the console and the browser tests. */
-    crosswalk?: { doc(): unknown; state(): unknown };
+    crosswalk?: { doc(): unknown; state(): unknown; flow(): unknown };
   }
 }
-window.crosswalk = { doc: () => getState().doc, state: () => getState() };
+window.crosswalk = { doc: () => getState().doc, state: () => getState(), flow: () => getFlowInstance() };

@@ -24,6 +24,7 @@ export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge
       {text && (
         <EdgeLabelRenderer>
           <div
+            data-link={link.id}
             className={`cw-link-label nodrag nopan cw-link-label-${link.kind}${dimmed ? ' is-dimmed' : ''}${selected ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             title={title}

@@ -79,10 +79,22 @@ export async function openFile(file: File): Promise<boolean> {
   return openText(text, file.name);
 }
 
-/** Imports erDiagram text as a new document. */
+/**
+ * Reads erDiagram text, or the first erDiagram block of a Markdown note; error lines count
+ * from the top of the given text.
+ */
+export async function readMermaidImport(text: string): Promise<import('../../import/mermaid-er').ImportResult> {
+  const [{ importMermaidEr }, { findErDiagramBlocks }] = await Promise.all([import('../../import/mermaid-er'), import('../../import/mermaid-blocks')]);
+  const first = text.split('\n').find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '';
+  const block = /^\s*(erDiagram\b|---\s*$)/.test(first) ? undefined : findErDiagramBlocks(text)[0];
+  const result = importMermaidEr(block ? block.text : text);
+  if (!result.ok && block) return { ok: false, error: { ...result.error, line: result.error.line + block.lineOffset } };
+  return result;
+}
+
+/** Imports erDiagram text (or a Markdown note holding one) as a new document. */
 export async function importMermaidText(text: string, source: string): Promise<boolean> {
-  const { importMermaidEr } = await import('../../import/mermaid-er');
-  const result = importMermaidEr(text);
+  const result = await readMermaidImport(text);
   if (!result.ok) {
     notify('error', `Could not import ${source}: line ${result.error.line}: ${result.error.message}`);
     return false;

@@ -1,0 +1,118 @@
+import { findEntity, findLink, findSystem, endpointNamer } from '../../model/queries';
+import type { CrosswalkDocument } from '../../model/types';
+import { expandFocus } from '../canvas/to-flow';
+
+// Pure helpers of the walkthrough panel and present mode: no React, no store, so they are
+// tested in Node.
+
+/**
+ * The canvas node ids (systems, entities, notes) a focus is about: the focus expanded the
+ * way the canvas highlights it, without link ids — React Flow fits nodes only.
+ */
+export function focusNodeIds(doc: CrosswalkDocument, focus: readonly string[] | undefined): string[] {
+  if (!focus?.length) return [];
+  const lit = expandFocus(doc, focus);
+  const nodes = new Set<string>([
+    ...doc.systems.map((s) => s.id),
+    ...doc.entities.map((e) => e.id),
+    ...(doc.notes ?? []).map((n) => n.id),
+  ]);
+  return [...lit].filter((id) => nodes.has(id));
+}
+
+/** How an element in a focus is shown in the panel. */
+export interface FocusLabel {
+  id: string;
+  kind: 'system' | 'entity' | 'link' | 'note' | 'missing';
+  name: string;
+}
+
+/** Readable names of a step's focus ids, in focus order: `Okta`, `Workday › Worker`, `Worker.Email → User.login`. */
+export function describeFocus(doc: CrosswalkDocument, focus: readonly string[] | undefined): FocusLabel[] {
+  const name = endpointNamer(doc);
+  return (focus ?? []).map((id): FocusLabel => {
+    const system = findSystem(doc, id);
+    if (system) return { id, kind: 'system', name: system.name };
+    const entity = findEntity(doc, id);
+    if (entity) {
+      const owner = entity.system !== undefined ? findSystem(doc, entity.system) : undefined;
+      return { id, kind: 'entity', name: owner ? `${owner.name} › ${entity.name}` : entity.name };
+    }
+    const link = findLink(doc, id);
+    if (link) return { id, kind: 'link', name: link.label?.trim() || `${name(link.from)} → ${name(link.to)}` };
+    const note = doc.notes?.find((n) => n.id === id);
+    if (note) return { id, kind: 'note', name: `Note: ${oneLine(note.text, 40)}` };
+    return { id, kind: 'missing', name: id };
+  });
+}
+
+/** The first line of a text, shortened with an ellipsis. */
+export function oneLine(text: string, max: number): string {
+  const line = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/**
+ * The ids of the current selection that can be a focus: elements that exist, in document
+ * order; a selected field row stands for its entity.
+ */
+export function focusFromSelection(
+  doc: CrosswalkDocument,
+  selection: { ids: readonly string[]; field?: { entity: string } },
+): string[] {
+  const wanted = new Set(selection.ids);
+  if (selection.field) wanted.add(selection.field.entity);
+  const ordered = [
+    ...doc.systems.map((s) => s.id),
+    ...doc.entities.map((e) => e.id),
+    ...doc.links.map((l) => l.id),
+    ...(doc.notes ?? []).map((n) => n.id),
+  ];
+  return ordered.filter((id) => wanted.has(id));
+}
+
+/** Talking points from the textarea: one per line, blank lines dropped, ends trimmed. */
+export function parseBullets(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/**
+ * Where a dragged step lands: dropping step `from` into the gap `slot` (0 = before the
+ * first, n = after the last) gives the index to pass to `moveStep`.
+ */
+export function dropIndex(from: number, slot: number): number {
+  return slot > from ? slot - 1 : slot;
+}
+
+/**
+ * The step index a key moves to in present mode, or `'exit'`, or `undefined` when the
+ * key is not a presenter key. Next: →, ↓, Space, Page Down; previous: ←, ↑, Page Up,
+ * Backspace; Home and End jump; Escape leaves.
+ */
+export function presentKeyTarget(key: string, index: number, count: number): number | 'exit' | undefined {
+  const last = Math.max(0, count - 1);
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case ' ':
+    case 'Spacebar':
+    case 'PageDown':
+      return Math.min(index + 1, last);
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'Backspace':
+      return Math.max(index - 1, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    case 'Escape':
+      return 'exit';
+    default:
+      return undefined;
+  }
+}
