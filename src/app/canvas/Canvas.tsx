@@ -12,7 +12,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { computeGeometry } from '../../model/geometry';
+import { computeGeometry, SYSTEM_PADDING } from '../../model/geometry';
 import * as ops from '../../model/ops';
 import type { Point } from '../../model/types';
 import { connect } from '../store/commands';
@@ -30,6 +30,43 @@ const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNo
 const edgeTypes = { link: LinkEdgeView };
 const SNAP: [number, number] = [10, 10];
 
+/**
+ * Ends a drag as one undo step: entities dropped into a system join it, entities dropped
+ * outside every system leave theirs (their position made relative to the new parent).
+ */
+function finishDrag(ids: readonly string[]): void {
+  const doc = getState().doc;
+  const geo = computeGeometry(doc);
+  let next = doc;
+  for (const id of ids) {
+    const box = geo.entities.get(id);
+    const entity = doc.entities.find((e) => e.id === id);
+    if (!box || !entity) continue;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + Math.min(box.height / 2, 40);
+    const target = doc.systems
+      .slice()
+      .reverse()
+      .find((s) => {
+        const b = geo.systems.get(s.id)!;
+        return cx >= b.x && cx <= b.x + b.width && cy >= b.y && cy <= b.y + b.height;
+      });
+    if (target?.id === entity.system) continue;
+    const origin = target ? geo.systems.get(target.id)! : { x: 0, y: 0 };
+    const position = { x: Math.round(box.x - origin.x), y: Math.round(box.y - origin.y) };
+    next = ops.updateEntity(next, entity.id, { system: target?.id, position });
+    // Grow the new system so the entity sits inside it.
+    const size = target && geo.systems.get(target.id)!;
+    if (target && size) {
+      const width = Math.max(size.width, position.x + box.width + SYSTEM_PADDING);
+      const height = Math.max(size.height, position.y + box.height + SYSTEM_PADDING);
+      if (width !== size.width || height !== size.height) next = ops.updateSystem(next, target.id, { size: { width, height } });
+    }
+  }
+  if (next !== doc) applyEdit(() => next);
+  else commitTransient();
+}
+
 /** The diagram canvas: a view of the store's document; every change goes back as an edit. */
 export function Canvas() {
   const doc = useAppStore((s) => s.doc);
@@ -41,6 +78,7 @@ export function Canvas() {
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
+  const dragging = useRef(false);
 
   const focus = useMemo(() => {
     const step = activeStep ? doc.walkthrough?.find((s) => s.id === activeStep) : undefined;
@@ -67,14 +105,15 @@ export function Canvas() {
     const sizes = new Map<string, { width: number; height: number }>();
     let selectionChanged = false;
     const selected = new Set(getState().selection.ids);
-    let ended = false;
+    let dragEnded = false;
+    let resizeEnded = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
         positions.set(c.id, c.position);
-        if (c.dragging === false) ended = true;
+        if (c.dragging === false) dragEnded = true;
       } else if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined) {
         sizes.set(c.id, c.dimensions);
-        if (!c.resizing) ended = true;
+        if (!c.resizing) resizeEnded = true;
       } else if (c.type === 'select') {
         selectionChanged = true;
         if (c.selected) selected.add(c.id);
@@ -86,7 +125,10 @@ export function Canvas() {
       const systemIds = new Set(getState().doc.systems.map((s) => s.id));
       for (const id of sizes.keys()) if (!systemIds.has(id)) sizes.delete(id);
       applyTransient((d) => ops.setPositions(d, positions, sizes));
-      if (ended) commitTransient();
+      if (resizeEnded) commitTransient();
+      // A mouse drag is committed by onNodeDragStop (with any re-parenting, as one step);
+      // this commits moves that end without a drag (keyboard nudges).
+      else if (dragEnded && !dragging.current) setTimeout(commitTransient, 0);
     }
     if (selectionChanged) select({ ids: [...selected] });
   }, []);
@@ -112,33 +154,13 @@ export function Canvas() {
 
   /** Dropping an entity into or out of a system re-parents it, in the same undo step as the drag. */
   const onNodeDragStop = useCallback((_: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
-    const doc = getState().doc;
-    const geo = computeGeometry(doc);
-    let next = doc;
-    for (const n of dragged) {
-      if (n.type !== 'entity') continue;
-      const box = geo.entities.get(n.id);
-      const entity = doc.entities.find((e) => e.id === n.id);
-      if (!box || !entity) continue;
-      const cx = box.x + box.width / 2;
-      const cy = box.y + Math.min(box.height / 2, 40);
-      const target = doc.systems
-        .slice()
-        .reverse()
-        .find((s) => {
-          const b = geo.systems.get(s.id)!;
-          return cx >= b.x && cx <= b.x + b.width && cy >= b.y && cy <= b.y + b.height;
-        });
-      if (target?.id === entity.system) continue;
-      const origin = target ? geo.systems.get(target.id)! : { x: 0, y: 0 };
-      next = ops.updateEntity(next, entity.id, {
-        system: target?.id,
-        position: { x: Math.round(box.x - origin.x), y: Math.round(box.y - origin.y) },
-      });
-    }
-    if (next !== doc) applyEdit(() => next);
-    else commitTransient();
+    // React Flow may report the drag's last position after this callback: finish once it has.
+    setTimeout(() => {
+      dragging.current = false;
+      finishDrag(dragged.map((n) => n.id));
+    }, 0);
   }, []);
+
 
   return (
     <ReactFlow<CanvasNode, LinkEdge>
@@ -149,6 +171,9 @@ export function Canvas() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
+      onNodeDragStart={() => {
+        dragging.current = true;
+      }}
       onNodeDragStop={onNodeDragStop}
       onPaneClick={() => select({ ids: [] })}
       connectionMode={ConnectionMode.Loose}

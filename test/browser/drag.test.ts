@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readDoc, startHarness, waitReady, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(`${h.url}?doc=/examples/identity-lifecycle.crosswalk.json`);
+  await waitReady(page);
+});
+afterAll(async () => h?.close());
+
+async function dragBy(selector: string, dx: number, dy: number) {
+  const box = (await page.locator(selector).boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + 8;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 6 });
+  await page.mouse.move(x + dx, y + dy, { steps: 6 });
+  await page.mouse.up();
+}
+
+describe('moving things on the canvas', () => {
+  it('drags an entity out of its system and into another, as one undo step each; links follow', async () => {
+    const before = await readDoc(page);
+    expect(before.entities.find((e) => e.id === 'okta-group')!.system).toBe('okta');
+    const okta = (await page.locator('.react-flow__node[data-id="okta"]').boundingBox())!;
+    const group = (await page.locator('.react-flow__node[data-id="okta-group"]').boundingBox())!;
+    // Out of Okta, below everything.
+    await dragBy('.react-flow__node[data-id="okta-group"] .cw-entity-header', 0, okta.y + okta.height + 80 - group.y);
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'okta-group')!.system).toBeUndefined();
+    let doc = await readDoc(page);
+    // The relation into GroupMembership crosses systems now: it became a mapping.
+    expect(doc.links.find((l) => l.id === 'r-member-group')!.kind).toBe('mapping');
+    // Into Slack.
+    const slack = (await page.locator('.react-flow__node[data-id="slack"]').boundingBox())!;
+    const moved = (await page.locator('.react-flow__node[data-id="okta-group"]').boundingBox())!;
+    await dragBy('.react-flow__node[data-id="okta-group"] .cw-entity-header', slack.x + slack.width / 2 - (moved.x + moved.width / 2), slack.y + 60 - moved.y);
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'okta-group')!.system).toBe('slack');
+    // Two drags, two undo steps, back to the start.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    doc = await readDoc(page);
+    const state = await page.evaluate(() => (window as unknown as { crosswalk: { state(): { history: { past: unknown[] } } } }).crosswalk.state().history.past.length);
+    expect(JSON.stringify(doc.entities.find((e) => e.id === 'okta-group')), `history ${state}`).toBe(JSON.stringify(before.entities.find((e) => e.id === 'okta-group')));
+    expect(doc.links.find((l) => l.id === 'r-member-group')!.kind).toBe('relation');
+  });
+
+  it('moves a system with its entities', async () => {
+    const before = await readDoc(page);
+    await dragBy('.react-flow__node[data-id="slack"] .cw-system-header', 120, 60);
+    await expect.poll(async () => (await readDoc(page)).systems.find((s) => s.id === 'slack')!.position).not.toEqual(before.systems.find((s) => s.id === 'slack')!.position);
+    const doc = await readDoc(page);
+    // Entity positions are relative to their system: unchanged.
+    expect(doc.entities.find((e) => e.id === 'slack-user')!.position).toEqual(before.entities.find((e) => e.id === 'slack-user')!.position);
+  });
+
+  it('re-lays out the document with Auto layout, as one undo step', async () => {
+    const before = await readDoc(page);
+    await page.locator('[data-action="layout"]').click();
+    await expect.poll(async () => JSON.stringify((await readDoc(page)).systems.map((s) => s.position))).not.toBe(JSON.stringify(before.systems.map((s) => s.position)));
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).systems).toEqual(before.systems);
+  });
+});
