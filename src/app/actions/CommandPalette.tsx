@@ -34,11 +34,11 @@ export function CommandPalette() {
 }
 
 function PaletteBody() {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(() => getState().ui.paletteQuery ?? '');
   const [active, setActive] = useState(0);
   const commands = useMemo<Command[]>(
     () => [
-      ...ACTIONS.filter((a) => a.id !== 'palette').map(fromAction),
+      ...ACTIONS.filter((a) => a.id !== 'palette' && a.id !== 'examples').map(fromAction),
       ...EXAMPLES.map((ex) => ({
         id: `example:${ex.file}`,
         label: `Open example: ${ex.title}`,
@@ -51,7 +51,7 @@ function PaletteBody() {
   );
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = commands.filter((c) => words.every((w) => `${c.group} ${c.label}`.toLowerCase().includes(w)));
-  const close = () => setUi({ paletteOpen: false });
+  const close = () => setUi({ paletteOpen: false, paletteQuery: undefined });
   const run = (c: Command | undefined) => {
     if (!c || !c.enabled) return;
     close();

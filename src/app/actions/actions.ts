@@ -53,6 +53,7 @@ function zoomBy(factor: number) {
 export const ACTIONS: readonly Action[] = [
   { id: 'new', label: 'New document', group: 'File', shortcuts: ['Alt+N'], toolbar: 'New', run: () => replaceDocument(createDocument('Untitled')) },
   { id: 'open', label: 'Open file…', group: 'File', shortcuts: ['Mod+O'], toolbar: 'Open', run: pickAndOpenFile },
+  { id: 'examples', label: 'Open an example…', group: 'File', toolbar: 'Examples', run: () => setUi({ paletteOpen: true, paletteQuery: 'example' }) },
   { id: 'save', label: 'Save to file (.crosswalk.json)', group: 'File', shortcuts: ['Mod+S'], toolbar: 'Save', run: saveToFile },
   { id: 'export', label: 'Export…', group: 'File', shortcuts: ['Mod+E'], toolbar: 'Export', run: () => setUi({ exportOpen: true }) },
   { id: 'import-mermaid', label: 'Import Mermaid erDiagram…', group: 'File', run: () => setUi({ importOpen: true }) },
@@ -96,7 +97,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'layout', label: 'Auto layout', group: 'View', shortcuts: ['Mod+Shift+L'], toolbar: 'Auto layout', run: autoLayout },
   { id: 'snap', label: 'Toggle snap to grid', group: 'View', shortcuts: ['G'], run: () => setUi({ snapToGrid: !getState().ui.snapToGrid }) },
   { id: 'minimap', label: 'Toggle minimap', group: 'View', shortcuts: ['M'], run: () => setUi({ minimap: !getState().ui.minimap }) },
-  { id: 'palette', label: 'Command palette', group: 'View', shortcuts: ['Mod+K'], toolbar: 'Commands', run: () => setUi({ paletteOpen: true }) },
+  { id: 'palette', label: 'Command palette', group: 'View', shortcuts: ['Mod+K'], toolbar: 'Commands', run: () => setUi({ paletteOpen: true, paletteQuery: '' }) },
   { id: 'help', label: 'Keyboard shortcuts', group: 'View', shortcuts: ['?'], toolbar: '?', run: () => setUi({ helpOpen: true }) },
 
   { id: 'panel-inspector', label: 'Show inspector', group: 'Panels', shortcuts: ['I'], run: () => setUi({ rightPanel: 'inspector' }) },

@@ -25,6 +25,8 @@ export interface Toast {
 export interface UiState {
   rightPanel: 'inspector' | 'mermaid' | 'walkthrough';
   paletteOpen: boolean;
+  /** Text the command palette opens with (e.g. "example"). */
+  paletteQuery?: string;
   helpOpen: boolean;
   exportOpen: boolean;
   importOpen: boolean;
