@@ -9,6 +9,7 @@ import { openFile } from './files/documents';
 import { Inspector } from './panels/Inspector';
 import { setUi, useAppStore } from './store/store';
 import { Toasts } from './Toasts';
+import './walkthrough/walkthrough-actions';
 
 // Panels that are not needed on first paint load on first use.
 const MermaidPanel = lazy(() => import('./panels/MermaidPanel').then((m) => ({ default: m.MermaidPanel })));

@@ -1,4 +1,179 @@
-/** Placeholder: being written. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FitViewOptions, Viewport } from '@xyflow/react';
+import type { Step } from '../../model/types';
+import { fitTo, getFlowInstance } from '../canvas/flow-instance';
+import { getState, setUi, useAppStore } from '../store/store';
+import { focusNodeIds, presentKeyTarget } from './walkthrough-logic';
+import './walkthrough.css';
+
+const NO_STEPS: Step[] = [];
+
+/** Leaves present mode (and full screen, if the browser granted it). */
+function leave(): void {
+  setUi({ presenting: false });
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+}
+
+/**
+ * Fits the view to a step's focus, keeping clear of the step card (and of the presenter
+ * box when it is open): the card takes the bottom-left corner, so reserve whichever of its
+ * height or width costs the canvas less.
+ */
+function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement | null, duration: number): void {
+  const flow = getFlowInstance();
+  const pane = document.querySelector('.react-flow');
+  if (!flow || !pane || !card) {
+    fitTo(nodeIds, duration);
+    return;
+  }
+  const p = pane.getBoundingClientRect();
+  const c = card.getBoundingClientRect();
+  const margin = 24;
+  const byHeight = (c.height + margin) / p.height;
+  const byWidth = (c.width + margin) / p.width;
+  const px = (n: number): `${number}px` => `${Math.round(n)}px`;
+  const padding: NonNullable<FitViewOptions['padding']> = {
+    top: '5%',
+    left: byWidth < byHeight ? px(c.width + margin * 2) : '5%',
+    bottom: byWidth < byHeight ? '5%' : px(c.height + margin * 2),
+    right: side ? px(side.getBoundingClientRect().width + margin * 2) : '5%',
+  };
+  void flow.fitView({ nodes: nodeIds.length ? nodeIds.map((id) => ({ id })) : undefined, padding, duration, maxZoom: 1.5, minZoom: 0.02 });
+}
+
+/**
+ * Present mode: the canvas fills the screen, each step shows its title and talking points
+ * and moves the view to its focus (the rest is dimmed by the canvas). Keys: →/↓/Space/Page
+ * Down next, ←/↑/Page Up/Backspace back, Home/End, N speaker notes, Escape leaves.
+ */
 export function PresentMode() {
-  return <p className="cw-hint">PresentMode is coming.</p>;
+  const steps = useAppStore((s) => s.doc.walkthrough ?? NO_STEPS);
+  const raw = useAppStore((s) => s.ui.presentStep);
+  const index = Math.max(0, Math.min(raw, steps.length - 1));
+  const step = steps[index];
+  const [notesOpen, setNotesOpen] = useState(false);
+  const card = useRef<HTMLDivElement>(null);
+  const side = useRef<HTMLElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const firstFit = useRef(true);
+
+  const go = useCallback((to: number) => setUi({ presentStep: Math.max(0, Math.min(to, (getState().doc.walkthrough?.length ?? 1) - 1)) }), []);
+
+  // Restore the editing viewport on the way out.
+  useEffect(() => {
+    const saved: Viewport | undefined = getFlowInstance()?.getViewport();
+    // Full screen was requested by the action that started presenting; leaving it (the
+    // browser's own Escape) leaves present mode too.
+    let entered = !!document.fullscreenElement;
+    const onFullscreen = () => {
+      if (document.fullscreenElement) entered = true;
+      else if (entered) leave();
+    };
+    document.addEventListener('fullscreenchange', onFullscreen);
+    dialog.current?.focus();
+    return () => {
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      if (saved) void getFlowInstance()?.setViewport(saved, { duration: 300 });
+    };
+  }, []);
+
+  // Global shortcuts are off while presenting; these keys are the presenter's own.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return;
+      if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault();
+        setNotesOpen((v) => !v);
+        return;
+      }
+      const { ui, doc } = getState();
+      const target = presentKeyTarget(e.key, ui.presentStep, doc.walkthrough?.length ?? 0);
+      if (target === undefined) return;
+      e.preventDefault();
+      if (target === 'exit') leave();
+      else setUi({ presentStep: target });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Move the view to the step's focus; after the first paint the canvas has just grown to
+  // the whole window, so wait a frame for React Flow to measure it.
+  const focusKey = (step?.focus ?? []).join('\n');
+  useEffect(() => {
+    const ids = focusNodeIds(getState().doc, focusKey ? focusKey.split('\n') : []);
+    const run = () => fitStep(ids, card.current, notesOpen ? side.current : null, 600);
+    if (firstFit.current) {
+      firstFit.current = false;
+      const t = window.setTimeout(run, 80);
+      return () => window.clearTimeout(t);
+    }
+    run();
+    return undefined;
+  }, [index, focusKey, notesOpen]);
+
+  // Entering or leaving full screen resizes the canvas: fit again.
+  useEffect(() => {
+    let t = 0;
+    const onResize = () => {
+      window.clearTimeout(t);
+      t = window.setTimeout(() => {
+        const { doc, ui } = getState();
+        fitStep(focusNodeIds(doc, doc.walkthrough?.[ui.presentStep]?.focus), card.current, notesOpen ? side.current : null, 200);
+      }, 120);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.clearTimeout(t);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [notesOpen]);
+
+  useEffect(() => {
+    if (steps.length === 0) leave();
+  }, [steps.length]);
+
+  if (!step) return null;
+  const next = steps[index + 1];
+  return (
+    <div className="cw-present" role="dialog" aria-label="Presentation" data-step-index={index} ref={dialog} tabIndex={-1}>
+      <div className="cw-present-card" ref={card}>
+        <h2 className="cw-present-title">{step.title}</h2>
+        {step.bullets?.length ? (
+          <ul className="cw-present-bullets">
+            {step.bullets.map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="cw-present-bar">
+          <span className="cw-present-count" aria-live="polite">
+            {index + 1} / {steps.length}
+          </span>
+          <button type="button" aria-label="Previous step" disabled={index === 0} onClick={() => go(index - 1)}>
+            ←
+          </button>
+          <button type="button" aria-label="Next step" disabled={index === steps.length - 1} onClick={() => go(index + 1)}>
+            →
+          </button>
+          <button type="button" aria-label="Speaker view" aria-pressed={notesOpen} title="Speaker notes and the next step (N)" onClick={() => setNotesOpen((v) => !v)}>
+            Notes (N)
+          </button>
+          <button type="button" aria-label="Exit" title="Back to editing (Esc)" onClick={leave}>
+            Exit (Esc)
+          </button>
+        </div>
+      </div>
+      {notesOpen && (
+        <aside className="cw-present-notes" ref={side} aria-label="Speaker notes">
+          <h3>Speaker notes</h3>
+          <p className="cw-present-notes-text">{step.speakerNotes?.trim() || 'No speaker notes for this step.'}</p>
+          <h3>Next</h3>
+          <p>{next ? `Next: ${next.title}` : 'Next: end of the walkthrough'}</p>
+        </aside>
+      )}
+    </div>
+  );
 }

@@ -1,4 +1,228 @@
-/** Placeholder: being written. */
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import * as ops from '../../model/ops';
+import type { Step } from '../../model/types';
+import { fitTo } from '../canvas/flow-instance';
+import { CommitField } from '../panels/fields';
+import { applyEdit, getState, setUi, useAppStore } from '../store/store';
+import { addStarterOutline, addStepAfterActive, focusStepOnSelection, takeTitleToFocus } from './walkthrough-actions';
+import { describeFocus, dropIndex, focusNodeIds, parseBullets } from './walkthrough-logic';
+import './walkthrough.css';
+
+const NO_STEPS: Step[] = [];
+const DRAG_TYPE = 'application/x-crosswalk-step';
+
+/** Makes a step active and moves the canvas to its focus (the whole diagram when it has none). */
+function activate(stepId: string | undefined): void {
+  setUi({ activeStep: stepId });
+  const doc = getState().doc;
+  const step = doc.walkthrough?.find((s) => s.id === stepId);
+  fitTo(focusNodeIds(doc, step?.focus), 400);
+}
+
+function moveBy(step: Step, steps: readonly Step[], delta: number): void {
+  const at = steps.findIndex((s) => s.id === step.id);
+  const to = at + delta;
+  if (at < 0 || to < 0 || to >= steps.length) return;
+  applyEdit((d) => ops.moveStep(d, step.id, to));
+  // Moving a DOM node can drop its focus; give it back so Alt+↑/↓ can repeat.
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`li[data-step-id="${CSS.escape(step.id)}"]`)?.focus());
+}
+
+function deleteStep(step: Step, steps: readonly Step[]): void {
+  const at = steps.findIndex((s) => s.id === step.id);
+  applyEdit((d) => ops.deleteElements(d, [step.id]));
+  const next = steps[at + 1] ?? steps[at - 1];
+  setUi({ activeStep: next?.id });
+}
+
+/** The walkthrough panel: ordered steps with their talking points, speaker notes and focus. */
 export function WalkthroughPanel() {
-  return <p className="cw-hint">WalkthroughPanel is coming.</p>;
+  const steps = useAppStore((s) => s.doc.walkthrough ?? NO_STEPS);
+  const activeStep = useAppStore((s) => s.ui.activeStep);
+  const [drag, setDrag] = useState<{ id: string; slot?: number }>();
+
+  const onItemKey = (e: KeyboardEvent<HTMLLIElement>, step: Step, index: number) => {
+    if (e.target !== e.currentTarget) return; // keys typed into the step's own fields
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      moveBy(step, steps, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const other = steps[index + (e.key === 'ArrowUp' ? -1 : 1)];
+      if (other) document.querySelector<HTMLElement>(`li[data-step-id="${CSS.escape(other.id)}"]`)?.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate(step.id === activeStep ? undefined : step.id);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      // Keep the global Delete (canvas selection) out of it.
+      e.preventDefault();
+      deleteStep(step, steps);
+    }
+  };
+
+  const onDragOver = (e: DragEvent<HTMLLIElement>, index: number) => {
+    if (!drag || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    const r = e.currentTarget.getBoundingClientRect();
+    const slot = e.clientY < r.top + r.height / 2 ? index : index + 1;
+    if (slot !== drag.slot) setDrag({ ...drag, slot });
+  };
+
+  const onDrop = (e: DragEvent) => {
+    if (!drag) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const from = steps.findIndex((s) => s.id === drag.id);
+    if (from >= 0 && drag.slot !== undefined) {
+      const to = dropIndex(from, drag.slot);
+      if (to !== from) applyEdit((d) => ops.moveStep(d, drag.id, to));
+    }
+    setDrag(undefined);
+  };
+
+  return (
+    <div className="cw-walkthrough">
+      <div className="cw-wt-actions">
+        <button type="button" aria-label="Add step" onClick={() => addStepAfterActive()}>
+          + Step
+        </button>
+        <button type="button" aria-label="Add starter outline" title="Seven steps for a past-project walkthrough" onClick={addStarterOutline}>
+          Starter outline
+        </button>
+        <button type="button" aria-label="Show all" disabled={!activeStep} onClick={() => activate(undefined)}>
+          Show all
+        </button>
+      </div>
+      {steps.length === 0 ? (
+        <p className="cw-hint">
+          No steps yet. Add a step, or a starter outline for a past-project walkthrough. Each step has a title, talking
+          points, speaker notes and the part of the diagram it is about.
+        </p>
+      ) : (
+        <ol className="cw-steps" aria-label="Walkthrough steps" onDrop={onDrop}>
+          {steps.map((step, index) => (
+            <li
+              key={step.id}
+              data-step-id={step.id}
+              tabIndex={0}
+              aria-current={step.id === activeStep ? 'step' : undefined}
+              className={[
+                'cw-step',
+                step.id === activeStep ? 'is-active' : '',
+                drag?.slot === index ? 'drop-before' : '',
+                drag?.slot === index + 1 && index === steps.length - 1 ? 'drop-after' : '',
+                drag?.id === step.id ? 'is-dragging' : '',
+              ].join(' ')}
+              onKeyDown={(e) => onItemKey(e, step, index)}
+              onDragOver={(e) => onDragOver(e, index)}
+            >
+              <div
+                className="cw-step-head"
+                draggable
+                title="Drag to reorder (or Alt+↑/↓)"
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(DRAG_TYPE, step.id);
+                  e.dataTransfer.effectAllowed = 'move';
+                  setDrag({ id: step.id });
+                }}
+                onDragEnd={() => setDrag(undefined)}
+                onClick={() => {
+                  if (step.id !== activeStep) activate(step.id);
+                }}
+              >
+                <span className="cw-step-grip" aria-hidden="true">⋮⋮</span>
+                <span className="cw-step-num">{index + 1}.</span>
+                <span className="cw-step-title">{step.title}</span>
+                <span className="cw-step-count">{step.focus?.length ? `${step.focus.length} in focus` : 'whole diagram'}</span>
+              </div>
+              {step.id === activeStep && <StepEditor step={step} index={index} steps={steps} />}
+            </li>
+          ))}
+        </ol>
+      )}
+      {steps.length > 0 && (
+        <p className="cw-hint">Click a step to show its focus. Drag or Alt+↑/↓ to reorder. P presents.</p>
+      )}
+    </div>
+  );
+}
+
+/** The fields of the active step, inside its list item. */
+function StepEditor({ step, index, steps }: { step: Step; index: number; steps: readonly Step[] }) {
+  const doc = useAppStore((s) => s.doc);
+  const body = useRef<HTMLDivElement>(null);
+  const focus = describeFocus(doc, step.focus);
+
+  useEffect(() => {
+    if (!takeTitleToFocus(step.id)) return;
+    const input = body.current?.querySelector('input');
+    input?.focus();
+    input?.select();
+  }, [step.id]);
+
+  const setFocus = (next: string[]) => {
+    applyEdit((d) => ops.updateStep(d, step.id, { focus: next.length ? next : undefined }));
+    fitTo(focusNodeIds(getState().doc, next), 400);
+  };
+
+  return (
+    <div className="cw-step-body" ref={body}>
+      <CommitField label="Step title" value={step.title} required onCommit={(title) => applyEdit((d) => ops.updateStep(d, step.id, { title }))} />
+      <CommitField
+        label="Talking points"
+        multiline
+        placeholder="One point per line"
+        value={(step.bullets ?? []).join('\n')}
+        onCommit={(text) => {
+          const bullets = parseBullets(text);
+          applyEdit((d) => ops.updateStep(d, step.id, { bullets: bullets.length ? bullets : undefined }));
+        }}
+      />
+      <CommitField
+        label="Speaker notes"
+        multiline
+        placeholder="What to say (shown in the presenter view)"
+        value={step.speakerNotes ?? ''}
+        onCommit={(speakerNotes) => applyEdit((d) => ops.updateStep(d, step.id, { speakerNotes }))}
+      />
+      <div className="cw-step-focus">
+        <span className="cw-step-focus-label">Focus</span>
+        {focus.length === 0 ? (
+          <span className="cw-hint">Whole diagram. Select on the canvas, then “Focus on selection”.</span>
+        ) : (
+          <ul aria-label="Focus">
+            {focus.map((f) => (
+              <li key={f.id} className={`cw-focus-${f.kind}`}>
+                <span>{f.name}</span>
+                <button type="button" aria-label={`Remove ${f.name} from focus`} title="Remove from focus" onClick={() => setFocus((step.focus ?? []).filter((id) => id !== f.id))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button
+          type="button"
+          aria-label="Focus on selection"
+          onClick={() => {
+            if (focusStepOnSelection(step.id)) fitTo(focusNodeIds(getState().doc, getState().doc.walkthrough?.find((s) => s.id === step.id)?.focus), 400);
+          }}
+        >
+          Focus on selection
+        </button>
+      </div>
+      <div className="cw-step-tools">
+        <button type="button" aria-label="Move step up" disabled={index === 0} onClick={() => moveBy(step, steps, -1)}>
+          ↑ Up
+        </button>
+        <button type="button" aria-label="Move step down" disabled={index === steps.length - 1} onClick={() => moveBy(step, steps, 1)}>
+          ↓ Down
+        </button>
+        <button type="button" aria-label="Delete step" onClick={() => deleteStep(step, steps)}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,85 @@
+import { collectIds, uniqueId } from '../../model/ids';
+import * as ops from '../../model/ops';
+import { starterOutline } from '../../model/outline';
+import { registerActions } from '../actions/actions';
+import { applyEdit, getState, notify, setUi } from '../store/store';
+import { focusFromSelection } from './walkthrough-logic';
+
+// The walkthrough's user actions. App imports this module eagerly so the toolbar, palette
+// and keys know them on first paint; it stays small (no React, no panel code).
+
+let titleToFocus: string | undefined;
+
+/** The step whose title input should take the keyboard once shown (set by "Add step"); read once. */
+export function takeTitleToFocus(stepId: string): boolean {
+  if (titleToFocus !== stepId) return false;
+  titleToFocus = undefined;
+  return true;
+}
+
+/** Adds a step after the active one (or at the end), makes it active and opens the panel. */
+export function addStepAfterActive(): string {
+  const { doc, ui } = getState();
+  const steps = doc.walkthrough ?? [];
+  const id = uniqueId('step', collectIds(doc));
+  const active = steps.findIndex((s) => s.id === ui.activeStep);
+  const at = active < 0 ? steps.length : active + 1;
+  applyEdit((d) => ops.addStep(d, { id, title: `Step ${steps.length + 1}` }, at));
+  titleToFocus = id;
+  setUi({ rightPanel: 'walkthrough', activeStep: id });
+  return id;
+}
+
+/** Appends the seven-step starter outline in one undo step and opens the panel on its first step. */
+export function addStarterOutline(): void {
+  const steps = starterOutline(collectIds(getState().doc));
+  applyEdit((d) => steps.reduce((acc, s) => ops.addStep(acc, s), d));
+  setUi({ rightPanel: 'walkthrough', activeStep: steps[0]?.id });
+  notify('success', `Added ${steps.length} starter steps: replace the prompts with your story.`);
+}
+
+/** Sets a step's focus to what is selected on the canvas; says so when nothing is. */
+export function focusStepOnSelection(stepId: string | undefined = getState().ui.activeStep): boolean {
+  const { doc, selection } = getState();
+  const step = doc.walkthrough?.find((s) => s.id === stepId);
+  if (!step) {
+    notify('info', 'Choose a step in the walkthrough panel first.');
+    setUi({ rightPanel: 'walkthrough' });
+    return false;
+  }
+  const focus = focusFromSelection(doc, selection);
+  if (!focus.length) {
+    notify('info', 'Select systems, entities, links or notes on the canvas first, then choose “Focus on selection”.');
+    return false;
+  }
+  applyEdit((d) => ops.updateStep(d, step.id, { focus }));
+  return true;
+}
+
+/** Starts present mode at the first step; refuses, with a message, when there are no steps. */
+export function startPresenting(): void {
+  if (!getState().doc.walkthrough?.length) {
+    notify('info', 'The walkthrough has no steps yet: add a step or a starter outline first.');
+    setUi({ rightPanel: 'walkthrough' });
+    return;
+  }
+  // Asked for here, inside the click or key press: browsers grant full screen only to a user gesture.
+  if (typeof document !== 'undefined') {
+    document.documentElement
+      .requestFullscreen?.()
+      .catch(() => undefined); // headless browsers and iframes refuse: present in the window
+  }
+  setUi({ presenting: true, presentStep: 0, activeStep: undefined });
+}
+
+registerActions([
+  { id: 'present', label: 'Present', group: 'Walkthrough', shortcuts: ['P'], toolbar: 'Present', run: startPresenting },
+  { id: 'add-step', label: 'Add walkthrough step', group: 'Walkthrough', run: () => void addStepAfterActive() },
+  { id: 'starter-outline', label: 'Add starter outline (past-project walkthrough)', group: 'Walkthrough', run: addStarterOutline },
+  {
+    id: 'focus-selection',
+    label: 'Focus the active step on the selection',
+    group: 'Walkthrough',
+    run: () => void focusStepOnSelection(),
+  },
+]);

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseDocumentText } from '../../src/io/file';
+import type { CrosswalkDocument } from '../../src/model/types';
+import {
+  describeFocus,
+  dropIndex,
+  focusFromSelection,
+  focusNodeIds,
+  oneLine,
+  parseBullets,
+  presentKeyTarget,
+} from '../../src/app/walkthrough/walkthrough-logic';
+
+function example(): CrosswalkDocument {
+  const r = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
+  if (!r.ok) throw new Error('example does not parse');
+  return r.doc;
+}
+
+describe('focusNodeIds', () => {
+  const doc = example();
+  const nodeIds = new Set([...doc.systems, ...doc.entities, ...(doc.notes ?? [])].map((x) => x.id));
+
+  it('gives nothing for no focus, so the whole diagram is fitted', () => {
+    expect(focusNodeIds(doc, undefined)).toEqual([]);
+    expect(focusNodeIds(doc, [])).toEqual([]);
+  });
+
+  it('keeps node ids only, and brings in the ends of a focused link', () => {
+    const mapping = doc.links.find((l) => l.kind === 'mapping' && 'entity' in l.from && 'entity' in l.to)!;
+    const ids = focusNodeIds(doc, [mapping.id]);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(nodeIds.has(id)).toBe(true);
+    expect(ids).not.toContain(mapping.id);
+    if ('entity' in mapping.from) expect(ids).toContain(mapping.from.entity);
+    if ('entity' in mapping.to) expect(ids).toContain(mapping.to.entity);
+  });
+
+  it('for every step of the example, gives nodes of the document and never a link', () => {
+    const linkIds = new Set(doc.links.map((l) => l.id));
+    for (const step of doc.walkthrough ?? []) {
+      const ids = focusNodeIds(doc, step.focus);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        expect(nodeIds.has(id)).toBe(true);
+        expect(linkIds.has(id)).toBe(false);
+      }
+    }
+  });
+});
+
+describe('describeFocus', () => {
+  it('names systems, entities (with their system), links and notes; keeps unknown ids visible', () => {
+    const doc = example();
+    const system = doc.systems[0];
+    const entity = doc.entities.find((e) => e.system === system.id)!;
+    const link = doc.links[0];
+    const note = doc.notes![0];
+    const labels = describeFocus(doc, [system.id, entity.id, link.id, note.id, 'gone']);
+    expect(labels.map((l) => l.kind)).toEqual(['system', 'entity', 'link', 'note', 'missing']);
+    expect(labels[0].name).toBe(system.name);
+    expect(labels[1].name).toBe(`${system.name} › ${entity.name}`);
+    expect(labels[2].name.length).toBeGreaterThan(0);
+    expect(labels[3].name.startsWith('Note: ')).toBe(true);
+    expect(labels[4].name).toBe('gone');
+  });
+
+  it('names an unlabelled link by its ends', () => {
+    const doc = example();
+    const link = { ...doc.links.find((l) => l.kind === 'mapping')!, label: undefined };
+    const d = { ...doc, links: [link] };
+    expect(describeFocus(d, [link.id])[0].name).toContain(' → ');
+  });
+});
+
+describe('focusFromSelection', () => {
+  it('keeps existing ids in document order and adds the entity of a selected field', () => {
+    const doc = example();
+    const [a, b] = doc.entities;
+    const sys = doc.systems[1];
+    expect(focusFromSelection(doc, { ids: [b.id, 'nope', sys.id] })).toEqual([sys.id, b.id]);
+    expect(focusFromSelection(doc, { ids: [], field: { entity: a.id } })).toEqual([a.id]);
+    expect(focusFromSelection(doc, { ids: [] })).toEqual([]);
+  });
+});
+
+describe('parseBullets and oneLine', () => {
+  it('takes one bullet per non-blank line, trimmed', () => {
+    expect(parseBullets('  first \n\n\tsecond\r\nthird  \n   ')).toEqual(['first', 'second', 'third']);
+    expect(parseBullets('')).toEqual([]);
+  });
+  it('shortens the first non-blank line', () => {
+    expect(oneLine('\n  hello world  \nnext', 40)).toBe('hello world');
+    expect(oneLine('abcdefghij', 5)).toBe('abcd…');
+  });
+});
+
+describe('dropIndex', () => {
+  it('moves a step into the gap it is dropped on', () => {
+    const order = ['a', 'b', 'c', 'd'];
+    const drop = (from: number, slot: number) => {
+      const next = order.slice();
+      const [moved] = next.splice(from, 1);
+      next.splice(dropIndex(from, slot), 0, moved);
+      return next.join('');
+    };
+    expect(drop(0, 4)).toBe('bcda');
+    expect(drop(3, 0)).toBe('dabc');
+    expect(drop(1, 3)).toBe('acbd');
+    expect(drop(2, 1)).toBe('acbd');
+    expect(drop(1, 1)).toBe('abcd');
+    expect(drop(1, 2)).toBe('abcd');
+  });
+});
+
+describe('presentKeyTarget', () => {
+  it('steps forward and back, stops at the ends, jumps with Home/End, leaves with Escape', () => {
+    for (const k of ['ArrowRight', 'ArrowDown', ' ', 'PageDown']) {
+      expect(presentKeyTarget(k, 0, 3)).toBe(1);
+      expect(presentKeyTarget(k, 2, 3)).toBe(2);
+    }
+    for (const k of ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']) {
+      expect(presentKeyTarget(k, 2, 3)).toBe(1);
+      expect(presentKeyTarget(k, 0, 3)).toBe(0);
+    }
+    expect(presentKeyTarget('Home', 2, 3)).toBe(0);
+    expect(presentKeyTarget('End', 0, 3)).toBe(2);
+    expect(presentKeyTarget('Escape', 1, 3)).toBe('exit');
+    expect(presentKeyTarget('x', 1, 3)).toBeUndefined();
+    expect(presentKeyTarget('End', 0, 0)).toBe(0);
+  });
+});
