@@ -108,6 +108,9 @@ export function attributeToken(text: string, fallback: string): string {
     .normalize('NFKC')
     .replace(/[^A-Za-z0-9_\u00c0-\uffff]+/g, '_')
     .replace(/[\ud800-\udfff]+/g, '_')
+    // Whitespace and invisible format characters above U+00C0 (U+3000, U+FEFF, bidi marks)
+    // would split the token for Mermaid's lexer or hide in it.
+    .replace(/[\s\p{Cf}]+/gu, '_')
     .replace(/_{2,}/g, '_');
   if (!t || t === '_') t = fallback;
   if (!/^[A-Za-z_\u00c0-\uffff]/.test(t)) t = `_${t}`;
