@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FitViewOptions, Viewport } from '@xyflow/react';
+import type { FitViewOptions } from '@xyflow/react';
 import type { Step } from '../../model/types';
 import { fitTo, getFlowInstance } from '../canvas/flow-instance';
 import { getState, setUi, useAppStore } from '../store/store';
@@ -8,10 +8,9 @@ import './walkthrough.css';
 
 const NO_STEPS: Step[] = [];
 
-/** Leaves present mode (and full screen, if the browser granted it). */
+/** Leaves present mode (walkthrough-actions then leaves full screen and restores the view). */
 function leave(): void {
   setUi({ presenting: false });
-  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
 }
 
 /**
@@ -59,11 +58,10 @@ export function PresentMode() {
 
   const go = useCallback((to: number) => setUi({ presentStep: Math.max(0, Math.min(to, (getState().doc.walkthrough?.length ?? 1) - 1)) }), []);
 
-  // Restore the editing viewport on the way out.
+  // Full screen was requested by the action that started presenting; leaving it (the
+  // browser's own Escape) leaves present mode too. Exiting full screen and restoring the
+  // editing view happen in walkthrough-actions, so a remount (React's StrictMode) is harmless.
   useEffect(() => {
-    const saved: Viewport | undefined = getFlowInstance()?.getViewport();
-    // Full screen was requested by the action that started presenting; leaving it (the
-    // browser's own Escape) leaves present mode too.
     let entered = !!document.fullscreenElement;
     const onFullscreen = () => {
       if (document.fullscreenElement) entered = true;
@@ -71,11 +69,7 @@ export function PresentMode() {
     };
     document.addEventListener('fullscreenchange', onFullscreen);
     dialog.current?.focus();
-    return () => {
-      document.removeEventListener('fullscreenchange', onFullscreen);
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      if (saved) void getFlowInstance()?.setViewport(saved, { duration: 300 });
-    };
+    return () => document.removeEventListener('fullscreenchange', onFullscreen);
   }, []);
 
   // Global shortcuts are off while presenting; these keys are the presenter's own.

@@ -2,7 +2,8 @@ import { collectIds, uniqueId } from '../../model/ids';
 import * as ops from '../../model/ops';
 import { starterOutline } from '../../model/outline';
 import { registerActions } from '../actions/actions';
-import { applyEdit, getState, notify, setUi } from '../store/store';
+import { fitTo, getFlowInstance } from '../canvas/flow-instance';
+import { applyEdit, getState, notify, setUi, useAppStore } from '../store/store';
 import { focusFromSelection } from './walkthrough-logic';
 
 // The walkthrough's user actions. App imports this module eagerly so the toolbar, palette
@@ -27,6 +28,7 @@ export function addStepAfterActive(): string {
   applyEdit((d) => ops.addStep(d, { id, title: `Step ${steps.length + 1}` }, at));
   titleToFocus = id;
   setUi({ rightPanel: 'walkthrough', activeStep: id });
+  fitTo([], 400); // a step without a focus shows the whole diagram
   return id;
 }
 
@@ -35,6 +37,7 @@ export function addStarterOutline(): void {
   const steps = starterOutline(collectIds(getState().doc));
   applyEdit((d) => steps.reduce((acc, s) => ops.addStep(acc, s), d));
   setUi({ rightPanel: 'walkthrough', activeStep: steps[0]?.id });
+  fitTo([], 400);
   notify('success', `Added ${steps.length} starter steps: replace the prompts with your story.`);
 }
 
@@ -69,8 +72,21 @@ export function startPresenting(): void {
       .requestFullscreen?.()
       .catch(() => undefined); // headless browsers and iframes refuse: present in the window
   }
+  editingViewport = getFlowInstance()?.getViewport();
   setUi({ presenting: true, presentStep: 0, activeStep: undefined });
 }
+
+let editingViewport: { x: number; y: number; zoom: number } | undefined;
+
+// However present mode ends (Escape, the Exit button, leaving full screen, opening another
+// document), leave full screen and give the editor back the view it had.
+useAppStore.subscribe((state, prev) => {
+  if (!prev.ui.presenting || state.ui.presenting) return;
+  if (typeof document !== 'undefined' && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  const saved = editingViewport;
+  editingViewport = undefined;
+  if (saved) void getFlowInstance()?.setViewport(saved, { duration: 300 });
+});
 
 registerActions([
   { id: 'present', label: 'Present', group: 'Walkthrough', shortcuts: ['P'], toolbar: 'Present', run: startPresenting },
