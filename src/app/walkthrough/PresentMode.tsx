@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FitViewOptions } from '@xyflow/react';
 import type { Step } from '../../model/types';
-import { fitTo, getFlowInstance } from '../canvas/flow-instance';
 import { getState, setUi, useAppStore } from '../store/store';
+import { fitNodes, type FitPadding } from './fit-focus';
 import { focusNodeIds, presentKeyTarget } from './walkthrough-logic';
 import './walkthrough.css';
 
@@ -19,10 +18,9 @@ function leave(): void {
  * height or width costs the canvas less.
  */
 function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement | null, duration: number): void {
-  const flow = getFlowInstance();
   const pane = document.querySelector('.react-flow');
-  if (!flow || !pane || !card) {
-    fitTo(nodeIds, duration);
+  if (!pane || !card) {
+    fitNodes(nodeIds, duration);
     return;
   }
   const p = pane.getBoundingClientRect();
@@ -31,13 +29,13 @@ function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement 
   const byHeight = (c.height + margin) / p.height;
   const byWidth = (c.width + margin) / p.width;
   const px = (n: number): `${number}px` => `${Math.round(n)}px`;
-  const padding: NonNullable<FitViewOptions['padding']> = {
+  const padding: FitPadding = {
     top: '5%',
     left: byWidth < byHeight ? px(c.width + margin * 2) : '5%',
     bottom: byWidth < byHeight ? '5%' : px(c.height + margin * 2),
     right: side ? px(side.getBoundingClientRect().width + margin * 2) : '5%',
   };
-  void flow.fitView({ nodes: nodeIds.length ? nodeIds.map((id) => ({ id })) : undefined, padding, duration, maxZoom: 1.5, minZoom: 0.02 });
+  fitNodes(nodeIds, duration, padding);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import * as ops from '../../model/ops';
 import type { Step } from '../../model/types';
-import { fitTo } from '../canvas/flow-instance';
 import { CommitField } from '../panels/fields';
 import { applyEdit, getState, setUi, useAppStore } from '../store/store';
+import { fitNodes } from './fit-focus';
 import { addStarterOutline, addStepAfterActive, focusStepOnSelection, takeTitleToFocus } from './walkthrough-actions';
 import { describeFocus, dropIndex, focusNodeIds, parseBullets } from './walkthrough-logic';
 import './walkthrough.css';
@@ -11,12 +11,16 @@ import './walkthrough.css';
 const NO_STEPS: Step[] = [];
 const DRAG_TYPE = 'application/x-crosswalk-step';
 
+/** Fits the view to a step's focus (the whole diagram when it has none). */
+function fitStep(stepId: string | undefined): void {
+  const doc = getState().doc;
+  fitNodes(focusNodeIds(doc, doc.walkthrough?.find((s) => s.id === stepId)?.focus), 400);
+}
+
 /** Makes a step active and moves the canvas to its focus (the whole diagram when it has none). */
 function activate(stepId: string | undefined): void {
   setUi({ activeStep: stepId });
-  const doc = getState().doc;
-  const step = doc.walkthrough?.find((s) => s.id === stepId);
-  fitTo(focusNodeIds(doc, step?.focus), 400);
+  fitStep(stepId);
 }
 
 function moveBy(step: Step, steps: readonly Step[], delta: number): void {
@@ -163,7 +167,7 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
 
   const setFocus = (next: string[]) => {
     applyEdit((d) => ops.updateStep(d, step.id, { focus: next.length ? next : undefined }));
-    fitTo(focusNodeIds(getState().doc, next), 400);
+    fitStep(step.id);
   };
 
   return (
@@ -206,7 +210,7 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
           type="button"
           aria-label="Focus on selection"
           onClick={() => {
-            if (focusStepOnSelection(step.id)) fitTo(focusNodeIds(getState().doc, getState().doc.walkthrough?.find((s) => s.id === step.id)?.focus), 400);
+            if (focusStepOnSelection(step.id)) fitStep(step.id);
           }}
         >
           Focus on selection

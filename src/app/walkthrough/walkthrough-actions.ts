@@ -2,12 +2,22 @@ import { collectIds, uniqueId } from '../../model/ids';
 import * as ops from '../../model/ops';
 import { starterOutline } from '../../model/outline';
 import { registerActions } from '../actions/actions';
-import { fitTo, getFlowInstance } from '../canvas/flow-instance';
+import { getFlowInstance } from '../canvas/flow-instance';
 import { applyEdit, getState, notify, setUi, useAppStore } from '../store/store';
 import { focusFromSelection } from './walkthrough-logic';
 
 // The walkthrough's user actions. App imports this module eagerly so the toolbar, palette
 // and keys know them on first paint; it stays small (no React, no panel code).
+
+/**
+ * Shows the whole diagram (with fitNodes: React Flow's own `fitView` is lost when it runs
+ * during the edit just made). Loaded on demand so this module keeps no React Flow import
+ * and its logic stays testable in Node.
+ */
+function fitWhole(): void {
+  if (typeof document === 'undefined') return;
+  void import('./fit-focus').then((m) => m.fitNodes([], 400));
+}
 
 let titleToFocus: string | undefined;
 
@@ -28,7 +38,7 @@ export function addStepAfterActive(): string {
   applyEdit((d) => ops.addStep(d, { id, title: `Step ${steps.length + 1}` }, at));
   titleToFocus = id;
   setUi({ rightPanel: 'walkthrough', activeStep: id });
-  fitTo([], 400); // a step without a focus shows the whole diagram
+  fitWhole(); // a step without a focus shows the whole diagram
   return id;
 }
 
@@ -37,7 +47,7 @@ export function addStarterOutline(): void {
   const steps = starterOutline(collectIds(getState().doc));
   applyEdit((d) => steps.reduce((acc, s) => ops.addStep(acc, s), d));
   setUi({ rightPanel: 'walkthrough', activeStep: steps[0]?.id });
-  fitTo([], 400);
+  fitWhole();
   notify('success', `Added ${steps.length} starter steps: replace the prompts with your story.`);
 }
 

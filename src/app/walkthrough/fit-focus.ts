@@ -1,0 +1,25 @@
+import { getViewportForBounds, type FitViewOptions } from '@xyflow/react';
+import { getFlowInstance } from '../canvas/flow-instance';
+
+/** Padding around fitted nodes: a fraction of the pane, or per side in px or %. */
+export type FitPadding = NonNullable<FitViewOptions['padding']>;
+
+/**
+ * Moves the view (animated) to fit the given nodes, or every node when `nodeIds` is empty.
+ * It computes the viewport and sets it at once instead of calling React Flow's `fitView`,
+ * which waits for the next node update and is lost when the same edit re-creates the nodes
+ * (a focus change re-dims them); the nodes' boxes come from the document, so they are known.
+ */
+export function fitNodes(nodeIds: readonly string[], duration: number, padding: FitPadding = 0.12): void {
+  const flow = getFlowInstance();
+  const pane = document.querySelector('.react-flow');
+  if (!flow || !pane) return;
+  const ids = nodeIds.length ? [...nodeIds] : flow.getNodes().map((n) => n.id);
+  const known = ids.filter((id) => flow.getNode(id));
+  if (!known.length) return;
+  const bounds = flow.getNodesBounds(known);
+  const { width, height } = pane.getBoundingClientRect();
+  if (width <= 0 || height <= 0 || bounds.width <= 0 || bounds.height <= 0) return;
+  const viewport = getViewportForBounds(bounds, width, height, 0.02, 1.5, padding);
+  void flow.setViewport(viewport, { duration });
+}
