@@ -96,8 +96,14 @@ export function Canvas() {
     return () => setFlowInstance(undefined);
   }, [flow]);
 
+  // A newly opened document is fitted once React Flow has taken its nodes (two frames on).
+  // Nodes carry their sizes, so no measuring is needed first.
   useEffect(() => {
-    if (fitRequest > 0) requestAnimationFrame(() => fitTo([], 0));
+    if (fitRequest === 0) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => fitTo([], 0));
+    });
+    return () => cancelAnimationFrame(frame);
   }, [fitRequest]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
@@ -184,8 +190,6 @@ export function Canvas() {
       snapGrid={SNAP}
       minZoom={0.02}
       maxZoom={3}
-      fitView
-      fitViewOptions={{ padding: 0.12, maxZoom: 1.2 }}
       zoomOnDoubleClick={false}
       nodesDraggable={!presenting}
       nodesConnectable={!presenting}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readDoc, startHarness, waitReady, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(`${h.url}?doc=/examples/identity-lifecycle.crosswalk.json`);
+  await waitReady(page);
+});
+afterAll(async () => h?.close());
+
+const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+
+async function settle() {
+  await page.waitForTimeout(900); // fit-view animations take 400–600 ms
+}
+
+describe('a walkthrough, built and presented through the UI', () => {
+  it('builds a three-step walkthrough with focus from the canvas selection', async () => {
+    await page.getByRole('tab', { name: 'Walkthrough' }).click();
+    // Start from none: delete the example's steps.
+    const steps = page.locator('li[data-step-id]');
+    await steps.first().waitFor(); // the panel loads on first use
+    while ((await steps.count()) > 0) {
+      await steps.first().locator('.cw-step-head').click();
+      await page.getByRole('button', { name: 'Delete step' }).click();
+    }
+    expect((await readDoc(page)).walkthrough ?? []).toHaveLength(0);
+
+    const addStep = async (title: string, select?: string) => {
+      await page.getByRole('button', { name: 'Add step' }).click();
+      await page.getByLabel('Step title').fill(title);
+      await page.getByLabel('Step title').press('Enter');
+      if (select) {
+        await page.locator(`.react-flow__node[data-id="${select}"] .cw-system-header`).click();
+        await page.getByRole('button', { name: 'Focus on selection' }).click();
+      }
+    };
+    await addStep('Workday is the source', 'workday');
+    await addStep('Okta is the hub', 'okta');
+    await addStep('The whole picture');
+    await page.getByLabel('Talking points').fill('Four systems\nOne hub');
+    await page.getByLabel('Speaker notes').fill('Pause here.');
+    await page.getByLabel('Step title').click(); // blur commits
+
+    await expect.poll(async () => (await readDoc(page)).walkthrough?.map((s) => [s.title, s.focus])).toEqual([
+      ['Workday is the source', ['workday']],
+      ['Okta is the hub', ['okta']],
+      ['The whole picture', undefined],
+    ]);
+    const last = (await readDoc(page)).walkthrough![2];
+    expect(last.bullets).toEqual(['Four systems', 'One hub']);
+    expect(last.speakerNotes).toBe('Pause here.');
+  });
+
+  it('reorders steps with the keyboard', async () => {
+    const item = page.locator('li[data-step-id]').nth(2);
+    await item.focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(async () => (await readDoc(page)).walkthrough?.map((s) => s.title)).toEqual(['Workday is the source', 'The whole picture', 'Okta is the hub']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).walkthrough?.map((s) => s.title)).toEqual(['Workday is the source', 'Okta is the hub', 'The whole picture']);
+  });
+
+  it('presents: the keyboard steps through, the view fits each focus, Escape returns to editing', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    const show = page.getByRole('dialog', { name: 'Presentation' });
+    await expect.poll(() => show.getAttribute('data-step-index')).toBe('0');
+    expect(await show.textContent()).toContain('Workday is the source');
+    await settle();
+    const first = await viewport();
+    // Outside the focus is dimmed.
+    expect(await page.locator('.react-flow__node[data-id="slack"] .is-dimmed').count()).toBe(1);
+    expect(await page.locator('.react-flow__node[data-id="workday"] .is-dimmed').count()).toBe(0);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => show.getAttribute('data-step-index')).toBe('1');
+    await settle();
+    const second = await viewport();
+    expect(second).not.toBe(first);
+
+    await page.keyboard.press('Space');
+    await expect.poll(() => show.getAttribute('data-step-index')).toBe('2');
+    await settle();
+    expect(await show.textContent()).toContain('One hub');
+    const third = await viewport();
+    expect(third).not.toBe(second);
+    expect(await page.locator('.is-dimmed').count()).toBe(0); // no focus: the whole diagram
+
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => show.getAttribute('data-step-index')).toBe('1');
+    await settle();
+    expect(await viewport()).not.toBe(third);
+
+    await page.keyboard.press('n'); // the speaker view
+    await expect.poll(() => page.getByLabel('Speaker notes').first().textContent()).toContain('The whole picture');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => show.count()).toBe(0);
+    expect(await page.getByRole('toolbar', { name: 'Main toolbar' }).isVisible()).toBe(true);
+  });
+
+  it('keeps the walkthrough over a reload', async () => {
+    const before = await readDoc(page);
+    await page.waitForTimeout(600);
+    await page.goto(h.url);
+    await waitReady(page);
+    expect((await readDoc(page)).walkthrough).toEqual(before.walkthrough);
+  });
+
+  it('deleting a focused element removes it from the step, and undo restores it', async () => {
+    await page.locator('.react-flow__node[data-id="okta"] .cw-system-header').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await readDoc(page)).walkthrough![1].focus ?? []).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).walkthrough![1].focus).toEqual(['okta']);
+  });
+});
