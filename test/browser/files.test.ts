@@ -64,6 +64,22 @@ describe('opening and keeping documents', () => {
     await page.close();
   });
 
+  it('opens a file dropped on the window', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url);
+    await waitReady(page);
+    const text = JSON.stringify({ format: 'crosswalk', version: 1, title: 'Dropped', systems: [], entities: [{ id: 'e', name: 'E', fields: [] }], links: [] });
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.crosswalk.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('.cw-app', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.cw-app', 'drop', { dataTransfer });
+    await expect.poll(async () => (await readDoc(page)).title).toBe('Dropped');
+    await page.close();
+  });
+
   it('reports a full storage quota instead of swallowing it', async () => {
     const page = await h.newPage();
     await page.addInitScript(() => {
