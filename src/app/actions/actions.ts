@@ -65,6 +65,17 @@ export const ACTIONS: readonly Action[] = [
   { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], run: () => paste() },
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
   { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
+  {
+    id: 'edit-field',
+    label: 'Rename the selected field',
+    group: 'Edit',
+    shortcuts: ['Enter', 'F2'],
+    enabled: (s) => s.selection.field !== undefined,
+    run: () => {
+      const field = getState().selection.field;
+      if (field) setUi({ editingField: { ...field, part: 'name' } });
+    },
+  },
   { id: 'select-all', label: 'Select all', group: 'Edit', shortcuts: ['Mod+A'], run: selectAll },
 
   { id: 'add-system', label: 'Add system', group: 'Insert', shortcuts: ['S'], toolbar: '+ System', run: () => void addSystemAt(viewportCentre()) },

@@ -163,7 +163,7 @@ export function PresentMode() {
           <h3>Speaker notes</h3>
           <p className="cw-present-notes-text">{step.speakerNotes?.trim() || 'No speaker notes for this step.'}</p>
           <h3>Next</h3>
-          <p>{next ? `Next: ${next.title}` : 'Next: end of the walkthrough'}</p>
+          <p>{next ? next.title : 'End of the walkthrough'}</p>
         </aside>
       )}
     </div>
