@@ -108,6 +108,20 @@ describe('the editor, as a person uses it', () => {
     await expect.poll(() => page.locator(`.cw-link-label`, { hasText: 'lookup: site code' }).count()).toBe(1);
   });
 
+  it('renames a selected field with Enter', async () => {
+    await page.locator('.react-flow__node[data-id="wd-position"] .cw-field[data-field="location"]').click();
+    await page.keyboard.press('Enter');
+    const input = page.locator('.react-flow').getByLabel('Field name');
+    await input.fill('Work_Location');
+    await input.press('Escape');
+    expect((await readDoc(page)).entities.find((e) => e.id === 'wd-position')!.fields.find((f) => f.id === 'location')!.name).toBe('Location');
+    await page.keyboard.press('F2');
+    await page.locator('.react-flow').getByLabel('Field name').fill('Work_Location');
+    await page.keyboard.press('Tab'); // commits and moves to the type
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'wd-position')!.fields.find((f) => f.id === 'location')!.name).toBe('Work_Location');
+  });
+
   it('lists every shortcut in the help and runs commands from the palette', async () => {
     // Shortcuts stay out of the way while typing: leave the inspector's input first.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });

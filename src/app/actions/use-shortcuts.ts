@@ -10,12 +10,17 @@ export function useShortcuts(): void {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
       if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen) return;
+      // Enter and Space on a focused button or link belong to it.
+      const target = e.target instanceof Element ? e.target : null;
+      if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, [role="button"], [role="tab"], li[data-step-id]')) return;
+      const state = getState();
       for (const action of ACTIONS) {
-        if (action.shortcuts?.some((k) => matchesShortcut(e, k))) {
-          e.preventDefault();
-          runAction(action);
-          return;
-        }
+        if (!action.shortcuts?.some((k) => matchesShortcut(e, k))) continue;
+        // A disabled action leaves the key alone (the browser or another handler may use it).
+        if (action.enabled && !action.enabled(state)) continue;
+        e.preventDefault();
+        runAction(action);
+        return;
       }
     };
     window.addEventListener('keydown', onKeyDown);
