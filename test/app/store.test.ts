@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentText } from '../../src/io/file';
 import * as ops from '../../src/model/ops';
 import type { CrosswalkDocument } from '../../src/model/types';
+import { loadExample } from '../fixtures/examples';
 import { addFieldAfter, connect, deleteSelection, duplicateSelection, copySelection, paste, removeField } from '../../src/app/store/commands';
 import {
   applyEdit,
@@ -16,11 +15,7 @@ import {
   HISTORY_LIMIT,
 } from '../../src/app/store/store';
 
-function example(): CrosswalkDocument {
-  const r = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
-  if (!r.ok) throw new Error('example does not parse');
-  return r.doc;
-}
+const example = (): CrosswalkDocument => loadExample();
 
 beforeEach(() => {
   replaceDocument(example(), { keepHistory: false });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentText } from '../../src/io/file';
 import type { CrosswalkDocument } from '../../src/model/types';
+import { loadExample } from '../fixtures/examples';
 import { ACTIONS, findAction } from '../../src/app/actions/actions';
 import { dismissToast, getState, replaceDocument, select, setUi, undo } from '../../src/app/store/store';
 import {
@@ -13,11 +12,7 @@ import {
 } from '../../src/app/walkthrough/walkthrough-actions';
 import { checkDocument } from '../../src/model/validate';
 
-function example(): CrosswalkDocument {
-  const r = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
-  if (!r.ok) throw new Error('example does not parse');
-  return r.doc;
-}
+const example = (): CrosswalkDocument => loadExample();
 
 const stepIds = () => (getState().doc.walkthrough ?? []).map((s) => s.id);
 

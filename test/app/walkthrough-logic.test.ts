@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentText } from '../../src/io/file';
 import type { CrosswalkDocument } from '../../src/model/types';
+import { loadExample } from '../fixtures/examples';
 import {
   describeFocus,
   dropIndex,
@@ -12,11 +11,7 @@ import {
   presentKeyTarget,
 } from '../../src/app/walkthrough/walkthrough-logic';
 
-function example(): CrosswalkDocument {
-  const r = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
-  if (!r.ok) throw new Error('example does not parse');
-  return r.doc;
-}
+const example = (): CrosswalkDocument => loadExample();
 
 describe('focusNodeIds', () => {
   const doc = example();

@@ -2,29 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exportMermaidEr } from '../../../src/export/mermaid/er';
 import { importMermaidEr } from '../../../src/import/mermaid-er';
-import type { CrosswalkDocument } from '../../../src/model/types';
-import { arbitraryDocument, arbitraryName, HOSTILE_STRINGS } from '../../fixtures/arbitrary-doc';
+import { hostileDocument } from './hostile-arbitrary';
 import { mermaidError } from './mermaid-parse';
-
-// Thousands of random documents whose names, types, labels, transforms and ids hold any
-// Unicode and every string that has broken Mermaid before: each export must parse with the
-// real parser, be deterministic, and (erDiagram) survive export → import → export.
-
-const KEYWORDS = ['end', 'graph', 'subgraph', 'style', 'class', 'click', 'one', 'many', 'to', 'o', 'x'];
-const hostile = fc.oneof(arbitraryName(), fc.constantFrom(...KEYWORDS, ...HOSTILE_STRINGS, '-->', 'a;b', '#35;', '#quot;'));
-
-/** Documents with hostile types, labels and transforms on top of hostile names and ids. */
-const hostileDocument: fc.Arbitrary<CrosswalkDocument> = fc
-  .tuple(arbitraryDocument({ maxEntities: 5, maxLinks: 8 }), fc.array(hostile, { minLength: 30, maxLength: 30 }))
-  .map(([doc, words]) => {
-    let i = 0;
-    const next = () => words[i++ % words.length];
-    return {
-      ...doc,
-      entities: doc.entities.map((e) => ({ ...e, fields: e.fields.map((f) => ({ ...f, type: next() })) })),
-      links: doc.links.map((l) => ({ ...l, label: next(), transform: l.kind === 'mapping' ? next() : l.transform })),
-    };
-  });
 
 const RUNS = Number(process.env.MERMAID_PROPERTY_RUNS ?? 2000);
 
