@@ -1,90 +1,159 @@
-import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportOptions, type PptxSection } from '../../export/registry';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EXPORT_FORMATS, findExportFormat, type ExportOptions, type PptxSection } from '../../export/registry';
+import type { CrosswalkDocument } from '../../model/types';
+import { getFlowInstance } from '../canvas/flow-instance';
+import { expandFocus } from '../canvas/to-flow';
 import { download, fileNameFor } from '../files/documents';
 import { Dialog } from '../panels/Dialog';
 import { getState, notify, setUi, useAppStore } from '../store/store';
-import { capturePng, dataUrlToBytes } from './capture';
+import { capturePngBlob, capturePngDataUrl, nextPaint, NothingToCaptureError } from './capture';
+import {
+  captureFrame,
+  exportChoices,
+  pictureJobs,
+  PPTX_FONTS,
+  PPTX_SECTIONS,
+  selectionKeepSet,
+  type ExportChoiceId,
+} from './export-plan';
 
-type FormatId = (typeof EXPORT_FORMATS)[number]['id'] | 'png';
+const CHOICES = exportChoices(EXPORT_FORMATS);
+/** Pixel ratio of the pictures put on slides: sharp when projected, not huge. */
+const SLIDE_PICTURE_RATIO = 2;
 
-const SECTIONS: { id: PptxSection; label: string }[] = [
-  { id: 'title', label: 'Title slide' },
-  { id: 'overview', label: 'System overview' },
-  { id: 'diagram', label: 'Diagram' },
-  { id: 'models', label: 'Data model per system' },
-  { id: 'mappings', label: 'Mapping tables' },
-  { id: 'walkthrough', label: 'Walkthrough steps' },
-];
-const FONTS = ['Arial', 'Calibri', 'Helvetica', 'Verdana', 'Georgia', 'Times New Roman'];
+/** Raised to stop an export whose dialog was closed. */
+class ExportCancelled extends Error {}
 
-const FORMAT_CHOICES: { id: FormatId; label: string }[] = [
-  { id: 'pptx', label: 'PowerPoint slides (.pptx)' },
-  { id: 'png', label: 'PNG picture' },
-  { id: 'svg', label: 'SVG picture (vector)' },
-  { id: 'markdown', label: 'Markdown note (.md)' },
-  { id: 'mermaid-er', label: 'Mermaid erDiagram (.mmd)' },
-  { id: 'mermaid-flow', label: 'Mermaid flowchart of systems (.mmd)' },
-  { id: 'json', label: 'Crosswalk document (.crosswalk.json)' },
-];
+/** The ids to keep for a selection export, or undefined for everything. */
+function keepFor(doc: CrosswalkDocument, ids: readonly string[] | undefined): Set<string> | undefined {
+  return ids?.length ? selectionKeepSet(doc, ids) : undefined;
+}
 
-/** Export: every format of the registry plus PNG, with the options each needs. */
+/** The size a PNG will come out at, worked out from the canvas as it is now. */
+function usePngEstimate(enabled: boolean, ratio: number, selectionIds: readonly string[] | undefined) {
+  const doc = useAppStore((s) => s.doc);
+  return useMemo(() => {
+    const flow = enabled ? getFlowInstance() : undefined;
+    if (!flow) return undefined;
+    const keep = keepFor(doc, selectionIds);
+    const nodes = flow.getNodes().filter((n) => !keep || keep.has(n.id));
+    return nodes.length ? captureFrame(flow.getNodesBounds(nodes), ratio) : undefined;
+  }, [enabled, ratio, selectionIds, doc]);
+}
+
+/**
+ * Export: every format of the registry plus PNG, with the options each needs. Shows
+ * progress while it works, reports failures as messages, and never stays stuck: closing it
+ * cancels what has not been downloaded yet.
+ */
 export function ExportDialog() {
-  const hasSelection = useAppStore((s) => s.selection.ids.length > 0);
-  const [format, setFormat] = useState<FormatId>('pptx');
-  const [sections, setSections] = useState<Set<PptxSection>>(new Set(SECTIONS.map((s) => s.id)));
-  const [font, setFont] = useState('Arial');
+  const selectionIds = useAppStore((s) => s.selection.ids);
+  const hasSelection = selectionIds.length > 0;
+  const [format, setFormat] = useState<ExportChoiceId>('pptx');
+  const [sections, setSections] = useState<ReadonlySet<PptxSection>>(new Set(PPTX_SECTIONS.map((s) => s.id)));
+  const [font, setFont] = useState(PPTX_FONTS[0]);
   const [asPicture, setAsPicture] = useState(false);
   const [pixelRatio, setPixelRatio] = useState(2);
   const [scope, setScope] = useState<'all' | 'selection'>('all');
   const [mappings, setMappings] = useState(false);
   const [progress, setProgress] = useState<string>();
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
   const close = () => setUi({ exportOpen: false });
+  const onlySelection = scope === 'selection' && hasSelection;
+  const estimate = usePngEstimate(format === 'png', pixelRatio, onlySelection ? selectionIds : undefined);
+  const pictureSections = sections.has('diagram') || sections.has('walkthrough');
+
+  /** Shows a progress line and lets it paint; stops the export if the dialog was closed. */
+  const step = async (text: string) => {
+    if (!open.current) throw new ExportCancelled();
+    setProgress(text);
+    await nextPaint();
+    if (!open.current) throw new ExportCancelled();
+  };
+
+  const exportPictures = async (doc: CrosswalkDocument): Promise<Record<string, string>> => {
+    const pictures: Record<string, string> = {};
+    const jobs = pictureJobs(doc, sections);
+    // Steps without a focus show the whole diagram: draw it once.
+    const drawn = new Map<string, string>();
+    for (const [i, job] of jobs.entries()) {
+      const cacheKey = JSON.stringify(job.focus ?? null);
+      let dataUrl = drawn.get(cacheKey);
+      if (dataUrl === undefined) {
+        await step(`Drawing ${job.label} (${i + 1} of ${jobs.length})…`);
+        try {
+          const keep = job.focus ? expandFocus(doc, job.focus) : undefined;
+          dataUrl = (await capturePngDataUrl({ pixelRatio: SLIDE_PICTURE_RATIO, keep })).dataUrl;
+        } catch (e) {
+          // A focus that names nothing on the canvas: that slide keeps its native drawing.
+          if (e instanceof NothingToCaptureError) continue;
+          throw e;
+        }
+        drawn.set(cacheKey, dataUrl);
+      }
+      pictures[job.key] = dataUrl;
+    }
+    return pictures;
+  };
 
   const run = async () => {
-    const { doc, selection } = getState();
-    const only = scope === 'selection' && selection.ids.length ? selection.ids : undefined;
-    setProgress('Exporting…');
+    const { doc } = getState();
+    const only = onlySelection ? selectionIds : undefined;
+    let fileName = '';
     try {
       if (format === 'png') {
-        setProgress('Drawing the picture… (large diagrams take a few seconds)');
-        const shot = await capturePng({ pixelRatio, only, doc });
-        download(new Blob([dataUrlToBytes(shot.dataUrl) as BlobPart], { type: 'image/png' }), fileNameFor(doc, '.png'), 'image/png');
-        if (shot.pixelRatio < pixelRatio) notify('info', `The picture was too large for the browser at ${pixelRatio}×; it was made at ${shot.pixelRatio.toFixed(2)}×.`);
-      } else if (format === 'svg') {
-        const { exportSvg } = await import('../../export/svg/svg');
-        download(exportSvg(doc, { only }), fileNameFor(doc, '.svg'), 'image/svg+xml');
-      } else {
-        const entry = EXPORT_FORMATS.find((f) => f.id === format)!;
-        const options: ExportOptions = { mermaidMappings: mappings, font, pptxSections: SECTIONS.map((s) => s.id).filter((id) => sections.has(id)) };
-        if (format === 'pptx' && asPicture) {
-          setProgress('Drawing the diagram pictures…');
-          const pictures: Record<string, string> = {};
-          if (sections.has('diagram')) pictures.diagram = (await capturePng({ pixelRatio: 2 })).dataUrl;
-          if (sections.has('walkthrough')) {
-            for (const step of doc.walkthrough ?? []) {
-              if (step.focus?.length) pictures[`step:${step.id}`] = (await capturePng({ pixelRatio: 2, only: step.focus, doc })).dataUrl;
-            }
-          }
-          options.pictures = pictures;
+        await step('Drawing the picture… large diagrams take several seconds.');
+        const { blob, frame } = await capturePngBlob({ pixelRatio, keep: keepFor(doc, only) });
+        if (!open.current) throw new ExportCancelled();
+        fileName = fileNameFor(doc, '.png');
+        download(blob, fileName, 'image/png');
+        if (frame.scaledDown) {
+          notify('info', `The picture was too large for the browser at ${pixelRatio}×, so it was made at ${frame.pixelRatio}× (${frame.pixelWidth} × ${frame.pixelHeight} px).`);
         }
-        setProgress(format === 'pptx' ? 'Building the slides…' : 'Exporting…');
+      } else if (format === 'svg') {
+        await step('Drawing the SVG…');
+        // The vector exporter draws the selection itself (the registry entry draws everything).
+        const { exportSvg } = await import('../../export/svg/svg');
+        fileName = fileNameFor(doc, '.svg');
+        download(exportSvg(doc, { only }), fileName, 'image/svg+xml');
+      } else {
+        const entry = findExportFormat(format);
+        if (!entry) throw new Error(`unknown format ${format}`);
+        const options: ExportOptions = {
+          mermaidMappings: mappings,
+          font,
+          pptxSections: PPTX_SECTIONS.map((s) => s.id).filter((id) => sections.has(id)),
+        };
+        if (format === 'pptx' && asPicture) options.pictures = await exportPictures(doc);
+        await step(format === 'pptx' ? 'Building the slides…' : 'Exporting…');
         const data = await entry.run(doc, options);
-        download(data, fileNameFor(doc, entry.extension), entry.mime);
+        if (!open.current) throw new ExportCancelled();
+        fileName = fileNameFor(doc, entry.extension);
+        download(data, fileName, entry.mime);
       }
-      notify('success', 'Exported.');
+      notify('success', `Exported ${fileName}`);
       close();
     } catch (e) {
+      if (e instanceof ExportCancelled) return;
       notify('error', `Export failed: ${e instanceof Error ? e.message : String(e)}. The document is unchanged.`);
     } finally {
-      setProgress(undefined);
+      if (open.current) setProgress(undefined);
     }
   };
 
+  const busy = progress !== undefined;
+  const nothingChosen = format === 'pptx' && sections.size === 0;
   return (
     <Dialog title="Export" onClose={close} className="cw-export">
-      <fieldset className="cw-fieldset">
+      <fieldset className="cw-fieldset" disabled={busy}>
         <legend>Format</legend>
-        {FORMAT_CHOICES.map((f) => (
+        {CHOICES.map((f) => (
           <label key={f.id} className="cw-radio">
             <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
             {f.label}
@@ -93,9 +162,9 @@ export function ExportDialog() {
       </fieldset>
       {format === 'pptx' && (
         <>
-          <fieldset className="cw-fieldset">
+          <fieldset className="cw-fieldset" disabled={busy}>
             <legend>Slides</legend>
-            {SECTIONS.map((s) => (
+            {PPTX_SECTIONS.map((s) => (
               <label key={s.id} className="cw-radio">
                 <input
                   type="checkbox"
@@ -111,15 +180,15 @@ export function ExportDialog() {
               </label>
             ))}
           </fieldset>
-          <label className="cw-field-row">
+          <label className="cw-export-row">
             <span>Font</span>
-            <select aria-label="Font" value={font} onChange={(e) => setFont(e.target.value)}>
-              {FONTS.map((f) => (
+            <select aria-label="Font" value={font} disabled={busy} onChange={(e) => setFont(e.target.value)}>
+              {PPTX_FONTS.map((f) => (
                 <option key={f}>{f}</option>
               ))}
             </select>
           </label>
-          <fieldset className="cw-fieldset">
+          <fieldset className="cw-fieldset" disabled={busy || !pictureSections}>
             <legend>Diagram slides as</legend>
             <label className="cw-radio">
               <input type="radio" name="diagram-as" checked={!asPicture} onChange={() => setAsPicture(false)} />
@@ -127,45 +196,58 @@ export function ExportDialog() {
             </label>
             <label className="cw-radio">
               <input type="radio" name="diagram-as" checked={asPicture} onChange={() => setAsPicture(true)} />
-              A picture of the canvas
+              Pictures of the canvas
             </label>
+            {asPicture && <p className="cw-export-note">The diagram slide and each walkthrough step become PNG pictures of the canvas; the system overview stays editable.</p>}
           </fieldset>
         </>
       )}
       {(format === 'png' || format === 'svg') && (
-        <fieldset className="cw-fieldset">
+        <fieldset className="cw-fieldset" disabled={busy}>
           <legend>What</legend>
           <label className="cw-radio">
-            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            <input type="radio" name="scope" checked={!onlySelection} onChange={() => setScope('all')} />
             The whole diagram
           </label>
           <label className="cw-radio">
-            <input type="radio" name="scope" disabled={!hasSelection} checked={scope === 'selection'} onChange={() => setScope('selection')} />
-            The selection{hasSelection ? '' : ' (nothing selected)'}
+            <input type="radio" name="scope" disabled={!hasSelection} checked={onlySelection} onChange={() => setScope('selection')} />
+            The selection{hasSelection ? ` (${selectionIds.length} selected)` : ' (nothing selected)'}
           </label>
         </fieldset>
       )}
       {format === 'png' && (
-        <label className="cw-field-row">
-          <span>Pixel ratio: {pixelRatio}×</span>
-          <input aria-label="Pixel ratio" type="range" min={1} max={4} step={1} value={pixelRatio} onChange={(e) => setPixelRatio(Number(e.target.value))} />
-        </label>
+        <>
+          <label className="cw-export-row">
+            <span>Pixel ratio</span>
+            <select aria-label="Pixel ratio" value={pixelRatio} disabled={busy} onChange={(e) => setPixelRatio(Number(e.target.value))}>
+              {[1, 2, 3, 4].map((r) => (
+                <option key={r} value={r}>{r}×</option>
+              ))}
+            </select>
+          </label>
+          {estimate && (
+            <p className="cw-export-size" data-testid="png-size">
+              {estimate.pixelWidth} × {estimate.pixelHeight} px, white background
+              {estimate.scaledDown && ` — too large for the browser at ${pixelRatio}×: it will be made at ${estimate.pixelRatio}×`}
+            </p>
+          )}
+        </>
       )}
       {format === 'mermaid-er' && (
         <label className="cw-radio">
-          <input type="checkbox" checked={mappings} onChange={(e) => setMappings(e.target.checked)} />
+          <input type="checkbox" checked={mappings} disabled={busy} onChange={(e) => setMappings(e.target.checked)} />
           Also draw mappings as dotted links
         </label>
       )}
       <div className="cw-dialog-actions">
-        {progress && (
+        {busy && (
           <span className="cw-progress" role="status">
             {progress}
           </span>
         )}
         <button type="button" onClick={close}>Cancel</button>
-        <button type="button" className="cw-primary" disabled={!!progress || (format === 'pptx' && sections.size === 0)} onClick={() => void run()}>
-          Export
+        <button type="button" className="cw-primary" disabled={busy || nothingChosen} onClick={() => void run()}>
+          {busy ? 'Exporting…' : 'Export'}
         </button>
       </div>
     </Dialog>

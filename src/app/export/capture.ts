@@ -1,78 +1,82 @@
-import { getViewportForBounds } from '@xyflow/react';
 import { getFlowInstance } from '../canvas/flow-instance';
-import { expandFocus } from '../canvas/to-flow';
-import type { CrosswalkDocument } from '../../model/types';
+import { captureFrame, keepInCapture, type CaptureFrame } from './export-plan';
+import './export.css';
 
 // PNG pictures of the canvas, taken from the DOM with html-to-image (loaded on first use):
-// the viewport is drawn at zoom 1, sized to the bounds of what is exported, on white, with
-// handles, controls, minimap and background left out.
+// `.react-flow__viewport` drawn at zoom 1, sized to the bounds of what is exported, on
+// white, with handles, controls, minimap and background dots left out. Every node is in the
+// DOM (the canvas does not use onlyRenderVisibleElements), so off-screen parts are drawn too.
 
-/** Browsers refuse canvases larger than this on a side. */
-export const MAX_CANVAS_SIDE = 16_384;
-const PADDING = 40;
+/** What to capture. */
+export interface CaptureOptions {
+  /** Asked pixel ratio; lowered when the picture would pass the browser's limit. */
+  pixelRatio: number;
+  /** Only these node and link ids (undefined: everything). */
+  keep?: ReadonlySet<string>;
+}
 
 /** A captured picture. */
 export interface Capture {
-  dataUrl: string;
-  width: number;
-  height: number;
-  /** The pixel ratio used (lower than asked when the picture would be too large). */
-  pixelRatio: number;
+  canvas: HTMLCanvasElement;
+  frame: CaptureFrame;
 }
 
-/** The pixel ratio to use so that neither side passes the browser's canvas limit. */
-export function safePixelRatio(width: number, height: number, asked: number): number {
-  const side = Math.max(width, height) * asked;
-  return side <= MAX_CANVAS_SIDE ? asked : Math.max(0.05, MAX_CANVAS_SIDE / Math.max(width, height));
-}
-
-const LEFT_OUT = ['react-flow__handle', 'react-flow__minimap', 'react-flow__controls', 'react-flow__background', 'react-flow__resize-control', 'react-flow__attribution'];
+/** Raised when a capture has nothing to draw (an empty canvas or selection). */
+export class NothingToCaptureError extends Error {}
 
 /**
- * Captures the canvas as a PNG: everything, or only the given ids (systems, entities, notes,
- * links) and the nodes they need.
+ * Draws the canvas (or the kept part of it) into an HTML canvas element. While it runs,
+ * the canvas is marked `cw-capturing`, which turns off selection outlines and walkthrough
+ * dimming, so the picture shows the diagram as it is, not as it is being edited.
  */
-export async function capturePng(options: { pixelRatio: number; only?: readonly string[]; doc?: CrosswalkDocument }): Promise<Capture> {
+export async function captureCanvas(options: CaptureOptions): Promise<Capture> {
   const flow = getFlowInstance();
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!flow || !viewport) throw new Error('The canvas is not ready.');
-  const { toPng } = await import('html-to-image');
-  const keep = options.only && options.doc ? expandFocus(options.doc, options.only) : undefined;
+  const root = document.querySelector<HTMLElement>('.react-flow');
+  const viewport = root?.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!flow || !root || !viewport) throw new Error('the canvas is not ready');
+  const { keep } = options;
   const nodes = flow.getNodes().filter((n) => !keep || keep.has(n.id));
-  if (nodes.length === 0) throw new Error('Nothing to export: the selection is empty.');
-  const bounds = flow.getNodesBounds(nodes);
-  const width = Math.ceil(bounds.width + 2 * PADDING);
-  const height = Math.ceil(bounds.height + 2 * PADDING);
-  const pixelRatio = safePixelRatio(width, height, options.pixelRatio);
-  const vp = getViewportForBounds(bounds, width, height, 1, 1, PADDING);
-  const filter = (node: HTMLElement | SVGElement | Text): boolean => {
-    if (!(node instanceof Element)) return true;
-    if (LEFT_OUT.some((c) => node.classList.contains(c))) return false;
-    if (keep) {
-      const id = node.getAttribute('data-id');
-      if (id && node.classList.contains('react-flow__node') && !keep.has(id)) return false;
-      const testId = node.getAttribute('data-testid');
-      if (testId?.startsWith('rf__edge-') && !keep.has(testId.slice('rf__edge-'.length))) return false;
-      if (node.classList.contains('cw-link-label') && node.dataset.link && !keep.has(node.dataset.link)) return false;
-    }
-    return true;
-  };
-  const dataUrl = await toPng(viewport, {
-    backgroundColor: '#fff',
-    width,
-    height,
-    pixelRatio,
-    filter,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
-  });
-  return { dataUrl, width: Math.round(width * pixelRatio), height: Math.round(height * pixelRatio), pixelRatio };
+  if (nodes.length === 0) throw new NothingToCaptureError('there is nothing to draw');
+  // The instance's getNodesBounds resolves child positions inside systems (sub flows).
+  const frame = captureFrame(flow.getNodesBounds(nodes), options.pixelRatio);
+  const { toCanvas } = await import('html-to-image');
+  // html-to-image hands text nodes to the filter too; they always stay.
+  const filter = (node: HTMLElement | Text): boolean =>
+    !(node instanceof Element) ||
+    keepInCapture({ classes: node.classList, dataId: node.getAttribute('data-id'), link: node.getAttribute('data-link') }, keep);
+  root.classList.add('cw-capturing');
+  try {
+    const canvas = await toCanvas(viewport, {
+      backgroundColor: '#ffffff',
+      width: frame.width,
+      height: frame.height,
+      pixelRatio: frame.pixelRatio,
+      filter: filter as (node: HTMLElement) => boolean,
+      // No web fonts are used: skip html-to-image's scan of every stylesheet for @font-face.
+      skipFonts: true,
+      style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: frame.transform },
+    });
+    return { canvas, frame };
+  } finally {
+    root.classList.remove('cw-capturing');
+  }
 }
 
-/** Turns a data URL into bytes for a download. */
-export function dataUrlToBytes(dataUrl: string): Uint8Array {
-  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/** The canvas as a PNG file. */
+export async function capturePngBlob(options: CaptureOptions): Promise<{ blob: Blob; frame: CaptureFrame }> {
+  const { canvas, frame } = await captureCanvas(options);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error(`the browser could not encode a ${canvas.width} × ${canvas.height} picture`);
+  return { blob, frame };
+}
+
+/** The canvas as a PNG data URL (what the PPTX exporter takes for picture slides). */
+export async function capturePngDataUrl(options: CaptureOptions): Promise<{ dataUrl: string; frame: CaptureFrame }> {
+  const { canvas, frame } = await captureCanvas(options);
+  return { dataUrl: canvas.toDataURL('image/png'), frame };
+}
+
+/** Lets the browser paint (a progress message) before a long, blocking step. */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { importMermaidText, readMermaidImport } from '../files/documents';
 import { setUi } from '../store/store';
 import { Dialog } from './Dialog';
+import '../export/export.css';
 
 const SAMPLE = `erDiagram
     CUSTOMER ||--o{ ORDER : places
@@ -11,52 +12,114 @@ const SAMPLE = `erDiagram
         string email UK "lower-cased"
     }`;
 
-/** Paste or open a Mermaid erDiagram and open it as a new document (laid out automatically). */
+/** An import error: where, and the line itself so it can be found in long text. */
+interface ImportError {
+  line: number;
+  message: string;
+  source: string;
+  text?: string;
+}
+
+/**
+ * Paste or open a Mermaid erDiagram (or a Markdown note holding one) and open it as a new
+ * document, laid out automatically. On an error the open document stays as it was and the
+ * dialog says which line is wrong.
+ */
 export function ImportDialog() {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
+  const [source, setSource] = useState('pasted erDiagram');
+  const [error, setError] = useState<ImportError>();
   const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const close = () => setUi({ importOpen: false });
 
-  const run = async (source: string, body: string) => {
+  const run = async (body: string, from: string) => {
     setBusy(true);
     setError(undefined);
-    const check = await readMermaidImport(body);
-    if (!check.ok) {
-      // The open document is untouched; say where the text is wrong.
-      setError(`Line ${check.error.line}: ${check.error.message}`);
+    try {
+      // Check first, so the error can be shown here with its line; importMermaidText then
+      // lays out and opens it (and reports any failure itself).
+      const check = await readMermaidImport(body);
+      if (!check.ok) {
+        const { line, message } = check.error;
+        setError({ line, message, source: from, text: body.split(/\r?\n/)[line - 1] });
+        return;
+      }
+      if (await importMermaidText(body, from)) close();
+    } catch (e) {
+      setError({ line: 0, message: e instanceof Error ? e.message : String(e), source: from });
+    } finally {
       setBusy(false);
+    }
+  };
+
+  const chooseFile = async (file: File) => {
+    let body: string;
+    try {
+      body = await file.text();
+    } catch (e) {
+      setError({ line: 0, message: `could not read the file: ${e instanceof Error ? e.message : String(e)}`, source: file.name });
       return;
     }
-    const ok = await importMermaidText(body, source);
-    setBusy(false);
-    if (ok) close();
+    // Show what was read, so an error's line can be found and fixed here.
+    setText(body);
+    setSource(file.name);
+    await run(body, file.name);
   };
 
   return (
     <Dialog title="Import Mermaid erDiagram" onClose={close} className="cw-import">
-      <p className="cw-hint">Paste an erDiagram, or choose a .mmd or .md file. It opens as a new document; Undo brings back the current one.</p>
-      <textarea aria-label="erDiagram text" placeholder={SAMPLE} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+      <p className="cw-hint">
+        Paste an erDiagram, or choose a .mmd or .md file (the first erDiagram block of a note is read). It opens as a new
+        document, laid out automatically; Undo brings back the current one.
+      </p>
+      <textarea
+        aria-label="erDiagram text"
+        autoFocus
+        placeholder={SAMPLE}
+        value={text}
+        spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSource('pasted erDiagram');
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && text.trim() && !busy) {
+            e.preventDefault();
+            void run(text, source);
+          }
+        }}
+      />
       {error && (
-        <p className="cw-mermaid-error" role="alert">
-          {error}
-        </p>
+        <div className="cw-mermaid-error" role="alert">
+          {error.line > 0 ? `${error.source}, line ${error.line}: ${error.message}` : `${error.source}: ${error.message}`}
+          {error.text !== undefined && error.text.trim() !== '' && <code className="cw-import-line">{error.text}</code>}
+        </div>
       )}
       <div className="cw-dialog-actions">
-        <label className="cw-radio" style={{ marginRight: 'auto' }}>
-          <span>File:</span>
-          <input
-            type="file"
-            aria-label="Choose a Mermaid file"
-            accept=".mmd,.mermaid,.md,text/plain"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) await run(file.name, await file.text());
-            }}
-          />
-        </label>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          aria-label="Choose a Mermaid file"
+          accept=".mmd,.mermaid,.md,text/plain,text/markdown"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Clear it, so choosing the same file again (after fixing it) reads it again.
+            e.target.value = '';
+            if (file) void chooseFile(file);
+          }}
+        />
+        <button type="button" style={{ marginRight: 'auto' }} disabled={busy} onClick={() => fileInput.current?.click()}>
+          Choose file…
+        </button>
+        {busy && (
+          <span className="cw-progress" role="status">
+            Importing…
+          </span>
+        )}
         <button type="button" onClick={close}>Cancel</button>
-        <button type="button" className="cw-primary" disabled={busy || !text.trim()} onClick={() => void run('pasted erDiagram', text)}>
+        <button type="button" className="cw-primary" disabled={busy || !text.trim()} onClick={() => void run(text, source)}>
           Import
         </button>
       </div>

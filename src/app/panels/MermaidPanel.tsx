@@ -1,91 +1,53 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { exportMarkdown } from '../../export/markdown/markdown';
 import { exportMermaidEr } from '../../export/mermaid/er';
 import { exportMermaidFlowchart } from '../../export/mermaid/flowchart';
+import { useDebounced, useMermaidPreview } from '../export/use-mermaid';
 import { download, fileNameFor } from '../files/documents';
 import { getState, notify, useAppStore } from '../store/store';
+import '../export/export.css';
 
-type Mermaid = typeof import('mermaid').default;
-let mermaidPromise: Promise<Mermaid> | undefined;
+// This panel is loaded lazily by the app shell, so the exporters imported here (and mermaid,
+// loaded on first render) stay out of the first-load JavaScript.
 
-/** Loads mermaid on first use and initialises it once: strict, plain, no error SVGs in the page. */
-function loadMermaid(): Promise<Mermaid> {
-  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      suppressErrorRendering: true,
-      theme: 'base',
-      themeVariables: {
-        background: '#ffffff',
-        primaryColor: '#ffffff',
-        primaryBorderColor: '#000000',
-        primaryTextColor: '#000000',
-        lineColor: '#000000',
-        secondaryColor: '#f4f4f4',
-        tertiaryColor: '#ffffff',
-        clusterBkg: '#ffffff',
-        clusterBorder: '#000000',
-        fontFamily: 'Arial, Helvetica, sans-serif',
-      },
-      maxTextSize: 500_000,
-      maxEdges: 5_000,
-    });
-    return mermaid;
-  });
-  return mermaidPromise;
-}
-
-let renderSeq = 0;
+/**
+ * Text longer than this is not re-rendered on every edit: mermaid lays out on the main
+ * thread, and a 320-entity erDiagram (≈160,000 characters) takes about 15 s here. Such
+ * documents render on request.
+ */
+export const AUTO_RENDER_LIMIT = 40_000;
 
 async function copy(text: string, what: string) {
   try {
     await navigator.clipboard.writeText(text);
     notify('success', `${what} copied to the clipboard.`);
   } catch (e) {
-    notify('error', `Could not copy ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    notify('error', `Could not copy the ${what}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
 /**
- * A live Mermaid preview of the document, rendered by the real mermaid library. A render
- * error is shown as text above the last picture that rendered, never as a blank.
+ * A live Mermaid preview of the document, rendered by the real mermaid library, with the
+ * text beside it to copy or download. A render error is shown as text above the last
+ * picture that rendered, never as a blank.
  */
 export function MermaidPanel() {
-  const doc = useAppStore((s) => s.doc);
+  // Re-derive the text only once edits pause (a drag changes the document every frame).
+  const doc = useDebounced(
+    useAppStore((s) => s.doc),
+    300,
+  );
   const [kind, setKind] = useState<'er' | 'flow'>('flow');
   const [mappings, setMappings] = useState(false);
-  const [error, setError] = useState<string>();
-  const [rendering, setRendering] = useState(true);
+  const [fit, setFit] = useState(true);
+  const [requested, setRequested] = useState<string>();
   const target = useRef<HTMLDivElement>(null);
   const text = useMemo(() => (kind === 'er' ? exportMermaidEr(doc, { mappings }) : exportMermaidFlowchart(doc)), [doc, kind, mappings]);
+  const large = text.length > AUTO_RENDER_LIMIT;
+  const preview = useMermaidPreview(large ? requested : text, target);
+  const outOfDate = large && requested !== text;
+  const diagram = kind === 'er' ? 'erDiagram' : 'flowchart';
 
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const id = `cw-mermaid-${++renderSeq}`;
-      setRendering(true);
-      try {
-        const mermaid = await loadMermaid();
-        const { svg } = await mermaid.render(id, text);
-        if (cancelled) return;
-        // Mermaid's strict mode sanitises labels; the SVG is its own output, not user HTML.
-        if (target.current) target.current.innerHTML = svg;
-        setError(undefined);
-      } catch (e) {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        // Mermaid removes its scratch element itself; the SVG we inserted carries `id`, so keep it.
-        if (!cancelled) setRendering(false);
-      }
-    }, 300);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [text]);
-
-  const ext = '.mmd';
   return (
     <div className="cw-mermaid" aria-label="Mermaid preview">
       <div className="cw-mermaid-controls" role="group" aria-label="Diagram">
@@ -107,17 +69,44 @@ export function MermaidPanel() {
       <div className="cw-mermaid-controls">
         <button type="button" onClick={() => void copy(text, 'Mermaid')}>Copy Mermaid</button>
         <button type="button" onClick={() => void copy(exportMarkdown(getState().doc), 'Markdown')}>Copy Markdown</button>
-        <button type="button" onClick={() => download(text, fileNameFor(doc, ext), 'text/plain')}>Download .mmd</button>
-        <button type="button" onClick={() => download(exportMarkdown(getState().doc), fileNameFor(doc, '.md'), 'text/markdown')}>Download .md</button>
+        <button type="button" onClick={() => download(text, fileNameFor(doc, kind === 'er' ? '.er.mmd' : '.flowchart.mmd'), 'text/plain')}>
+          Download .mmd
+        </button>
+        <button type="button" onClick={() => download(exportMarkdown(getState().doc), fileNameFor(getState().doc, '.md'), 'text/markdown')}>
+          Download .md
+        </button>
       </div>
-      {error && (
-        <p className="cw-mermaid-error" role="alert">
-          Mermaid could not render this: {error}
+      {large && (
+        <p className="cw-mermaid-note">
+          {outOfDate
+            ? `This ${diagram} is large (${text.length.toLocaleString('en')} characters), so it is drawn on request — it can take several seconds.`
+            : 'Drawn on request (a large diagram).'}{' '}
+          {outOfDate && (
+            <button type="button" disabled={preview.rendering} onClick={() => setRequested(text)}>
+              {requested === undefined ? 'Render preview' : 'Render again'}
+            </button>
+          )}
         </p>
       )}
-      {rendering && <p className="cw-hint">Rendering…</p>}
-      <div ref={target} className="cw-mermaid-preview" data-testid="mermaid-preview" />
-      <pre className="cw-mermaid-text" aria-label="Mermaid text">{text}</pre>
+      {preview.error && (
+        <p className="cw-mermaid-error" role="alert">
+          Mermaid could not render this: {preview.error}
+          {preview.rendered && '\n(The picture below is the last one that rendered.)'}
+        </p>
+      )}
+      <div className="cw-mermaid-bar">
+        <span className="cw-hint" role="status">
+          {preview.rendering ? 'Rendering…' : preview.renderMs !== undefined ? `Rendered in ${preview.renderMs} ms` : ''}
+        </span>
+        <label className="cw-radio">
+          <input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} />
+          fit to panel
+        </label>
+      </div>
+      <div ref={target} className={`cw-mermaid-preview${fit ? '' : ' is-actual-size'}`} data-testid="mermaid-preview" />
+      <pre className="cw-mermaid-text" aria-label="Mermaid text" tabIndex={0}>
+        {text}
+      </pre>
     </div>
   );
 }
