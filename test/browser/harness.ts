@@ -73,3 +73,11 @@ export async function waitReady(page: Page): Promise<void> {
 export async function readDoc(page: Page): Promise<import('../../src/model/types').CrosswalkDocument> {
   return page.evaluate(() => (window as unknown as { crosswalk: { doc(): never } }).crosswalk.doc());
 }
+
+/** Opens the app (optionally on an example) in a new page and waits until it is ready. */
+export async function openApp(h: Harness, example?: string): Promise<Page> {
+  const page = await h.newPage();
+  await page.goto(example ? `${h.url}?doc=/examples/${example}.crosswalk.json` : h.url);
+  await waitReady(page);
+  return page;
+}

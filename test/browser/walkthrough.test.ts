@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readDoc, startHarness, waitReady, type Harness } from './harness';
+import { openApp, readDoc, startHarness, waitReady, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
 beforeAll(async () => {
   h = await startHarness();
-  page = await h.newPage();
-  await page.goto(`${h.url}?doc=/examples/identity-lifecycle.crosswalk.json`);
-  await waitReady(page);
+  page = await openApp(h, 'identity-lifecycle');
 });
 afterAll(async () => h?.close());
 

@@ -6,7 +6,7 @@ import type { Field } from '../../model/types';
 import { addFieldAfter, editField, nudgeField } from '../store/commands';
 import { applyEdit, getState, select, setUi, undo, useAppStore } from '../store/store';
 import { entityHandleId } from './handles';
-import { InlineInput, type InlineExit } from './InlineInput';
+import { InlineInput, InlineName, type InlineExit } from './InlineInput';
 import type { EntityNode } from './to-flow';
 
 const handleStyle = (top: number) => ({ top });
@@ -72,20 +72,16 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
     >
       <div className="cw-entity-header" style={{ height: ENTITY_HEADER_HEIGHT }} onDoubleClick={() => setRenaming(true)}>
         <Handle type="source" position={Position.Left} id={entityHandleId(undefined, 'L')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />
-        {renaming ? (
-          <InlineInput
-            value={entity.name}
-            label="Entity name"
-            onDone={(value, exit) => {
-              setRenaming(false);
-              if (exit !== 'escape' && value.trim() && value.trim() !== entity.name) {
-                applyEdit((d) => ops.updateEntity(d, id, { name: value.trim() }));
-              }
-            }}
-          />
-        ) : (
-          <span className="cw-entity-name">{entity.name}</span>
-        )}
+        <InlineName
+          name={entity.name}
+          label="Entity name"
+          className="cw-entity-name"
+          editing={renaming}
+          onEnd={(name) => {
+            setRenaming(false);
+            if (name) applyEdit((d) => ops.updateEntity(d, id, { name }));
+          }}
+        />
         <Handle type="source" position={Position.Right} id={entityHandleId(undefined, 'R')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />
       </div>
       {entity.fields.length === 0 && (

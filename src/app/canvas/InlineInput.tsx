@@ -63,3 +63,27 @@ export function InlineInput({ value, label, placeholder, className, onDone }: In
     />
   );
 }
+
+interface InlineNameProps {
+  name: string;
+  label: string;
+  className: string;
+  editing: boolean;
+  /** Called when editing ends; `rename` gets the trimmed new name only when it changed. */
+  onEnd: (rename?: string) => void;
+}
+
+/** A name shown as text, or edited in place while `editing` (empty or unchanged names are not applied). */
+export function InlineName({ name, label, className, editing, onEnd }: InlineNameProps) {
+  if (!editing) return <span className={className}>{name}</span>;
+  return (
+    <InlineInput
+      value={name}
+      label={label}
+      onDone={(value, exit) => {
+        const next = value.trim();
+        onEnd(exit !== 'escape' && next && next !== name ? next : undefined);
+      }}
+    />
+  );
+}

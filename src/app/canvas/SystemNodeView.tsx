@@ -4,7 +4,7 @@ import { SYSTEM_HEADER_HEIGHT, SYSTEM_MIN_SIZE } from '../../model/geometry';
 import * as ops from '../../model/ops';
 import { applyEdit } from '../store/store';
 import { systemHandleId } from './handles';
-import { InlineInput } from './InlineInput';
+import { InlineName } from './InlineInput';
 import type { SystemNode } from './to-flow';
 
 /** A system: a resizable group box with a title band; flows attach to the band. */
@@ -16,20 +16,16 @@ export const SystemNodeView = memo(function SystemNodeView({ id, data, selected 
       <NodeResizer isVisible={selected} minWidth={SYSTEM_MIN_SIZE.width} minHeight={SYSTEM_MIN_SIZE.height} color="#000" />
       <div className="cw-system-header" style={{ height: SYSTEM_HEADER_HEIGHT }} onDoubleClick={() => setRenaming(true)}>
         <Handle type="source" position={Position.Left} id={systemHandleId('L')} style={{ top: SYSTEM_HEADER_HEIGHT / 2 }} />
-        {renaming ? (
-          <InlineInput
-            value={system.name}
-            label="System name"
-            onDone={(value, exit) => {
-              setRenaming(false);
-              if (exit !== 'escape' && value.trim() && value.trim() !== system.name) {
-                applyEdit((d) => ops.updateSystem(d, id, { name: value.trim() }));
-              }
-            }}
-          />
-        ) : (
-          <span className="cw-system-name">{system.name}</span>
-        )}
+        <InlineName
+          name={system.name}
+          label="System name"
+          className="cw-system-name"
+          editing={renaming}
+          onEnd={(name) => {
+            setRenaming(false);
+            if (name) applyEdit((d) => ops.updateSystem(d, id, { name }));
+          }}
+        />
         {system.kind && <span className="cw-system-kind">{system.kind}</span>}
         <Handle type="source" position={Position.Right} id={systemHandleId('R')} style={{ top: SYSTEM_HEADER_HEIGHT / 2 }} />
       </div>
