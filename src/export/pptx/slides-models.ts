@@ -2,7 +2,7 @@ import type { Entity } from '../../model/types';
 import { drawTable, type Cell } from './draw';
 import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
 import { measureCell, rowHeight, type MeasuredCell } from './table-layout';
-import { measureText } from './text-fit';
+import { measureText, truncateToWidth } from './text-fit';
 import { cleanText } from './xml-safety';
 
 // One data-model slide per system: each entity a native table (a title row, then
@@ -106,8 +106,9 @@ function columnWidths(ctx: DeckContext, entity: Entity): number[] {
  */
 function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[][] {
   const colH = CONTENT_RECT.h;
-  const titleRow = (text: string): MeasuredRow => {
-    const cell = measureCell(text, TABLE_W - 2 * MARGIN.h, TITLE_SIZE, 10, ctx.font, true);
+  // The first title row shows the whole name (up to ten lines); continuations, a reminder.
+  const titleRow = (text: string, maxLines: number): MeasuredRow => {
+    const cell = measureCell(text, TABLE_W - 2 * MARGIN.h, TITLE_SIZE, maxLines, ctx.font, true);
     return { cells: [cell], height: rowHeight(cell.lines, TITLE_SIZE, MARGIN.v) };
   };
   const pages: PlacedTable[][] = [];
@@ -135,7 +136,7 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
     for (;;) {
       const column = heights.indexOf(Math.min(...heights));
       const y = heights[column];
-      const title = titleRow(first ? name : `${name} (continued)`);
+      const title = first ? titleRow(name, 10) : titleRow(continuedTitle(ctx, name), 1);
       const rest = fieldRows.slice(next);
       const need = title.height + rest.reduce((h, r) => h + r.height, 0);
       if (need <= colH - y) {
@@ -165,6 +166,13 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
   }
   if (page.length) pages.push(page);
   return pages;
+}
+
+/** "Name (continued)" on one line, the name shortened if need be. */
+function continuedTitle(ctx: DeckContext, name: string): string {
+  const suffix = ' (continued)';
+  const room = TABLE_W - 2 * MARGIN.h - measureText(suffix, TITLE_SIZE, { font: ctx.font, bold: true });
+  return truncateToWidth(name, room, TITLE_SIZE, { font: ctx.font, bold: true }) + suffix;
 }
 
 function placeTable(column: number, y: number, colW: number[], title: MeasuredRow, rows: readonly MeasuredRow[]): PlacedTable {
