@@ -1,11 +1,12 @@
 import type JSZip from 'jszip';
-import { dropPhantomOverrides, hasForbiddenXmlChars, renumberShapeIds, stripForbiddenXmlChars } from './xml-safety';
+import { dropPhantomOverrides, hasForbiddenXmlChars, renumberShapeIds, splitNoteParagraphs, stripForbiddenXmlChars } from './xml-safety';
 
 /** JSZip's constructor (JSZip is loaded lazily by the caller, so only its type is imported). */
 export type ZipFactory = new () => JSZip;
 
 const XML_PART = /\.(xml|rels)$/i;
 const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+const NOTES_PART = /^ppt\/notesSlides\/notesSlide\d+\.xml$/;
 
 /**
  * The pass over what pptxgenjs wrote: drops the phantom slide-master overrides from
@@ -26,14 +27,16 @@ export async function finalisePackage(bytes: Uint8Array, Zip: ZipFactory): Promi
     const entry = source.file(name);
     if (!entry) continue;
     if (!XML_PART.test(name)) {
-      out.file(name, await entry.async('uint8array'));
+      out.file(name, await entry.async('uint8array'), { createFolders: false });
       continue;
     }
     let xml = await entry.async('string');
     if (name === '[Content_Types].xml') xml = dropPhantomOverrides(xml, parts);
     if (SLIDE_PART.test(name)) xml = renumberShapeIds(xml);
+    if (NOTES_PART.test(name)) xml = splitNoteParagraphs(xml);
     if (hasForbiddenXmlChars(xml)) xml = stripForbiddenXmlChars(xml);
-    out.file(name, xml);
+    // No folder entries: they are not parts, and JSZip would store them uncompressed.
+    out.file(name, xml, { createFolders: false });
   }
   return out.generateAsync({
     type: 'uint8array',

@@ -82,17 +82,19 @@ export function addStepSlide(ctx: DeckContext, step: Step): void {
 const SHORT_ENTITY = 64;
 
 /**
- * The step's view as the canvas lays it out when that is legible in the area; else set out
- * again as columns of systems, with full tables if they fit, else with names only.
- * Undefined when not even that is legible.
+ * How a step's view is drawn, most readable first: the canvas layout with full tables;
+ * each system set out as a column of full tables (a step is about fields, so that beats
+ * names only); the canvas layout with names only; columns of names. Undefined when not
+ * even names are legible.
  */
 function fitStepView(view: DiagramView, area: Rect): { view: DiagramView; plan: ViewPlan } | undefined {
   const plan = planView(view, area);
-  if (plan.mode !== 'too-large') return { view, plan };
+  if (plan.mode === 'detail') return { view, plan };
   const aspect = area.w / area.h;
   const tall = swimlaneView(view, (e) => e.box.height, aspect);
   const tallPlan = planView(tall, area);
   if (tallPlan.mode === 'detail') return { view: tall, plan: tallPlan };
+  if (plan.mode === 'collapsed') return { view, plan };
   const short = swimlaneView(view, () => SHORT_ENTITY, aspect);
   const shortPlan = planView(short, area);
   // Boxes this short hold names only, whatever the scale.

@@ -101,7 +101,7 @@ function drawOverviewPage(p: Painter, cells: readonly Cell[], flows: readonly Li
   const cellW = area.w / cols;
   const cellH = area.h / rows;
   // Narrow enough to leave room between boxes for the flow labels.
-  const boxW = Math.min(2.2, cellW * 0.56);
+  const boxW = Math.min(2.0, cellW * 0.54);
   const boxH = Math.max(0.6, Math.min(1.1, cellH * 0.6));
   const placed = new Map<string, Placed>();
   for (const c of cells) {
@@ -142,14 +142,16 @@ function drawOverviewPage(p: Painter, cells: readonly Cell[], flows: readonly Li
       const ax = a.x + a.w / 2 + offset;
       const bx = b.x + b.w / 2 + offset;
       drawPolyline(p, [{ x: ax, y: a.y + a.h }, { x: ax, y: laneY }, { x: bx, y: laneY }, { x: bx, y: b.y + b.h }], { arrow: true, widthPt: 1.25 });
-      if (label) placeLabel(p, label, { x: (ax + bx) / 2, y: laneY }, true, Math.min(2.2, Math.abs(bx - ax) - 0.2), 3, boxes, labels);
+      if (label) placeLabel(p, label, { x: (ax + bx) / 2, y: laneY }, true, Math.min(2.2, Math.abs(bx - ax) - 0.2), 5, boxes, labels);
       continue;
     }
     drawLine(p, start.x, start.y, end.x, end.y, { arrow: true, widthPt: 1.25 });
     if (!label) continue;
     const horizontal = Math.abs(end.x - start.x) >= Math.abs(end.y - start.y);
     const gap = horizontal ? Math.abs(end.x - start.x) - 0.08 : Math.min(2.2, cellW - 0.2);
-    placeLabel(p, label, { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, horizontal, Math.max(0.8, Math.min(2.2, gap)), 8, boxes, labels);
+    // Beside a horizontal line a label may use the height above (or below) the line.
+    const maxLines = horizontal ? Math.max(3, Math.floor((area.h / 2 - 0.1) / linesHeight(1, MIN_PT))) : 6;
+    placeLabel(p, label, { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, horizontal, Math.max(0.8, Math.min(2.2, gap)), maxLines, boxes, labels);
   }
 
   // Boxes last, so they sit over any line passing near them.
@@ -160,8 +162,8 @@ function drawSystemBox(p: Painter, system: System, rect: Rect): void {
   const inset = { h: 0.08, v: 0.05 };
   const width = rect.w - 2 * inset.h;
   const kind = cleanText(system.kind);
-  const kindFit = kind ? fitText(kind, width, linesHeight(1, 11), { maxPt: 11, minPt: MIN_PT, font: p.font, maxLines: 1 }) : undefined;
-  const kindH = kindFit ? linesHeight(1, kindFit.size) : 0;
+  const kindFit = kind ? fitText(kind, width, linesHeight(2, MIN_PT), { maxPt: 11, minPt: MIN_PT, font: p.font, maxLines: 2 }) : undefined;
+  const kindH = kindFit ? linesHeight(kindFit.lines, kindFit.size) : 0;
   const name = fitText(cleanText(system.name), width, rect.h - 2 * inset.v - kindH, { maxPt: 16, minPt: MIN_PT, bold: true, font: p.font, maxLines: 3 });
   drawBox(
     p,

@@ -63,7 +63,7 @@ function axisShift(intervals: readonly (readonly [number, number])[]): (v: numbe
 
 /**
  * Sets the view out again: each system a column of its entities (in canvas order, top to
- * bottom), entities outside systems a column of their own, columns wrapped into rows so the
+ * bottom), entities outside systems and notes a column of their own, columns wrapped into rows so the
  * whole is about as wide as `aspect` times its height. `entityHeight` gives each entity's
  * height (full tables, or title-only boxes).
  */
@@ -77,12 +77,19 @@ export function swimlaneView(view: DiagramView, entityHeight: (e: DiagramView['e
     list.push(e);
     bySystem.set(key, list);
   }
-  const lanes: { system?: ViewSystem; entities: DiagramView['entities'] }[] = [...view.systems]
+  const lanes: { system?: ViewSystem; entities: DiagramView['entities']; notes: DiagramView['notes'] }[] = [...view.systems]
     .sort((a, b) => a.box.x - b.box.x || a.box.y - b.box.y)
-    .map((s) => ({ system: s, entities: bySystem.get(s.system.id) ?? [] }));
-  if (bySystem.has(undefined)) lanes.push({ entities: bySystem.get(undefined)! });
+    .map((s) => ({ system: s, entities: bySystem.get(s.system.id) ?? [], notes: [] }));
+  // Entities outside systems, then notes, share a last column without a frame.
+  if (bySystem.has(undefined) || view.notes.length) lanes.push({ entities: bySystem.get(undefined) ?? [], notes: view.notes });
   const laneW = ENTITY_WIDTH + 2 * SYSTEM_PADDING;
-  const laneH = lanes.map((l) => SYSTEM_HEADER_HEIGHT + SYSTEM_PADDING + l.entities.reduce((h, e) => h + entityHeight(e) + gap, 0));
+  const laneH = lanes.map(
+    (l) =>
+      SYSTEM_HEADER_HEIGHT +
+      SYSTEM_PADDING +
+      l.entities.reduce((h, e) => h + entityHeight(e) + gap, 0) +
+      l.notes.reduce((h, n) => h + n.box.height + gap, 0),
+  );
 
   // The number of lanes per row that gives the shape closest to the area's.
   let best = { perRow: lanes.length, score: Infinity };
@@ -97,6 +104,7 @@ export function swimlaneView(view: DiagramView, entityHeight: (e: DiagramView['e
 
   const systems: ViewSystem[] = [];
   const entities: DiagramView['entities'] = [];
+  const notes: DiagramView['notes'] = [];
   let y = 0;
   for (let r = 0; r * best.perRow < lanes.length; r++) {
     const row = lanes.slice(r * best.perRow, (r + 1) * best.perRow);
@@ -108,11 +116,15 @@ export function swimlaneView(view: DiagramView, entityHeight: (e: DiagramView['e
         entities.push({ entity: e.entity, box: { x: x + SYSTEM_PADDING, y: ey, width: ENTITY_WIDTH, height: h } });
         ey += h + gap;
       }
+      for (const n of lane.notes) {
+        notes.push({ note: n.note, box: { x: x + SYSTEM_PADDING, y: ey, width: n.box.width, height: n.box.height } });
+        ey += n.box.height + gap;
+      }
       if (lane.system) systems.push({ ...lane.system, box: { x, y, width: laneW, height: laneH[lanes.indexOf(lane)] } });
     });
     y += Math.max(...row.map((lane) => laneH[lanes.indexOf(lane)])) + gap * 2;
   }
-  const out = { systems, entities, notes: [], links: view.links, bounds: { x: 0, y: 0, width: 0, height: 0 } };
-  out.bounds = unionBoxes([...systems.map((s) => s.box), ...entities.map((e) => e.box)]);
+  const out = { systems, entities, notes, links: view.links, bounds: { x: 0, y: 0, width: 0, height: 0 } };
+  out.bounds = unionBoxes(allBoxes(out));
   return out;
 }

@@ -67,3 +67,20 @@ export function dropPhantomOverrides(contentTypesXml: string, parts: ReadonlySet
     parts.has(name.replace(/^\//, '')) ? whole : '',
   );
 }
+
+/**
+ * pptxgenjs writes speaker notes as one run whose text holds raw line breaks, which
+ * PowerPoint shows as one line. Makes each line of the notes its own paragraph.
+ */
+export function splitNoteParagraphs(notesXml: string): string {
+  return notesXml.replace(
+    /<a:p><a:r><a:rPr lang="([^"]*)" dirty="0"\/><a:t>([^<]*)<\/a:t><\/a:r><a:endParaRPr lang="[^"]*" dirty="0"\/><\/a:p>/,
+    (whole, lang: string, text: string) => {
+      const lines = text.split(/\r?\n|\r/);
+      if (lines.length < 2) return whole;
+      return lines
+        .map((line) => (line ? `<a:p><a:r><a:rPr lang="${lang}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`))
+        .join('');
+    },
+  );
+}

@@ -16,6 +16,8 @@ export interface SlideInfo {
   title: string;
   /** Every paragraph's text. */
   paragraphs: string[];
+  /** Each shape's text, its paragraphs joined by newlines. */
+  shapeTexts: string[];
   /** Its native tables, each as rows of cell texts. */
   tables: string[][][];
   /** Its notes slide XML, if any. */
@@ -80,6 +82,7 @@ export async function readDeck(bytes: Uint8Array): Promise<Deck> {
       section: titleShape?.[1],
       title: titleShape ? paragraphsOf(titleShape[0]).join('\n') : '',
       paragraphs: paragraphsOf(xml),
+      shapeTexts: [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => paragraphsOf(m[1]).join('\n')),
       tables: [...xml.matchAll(/<a:tbl>([\s\S]*?)<\/a:tbl>/g)].map((t) =>
         [...t[1].matchAll(/<a:tr\b[^>]*>([\s\S]*?)<\/a:tr>/g)].map((tr) =>
           [...tr[1].matchAll(/<a:tc\b([^>]*)>([\s\S]*?)<\/a:tc>/g)].filter((tc) => !/hMerge="1"/.test(tc[1])).map((tc) => paragraphsOf(tc[2]).join('\n')),
