@@ -18,6 +18,7 @@ import {
   safePixelRatio,
   selectionKeepSet,
   stepPicture,
+  unionRects,
 } from '../../src/app/export/export-plan';
 
 const parsed = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
@@ -150,5 +151,14 @@ describe('keepInCapture', () => {
     expect(keepInCapture(el(['cw-link-label'], null, 'm-email-login'), keep)).toBe(true);
     // Everything else inside a kept node (rows, names) stays.
     expect(keepInCapture(el(['cw-field'], null), keep)).toBe(true);
+  });
+});
+
+describe('unionRects', () => {
+  it('grows the node bounds to hold edges and labels that stick out, ignoring empty or broken rects', () => {
+    const nodes = { x: 0, y: 0, width: 100, height: 50 };
+    expect(unionRects(nodes, [])).toEqual(nodes);
+    expect(unionRects(nodes, [{ x: -30, y: 10, width: 20, height: 10 }, { x: 90, y: 40, width: 40, height: 30 }])).toEqual({ x: -30, y: 0, width: 160, height: 70 });
+    expect(unionRects(nodes, [{ x: -999, y: -999, width: 0, height: 0 }, { x: Number.NaN, y: 0, width: 5, height: 5 }])).toEqual(nodes);
   });
 });

@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXPORT_FORMATS, findExportFormat, type ExportOptions, type PptxSection } from '../../export/registry';
 import type { CrosswalkDocument } from '../../model/types';
-import { getFlowInstance } from '../canvas/flow-instance';
-import { expandFocus } from '../canvas/to-flow';
 import { download, fileNameFor } from '../files/documents';
 import { Dialog } from '../panels/Dialog';
 import { getState, notify, setUi, useAppStore } from '../store/store';
-import { capturePngBlob, capturePngDataUrl, nextPaint, NothingToCaptureError } from './capture';
+import { canvasElementCount, CANVAS_ELEMENT_LIMIT, captureBounds, defaultPictureSource, nextPaint, NothingToCaptureError, pictureBlob, pictureDataUrl, type PictureSource } from './capture';
 import {
   captureFrame,
   exportChoices,
@@ -33,11 +31,8 @@ function keepFor(doc: CrosswalkDocument, ids: readonly string[] | undefined): Se
 function usePngEstimate(enabled: boolean, ratio: number, selectionIds: readonly string[] | undefined) {
   const doc = useAppStore((s) => s.doc);
   return useMemo(() => {
-    const flow = enabled ? getFlowInstance() : undefined;
-    if (!flow) return undefined;
-    const keep = keepFor(doc, selectionIds);
-    const nodes = flow.getNodes().filter((n) => !keep || keep.has(n.id));
-    return nodes.length ? captureFrame(flow.getNodesBounds(nodes), ratio) : undefined;
+    const bounds = enabled ? captureBounds(keepFor(doc, selectionIds)) : undefined;
+    return bounds && captureFrame(bounds, ratio);
   }, [enabled, ratio, selectionIds, doc]);
 }
 
@@ -57,6 +52,9 @@ export function ExportDialog() {
   const [scope, setScope] = useState<'all' | 'selection'>('all');
   const [mappings, setMappings] = useState(false);
   const [progress, setProgress] = useState<string>();
+  // Counted once: the canvas does not change while the dialog is open.
+  const [elements] = useState(canvasElementCount);
+  const [source, setSource] = useState<PictureSource>(defaultPictureSource);
   const open = useRef(true);
   useEffect(() => {
     open.current = true;
@@ -88,8 +86,7 @@ export function ExportDialog() {
       if (dataUrl === undefined) {
         await step(`Drawing ${job.label} (${i + 1} of ${jobs.length})…`);
         try {
-          const keep = job.focus ? expandFocus(doc, job.focus) : undefined;
-          dataUrl = (await capturePngDataUrl({ pixelRatio: SLIDE_PICTURE_RATIO, keep })).dataUrl;
+          dataUrl = (await pictureDataUrl({ source: defaultPictureSource(), pixelRatio: SLIDE_PICTURE_RATIO, only: job.focus, as: 'focus' })).dataUrl;
         } catch (e) {
           // A focus that names nothing on the canvas: that slide keeps its native drawing.
           if (e instanceof NothingToCaptureError) continue;
@@ -108,8 +105,8 @@ export function ExportDialog() {
     let fileName = '';
     try {
       if (format === 'png') {
-        await step('Drawing the picture… large diagrams take several seconds.');
-        const { blob, frame } = await capturePngBlob({ pixelRatio, keep: keepFor(doc, only) });
+        await step(source === 'canvas' && elements > CANVAS_ELEMENT_LIMIT / 4 ? 'Drawing the picture… this takes a while for a large diagram.' : 'Drawing the picture…');
+        const { blob, frame } = await pictureBlob({ source, pixelRatio, only, as: 'selection' });
         if (!open.current) throw new ExportCancelled();
         fileName = fileNameFor(doc, '.png');
         download(blob, fileName, 'image/png');
@@ -198,7 +195,13 @@ export function ExportDialog() {
               <input type="radio" name="diagram-as" checked={asPicture} onChange={() => setAsPicture(true)} />
               Pictures of the canvas
             </label>
-            {asPicture && <p className="cw-export-note">The diagram slide and each walkthrough step become PNG pictures of the canvas; the system overview stays editable.</p>}
+            {asPicture && (
+              <p className="cw-export-note">
+                The diagram slide and each walkthrough step become PNG pictures
+                {elements > CANVAS_ELEMENT_LIMIT ? ' (drawn from the vector picture: the canvas is too large to copy quickly)' : ' of the canvas'}; the system
+                overview stays editable.
+              </p>
+            )}
           </fieldset>
         </>
       )}
@@ -225,6 +228,23 @@ export function ExportDialog() {
               ))}
             </select>
           </label>
+          <fieldset className="cw-fieldset" disabled={busy}>
+            <legend>Drawn from</legend>
+            <label className="cw-radio">
+              <input type="radio" name="png-source" checked={source === 'canvas'} onChange={() => setSource('canvas')} />
+              The canvas, exactly as on screen
+            </label>
+            <label className="cw-radio">
+              <input type="radio" name="png-source" checked={source === 'vector'} onChange={() => setSource('vector')} />
+              The vector drawing (same as the SVG; fast for large diagrams)
+            </label>
+            {elements > CANVAS_ELEMENT_LIMIT && (
+              <p className="cw-export-note">
+                This diagram is large ({elements.toLocaleString('en')} elements on the canvas): a picture of the canvas takes about{' '}
+                {Math.max(1, Math.round((elements * 2) / 60_000))} min with the page frozen.
+              </p>
+            )}
+          </fieldset>
           {estimate && (
             <p className="cw-export-size" data-testid="png-size">
               {estimate.pixelWidth} × {estimate.pixelHeight} px, white background

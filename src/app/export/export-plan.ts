@@ -86,6 +86,27 @@ export function selectionKeepSet(doc: CrosswalkDocument, ids: readonly string[])
   return new Set([...drawn.systems, ...drawn.entities, ...drawn.notes, ...drawn.links]);
 }
 
+/** A rectangle in canvas coordinates. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The smallest rectangle holding all the given ones (empty ones ignored). */
+export function unionRects(first: Rect, more: readonly Rect[]): Rect {
+  let [x0, y0, x1, y1] = [first.x, first.y, first.x + first.width, first.y + first.height];
+  for (const r of more) {
+    if (!(r.width > 0 || r.height > 0) || ![r.x, r.y, r.width, r.height].every(Number.isFinite)) continue;
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** Browsers refuse canvases larger than this on a side (Chromium: 16,384 × 16,384 in area). */
 export const MAX_CANVAS_SIDE = 16_384;
 /** White space around a captured picture, in canvas units. */

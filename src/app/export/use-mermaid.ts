@@ -88,8 +88,10 @@ export interface MermaidPreviewState {
   rendering: boolean;
   /** Whether any render has succeeded (so a picture is showing). */
   rendered: boolean;
-  /** How long the last successful render took, in ms. */
+  /** How long the last successful render took, in ms (not counting loading mermaid). */
   renderMs?: number;
+  /** The text of the picture showing. */
+  renderedText?: string;
 }
 
 /**
@@ -106,10 +108,10 @@ export function useMermaidPreview(text: string | undefined, target: RefObject<HT
     const seq = ++latest.current;
     const id = `cw-mermaid-${++renderSeq}`;
     setState((s) => ({ ...s, rendering: true }));
-    const started = performance.now();
     void (async () => {
       try {
         const mermaid = await loadMermaid();
+        const started = performance.now();
         const { svg } = await mermaid.render(id, text);
         if (seq !== latest.current) return;
         if (target.current) {
@@ -119,7 +121,7 @@ export function useMermaidPreview(text: string | undefined, target: RefObject<HT
           const width = el?.viewBox.baseVal?.width;
           if (el && width) el.style.setProperty('--cw-natural-width', `${Math.ceil(width)}px`);
         }
-        setState({ rendering: false, rendered: true, renderMs: Math.round(performance.now() - started) });
+        setState({ rendering: false, rendered: true, renderMs: Math.round(performance.now() - started), renderedText: text });
       } catch (e) {
         if (seq !== latest.current) return;
         setState((s) => ({ ...s, rendering: false, error: e instanceof Error ? e.message : String(e) }));

@@ -20,6 +20,15 @@ interface ImportError {
   text?: string;
 }
 
+const PASTED = 'pasted erDiagram';
+
+/** "Line 4: …" for pasted text, "orders.mmd, line 4: …" for a file. */
+function describeError(e: ImportError): string {
+  const where = e.line > 0 ? `line ${e.line}` : '';
+  if (e.source === PASTED) return where ? `Line ${e.line}: ${e.message}` : e.message;
+  return `${e.source}${where ? `, ${where}` : ''}: ${e.message}`;
+}
+
 /**
  * Paste or open a Mermaid erDiagram (or a Markdown note holding one) and open it as a new
  * document, laid out automatically. On an error the open document stays as it was and the
@@ -27,7 +36,7 @@ interface ImportError {
  */
 export function ImportDialog() {
   const [text, setText] = useState('');
-  const [source, setSource] = useState('pasted erDiagram');
+  const [source, setSource] = useState(PASTED);
   const [error, setError] = useState<ImportError>();
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -81,7 +90,7 @@ export function ImportDialog() {
         spellCheck={false}
         onChange={(e) => {
           setText(e.target.value);
-          setSource('pasted erDiagram');
+          setSource(PASTED);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && text.trim() && !busy) {
@@ -92,7 +101,7 @@ export function ImportDialog() {
       />
       {error && (
         <div className="cw-mermaid-error" role="alert">
-          {error.line > 0 ? `${error.source}, line ${error.line}: ${error.message}` : `${error.source}: ${error.message}`}
+          {describeError(error)}
           {error.text !== undefined && error.text.trim() !== '' && <code className="cw-import-line">{error.text}</code>}
         </div>
       )}

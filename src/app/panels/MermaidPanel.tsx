@@ -11,11 +11,14 @@ import '../export/export.css';
 // loaded on first render) stay out of the first-load JavaScript.
 
 /**
- * Text longer than this is not re-rendered on every edit: mermaid lays out on the main
- * thread, and a 320-entity erDiagram (≈160,000 characters) takes about 15 s here. Such
- * documents render on request.
+ * Mermaid lays out on the main thread: a 320-entity erDiagram (≈130,000 characters) takes
+ * about 15 s here, its flowchart (36,000 characters) about 4 s. Text longer than this is not rendered on every
+ * edit, and neither is anything once a render took longer than SLOW_RENDER_MS: such
+ * previews render on request.
  */
-export const AUTO_RENDER_LIMIT = 40_000;
+export const AUTO_RENDER_LIMIT = 20_000;
+/** A render slower than this switches the preview to rendering on request. */
+export const SLOW_RENDER_MS = 1_500;
 
 async function copy(text: string, what: string) {
   try {
@@ -44,8 +47,13 @@ export function MermaidPanel() {
   const target = useRef<HTMLDivElement>(null);
   const text = useMemo(() => (kind === 'er' ? exportMermaidEr(doc, { mappings }) : exportMermaidFlowchart(doc)), [doc, kind, mappings]);
   const large = text.length > AUTO_RENDER_LIMIT;
-  const preview = useMermaidPreview(large ? requested : text, target);
-  const outOfDate = large && requested !== text;
+  // Decided by the last render: a fast one brings automatic updates back.
+  const [lastMs, setLastMs] = useState<number>();
+  const slow = lastMs !== undefined && lastMs > SLOW_RENDER_MS;
+  const auto = !large && !slow;
+  const preview = useMermaidPreview(auto ? text : requested, target);
+  if (preview.renderMs !== lastMs) setLastMs(preview.renderMs);
+  const outOfDate = !preview.rendering && preview.renderedText !== text;
   const diagram = kind === 'er' ? 'erDiagram' : 'flowchart';
 
   return (
@@ -76,16 +84,14 @@ export function MermaidPanel() {
           Download .md
         </button>
       </div>
-      {large && (
+      {!auto && outOfDate && (
         <p className="cw-mermaid-note">
-          {outOfDate
-            ? `This ${diagram} is large (${text.length.toLocaleString('en')} characters), so it is drawn on request — it can take several seconds.`
-            : 'Drawn on request (a large diagram).'}{' '}
-          {outOfDate && (
-            <button type="button" disabled={preview.rendering} onClick={() => setRequested(text)}>
-              {requested === undefined ? 'Render preview' : 'Render again'}
-            </button>
-          )}
+          {large
+            ? `This ${diagram} is large (${text.length.toLocaleString('en')} characters), so the preview is drawn on request.`
+            : `The last preview took ${((preview.renderMs ?? 0) / 1000).toFixed(1)} s to draw, so it is now drawn on request.`}{' '}
+          <button type="button" onClick={() => setRequested(text)}>
+            {preview.rendered ? 'Update preview' : 'Render preview'}
+          </button>
         </p>
       )}
       {preview.error && (
@@ -103,7 +109,11 @@ export function MermaidPanel() {
           fit to panel
         </label>
       </div>
-      <div ref={target} className={`cw-mermaid-preview${fit ? '' : ' is-actual-size'}`} data-testid="mermaid-preview" />
+      <div
+        ref={target}
+        className={`cw-mermaid-preview${fit ? '' : ' is-actual-size'}${outOfDate && preview.rendered ? ' is-out-of-date' : ''}`}
+        data-testid="mermaid-preview"
+      />
       <pre className="cw-mermaid-text" aria-label="Mermaid text" tabIndex={0}>
         {text}
       </pre>
