@@ -162,3 +162,14 @@ describe('unionRects', () => {
     expect(unionRects(nodes, [{ x: -999, y: -999, width: 0, height: 0 }, { x: Number.NaN, y: 0, width: 5, height: 5 }])).toEqual(nodes);
   });
 });
+
+describe('captureFrame with a side limit', () => {
+  it('keeps slide pictures under the given side', () => {
+    const f = captureFrame({ x: 0, y: 0, width: 6000, height: 8000 }, 2, CAPTURE_PADDING, 4096);
+    expect(Math.max(f.pixelWidth, f.pixelHeight)).toBeLessThanOrEqual(4096);
+    expect(f.scaledDown).toBe(true);
+    expect(captureFrame({ x: 0, y: 0, width: 1000, height: 500 }, 2, CAPTURE_PADDING, 4096).pixelRatio).toBe(2);
+    // A limit above the browser's is capped at the browser's.
+    expect(safePixelRatio(20_000, 10, 1, 100_000)).toBeLessThan(1);
+  });
+});

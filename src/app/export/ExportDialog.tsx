@@ -16,8 +16,9 @@ import {
 } from './export-plan';
 
 const CHOICES = exportChoices(EXPORT_FORMATS);
-/** Pixel ratio of the pictures put on slides: sharp when projected, not huge. */
-const SLIDE_PICTURE_RATIO = 2;
+/** Pictures put on slides: sharp when projected (2×), but no side over 4,096 px (≈ 300 dpi
+ * across a 13.3-inch slide), so a large diagram does not put tens of MB into the deck. */
+const SLIDE_PICTURE = { pixelRatio: 2, maxSide: 4_096 };
 
 /** Raised to stop an export whose dialog was closed. */
 class ExportCancelled extends Error {}
@@ -86,7 +87,7 @@ export function ExportDialog() {
       if (dataUrl === undefined) {
         await step(`Drawing ${job.label} (${i + 1} of ${jobs.length})…`);
         try {
-          dataUrl = (await pictureDataUrl({ source: defaultPictureSource(), pixelRatio: SLIDE_PICTURE_RATIO, only: job.focus, as: 'focus' })).dataUrl;
+          dataUrl = (await pictureDataUrl({ ...SLIDE_PICTURE, source: defaultPictureSource(), only: job.focus, as: 'focus' })).dataUrl;
         } catch (e) {
           // A focus that names nothing on the canvas: that slide keeps its native drawing.
           if (e instanceof NothingToCaptureError) continue;

@@ -36,6 +36,8 @@ export function defaultPictureSource(): PictureSource {
 export interface PictureRequest {
   source: PictureSource;
   pixelRatio: number;
+  /** The longest side allowed, in pixels (default: the browser's limit). */
+  maxSide?: number;
   /** Ids to draw (undefined: everything). */
   only?: readonly string[];
   /**
@@ -56,7 +58,7 @@ export async function drawPicture(request: PictureRequest): Promise<Capture> {
   }
   if (request.source === 'vector') return rasterizeSvg(doc, request);
   const keep = only ? (request.as === 'focus' ? expandFocus(doc, only) : selectionKeepSet(doc, only)) : undefined;
-  return captureCanvas({ pixelRatio: request.pixelRatio, keep });
+  return captureCanvas({ pixelRatio: request.pixelRatio, maxSide: request.maxSide, keep });
 }
 
 /** Draws the vector SVG export into a canvas element. */
@@ -68,7 +70,7 @@ async function rasterizeSvg(doc: CrosswalkDocument, request: PictureRequest): Pr
     const img = new Image();
     img.src = url;
     await img.decode();
-    const frame = captureFrame({ x: 0, y: 0, width: img.naturalWidth, height: img.naturalHeight }, request.pixelRatio, 0);
+    const frame = captureFrame({ x: 0, y: 0, width: img.naturalWidth, height: img.naturalHeight }, request.pixelRatio, 0, request.maxSide);
     const canvas = document.createElement('canvas');
     canvas.width = frame.pixelWidth;
     canvas.height = frame.pixelHeight;
@@ -85,8 +87,9 @@ async function rasterizeSvg(doc: CrosswalkDocument, request: PictureRequest): Pr
 
 /** What to capture. */
 export interface CaptureOptions {
-  /** Asked pixel ratio; lowered when the picture would pass the browser's limit. */
+  /** Asked pixel ratio; lowered when the picture would pass the browser's limit or `maxSide`. */
   pixelRatio: number;
+  maxSide?: number;
   /** Only these node and link ids (undefined: everything). */
   keep?: ReadonlySet<string>;
 }
@@ -113,7 +116,7 @@ export async function captureCanvas(options: CaptureOptions): Promise<Capture> {
   const { keep } = options;
   const bounds = captureBounds(keep);
   if (!bounds) throw new NothingToCaptureError('there is nothing to draw');
-  const frame = captureFrame(bounds, options.pixelRatio);
+  const frame = captureFrame(bounds, options.pixelRatio, undefined, options.maxSide);
   const { toCanvas } = await import('html-to-image');
   // html-to-image hands text nodes to the filter too; they always stay.
   const filter = (node: HTMLElement | Text): boolean =>

@@ -112,12 +112,13 @@ export const MAX_CANVAS_SIDE = 16_384;
 /** White space around a captured picture, in canvas units. */
 export const CAPTURE_PADDING = 40;
 
-/** The pixel ratio to use so that neither side passes the browser's canvas limit. */
-export function safePixelRatio(width: number, height: number, asked: number): number {
+/** The pixel ratio to use so that neither side passes `maxSide` (default: the browser's limit). */
+export function safePixelRatio(width: number, height: number, asked: number, maxSide = MAX_CANVAS_SIDE): number {
   const longest = Math.max(width, height, 1);
-  if (longest * asked <= MAX_CANVAS_SIDE) return asked;
+  const limit = Math.min(maxSide, MAX_CANVAS_SIDE);
+  if (longest * asked <= limit) return asked;
   // Round down to two decimals so rounding never pushes a side back over the limit.
-  return Math.max(0.01, Math.floor((MAX_CANVAS_SIDE / longest) * 100) / 100);
+  return Math.max(0.01, Math.floor((limit / longest) * 100) / 100);
 }
 
 /** Where and how big a capture is. */
@@ -137,17 +138,19 @@ export interface CaptureFrame {
 
 /**
  * The frame of a capture at zoom 1: the bounds plus padding on each side, and the pixel
- * ratio lowered when the picture would pass the browser's limit. (What React Flow's
+ * ratio lowered when the picture would pass `maxSide` pixels (default: the browser's
+ * limit). (What React Flow's
  * `getViewportForBounds` gives with min = max zoom 1 and a pixel padding, written out.)
  */
 export function captureFrame(
   bounds: { x: number; y: number; width: number; height: number },
   askedRatio: number,
   padding = CAPTURE_PADDING,
+  maxSide = MAX_CANVAS_SIDE,
 ): CaptureFrame {
   const width = Math.ceil(bounds.width + 2 * padding);
   const height = Math.ceil(bounds.height + 2 * padding);
-  const pixelRatio = safePixelRatio(width, height, askedRatio);
+  const pixelRatio = safePixelRatio(width, height, askedRatio, maxSide);
   return {
     width,
     height,
