@@ -16,6 +16,24 @@ import './export.css';
 // over a minute with the page frozen. Past CANVAS_ELEMENT_LIMIT the picture is drawn from
 // the vector SVG export instead (same geometry, 2.5 s for that diagram).
 
+/** What to capture. */
+export interface CaptureOptions {
+  /** Asked pixel ratio; lowered when the picture would pass the browser's limit or `maxSide`. */
+  pixelRatio: number;
+  maxSide?: number;
+  /** Only these node and link ids (undefined: everything). */
+  keep?: ReadonlySet<string>;
+}
+
+/** A captured picture. */
+export interface Capture {
+  canvas: HTMLCanvasElement;
+  frame: CaptureFrame;
+}
+
+/** Raised when a capture has nothing to draw (an empty canvas or selection). */
+export class NothingToCaptureError extends Error {}
+
 /** Above this many canvas elements, a picture of the canvas takes more than ~15 s here. */
 export const CANVAS_ELEMENT_LIMIT = 8_000;
 
@@ -84,24 +102,6 @@ async function rasterizeSvg(doc: CrosswalkDocument, request: PictureRequest): Pr
     URL.revokeObjectURL(url);
   }
 }
-
-/** What to capture. */
-export interface CaptureOptions {
-  /** Asked pixel ratio; lowered when the picture would pass the browser's limit or `maxSide`. */
-  pixelRatio: number;
-  maxSide?: number;
-  /** Only these node and link ids (undefined: everything). */
-  keep?: ReadonlySet<string>;
-}
-
-/** A captured picture. */
-export interface Capture {
-  canvas: HTMLCanvasElement;
-  frame: CaptureFrame;
-}
-
-/** Raised when a capture has nothing to draw (an empty canvas or selection). */
-export class NothingToCaptureError extends Error {}
 
 /**
  * Draws the canvas (or the kept part of it) into an HTML canvas element. While it runs,

@@ -12,9 +12,9 @@ import '../export/export.css';
 
 /**
  * Mermaid lays out on the main thread: a 320-entity erDiagram (≈130,000 characters) takes
- * about 15 s here, its flowchart (36,000 characters) about 4 s. Text longer than this is not rendered on every
- * edit, and neither is anything once a render took longer than SLOW_RENDER_MS: such
- * previews render on request.
+ * about 15 s here, its flowchart (36,000 characters) about 4 s. Text longer than this is
+ * not rendered on every edit, and neither is anything once a render took longer than
+ * SLOW_RENDER_MS: such previews render on request.
  */
 export const AUTO_RENDER_LIMIT = 20_000;
 /** A render slower than this switches the preview to rendering on request. */
