@@ -1,11 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeParseError, parseDocumentText } from '../src/io/file';
+import { createBundledElk, layoutDocument, needsLayout } from '../src/layout/elk';
+import type { CrosswalkDocument } from '../src/model/types';
+import { validateDocument } from '../src/model/validate';
+import { findOverlaps } from './layout/overlap';
 
 // Every example must open as written by hand: no positions needed, no problems at all.
 
 const dir = new URL('../examples/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+function open(file: string): CrosswalkDocument {
+  const result = parseDocumentText(readFileSync(new URL(file, dir), 'utf8'));
+  if (!result.ok) throw new Error(describeParseError(result.error).join('\n'));
+  return result.doc;
+}
 
 describe('examples', () => {
   it('has at least three examples, all named *.crosswalk.json', () => {
@@ -14,9 +24,7 @@ describe('examples', () => {
   });
 
   it.each(files)('%s opens with no problems and shows every kind of thing', (file) => {
-    const result = parseDocumentText(readFileSync(new URL(file, dir), 'utf8'));
-    if (!result.ok) throw new Error(describeParseError(result.error).join('\n'));
-    const { doc } = result;
+    const doc = open(file);
     expect(doc.systems.length).toBeGreaterThanOrEqual(3);
     for (const kind of ['mapping', 'relation', 'flow'] as const) {
       expect(doc.links.filter((l) => l.kind === kind).length, kind).toBeGreaterThanOrEqual(1);
@@ -28,5 +36,17 @@ describe('examples', () => {
       expect(step.speakerNotes, step.id).toBeTruthy();
       expect(step.focus?.length, step.id).toBeGreaterThan(0);
     }
+    // Validation already refuses unknown focus ids; this says so in the example's own terms.
+    const ids = new Set([...doc.systems, ...doc.entities, ...doc.links, ...(doc.notes ?? [])].map((x) => x.id));
+    for (const step of steps) for (const id of step.focus ?? []) expect(ids.has(id), `${step.id} focus ${id}`).toBe(true);
+  });
+
+  it.each(files)('%s is written without positions and lays out with no overlaps', async (file) => {
+    const doc = open(file);
+    expect(needsLayout(doc)).toBe(true);
+    const laidOut = await layoutDocument(doc, { elk: await createBundledElk() });
+    expect(validateDocument(laidOut)).toMatchObject({ ok: true });
+    expect(needsLayout(laidOut)).toBe(false);
+    expect(findOverlaps(laidOut)).toEqual([]);
   });
 });

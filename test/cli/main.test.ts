@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +16,16 @@ describe('npm run crosswalk', () => {
     expect(stdout).toMatch(/^ok: Joiner.+ \(4 systems, 7 entities, 25 links\)\n$/);
   });
 
-  it('passes the exit status through: 2 for bad usage', async () => {
-    const run = promisify(execFile)('npm', ['run', '-s', 'crosswalk', '--', 'frobnicate'], { cwd: root });
-    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  it('passes the exit status through: 1 with path: message lines for a bad document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crosswalk-cli-'));
+    try {
+      const bad = join(dir, 'bad.crosswalk.json');
+      const doc = { format: 'crosswalk', version: 1, title: 'Bad', systems: [{ id: 'a', name: '' }], entities: [], links: [] };
+      await writeFile(bad, JSON.stringify(doc));
+      const run = promisify(execFile)('npm', ['run', '-s', 'crosswalk', '--', 'validate', bad], { cwd: root });
+      await expect(run).rejects.toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^systems\[0\]\.name: /m) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
