@@ -10,7 +10,7 @@ import { isSystemEndpoint, type Endpoint, type Entity, type Link } from '../../m
 import type { DiagramIndex, DiagramView } from './diagram-view';
 import { boxHeightFor, drawBox, drawFittedBox, drawPolyline, drawTable, MIN_PT, type Cell, type Painter, type Rect } from './draw';
 import { routeAround, type Attach } from './route';
-import { fitText, linesHeight, measureText, truncateToWidth } from './text-fit';
+import { fitText, linesHeight, measureText, truncateToWidth, withBreaks } from './text-fit';
 import { cleanText } from './xml-safety';
 
 // Draws a view of the diagram as native shapes, laid out like the canvas and scaled to fit
@@ -28,8 +28,8 @@ export const DETAIL_SCALE = 0.007;
 export const COLLAPSED_SCALE = 0.003;
 /** Largest scale: a small diagram is not blown up beyond this. */
 export const MAX_SCALE = 0.0105;
-/** Height, in inches, a collapsed entity can take beyond its top (band push + two lines). */
-export const COLLAPSED_RESERVE_IN = 0.72;
+/** Height, in inches, a collapsed entity can take beyond its top (band push + three lines). */
+export const COLLAPSED_RESERVE_IN = 0.82;
 
 /** How a view is drawn. */
 export interface ViewPlan {
@@ -80,12 +80,12 @@ export function drawView(p: Painter, index: DiagramIndex, view: DiagramView, are
       continue;
     }
     const inset = { h: 0.05, v: 0.03 };
-    const fitted = fitText(cleanText(entity.name), slot.w - 2 * inset.h, Math.max(slot.h, boxHeightFor(2, 12)) - 2 * inset.v, {
+    const fitted = fitText(withBreaks(cleanText(entity.name)), slot.w - 2 * inset.h, Math.max(slot.h, boxHeightFor(2, 12)) - 2 * inset.v, {
       maxPt: 12,
       minPt: MIN_PT,
       bold: true,
       font: p.font,
-      maxLines: 2,
+      maxLines: 3,
     });
     const h = boxHeightFor(fitted.lines, fitted.size, inset);
     const frame = entity.system !== undefined ? frames.get(entity.system) : undefined;
@@ -194,7 +194,7 @@ export function drawNameGrid(p: Painter, view: DiagramView, area: Rect): void {
   const boxH = cellH - 0.1;
   shown.forEach((name, i) => {
     const rect = { x: area.x + (i % cols) * cellW, y: area.y + Math.floor(i / cols) * cellH, w: boxW, h: boxH };
-    drawFittedBox(p, rect, cleanText(name), { maxPt: MIN_PT, bold: true, maxLines: 2, align: 'center' }, { border: true, inset: { h: 0.05, v: 0.02 }, name: 'Entity' });
+    drawFittedBox(p, rect, withBreaks(cleanText(name)), { maxPt: MIN_PT, bold: true, maxLines: 2, align: 'center' }, { border: true, inset: { h: 0.05, v: 0.02 }, name: 'Entity' });
   });
   if (names.length > shown.length) {
     const i = shown.length;

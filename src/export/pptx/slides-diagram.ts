@@ -1,6 +1,9 @@
-import { COLLAPSED_RESERVE_IN, COLLAPSED_SCALE, drawNameGrid, drawView, planView, type ViewPlan } from './diagram-draw';
-import { focusView, isEmptyView, tileView, wholeView, type DiagramView } from './diagram-view';
-import { squeezeView, swimlaneView } from './view-compact';
+import { ENTITY_WIDTH } from '../../model/geometry';
+import { COLLAPSED_RESERVE_IN, COLLAPSED_SCALE, drawNameGrid, drawView, MAX_SCALE } from './diagram-draw';
+import { focusView, isEmptyView, tileView, wholeView } from './diagram-view';
+import { compactView, squeezeView } from './view-compact';
+import { chooseDiagramView, chooseStepView, type FittedView } from './view-choice';
+import { splitBySystems } from './diagram-split';
 import { MIN_PT, type Rect } from './draw';
 import { addSlide, CONTENT_RECT, drawPicture, drawSlideTitle, pictureFor, type DeckContext } from './slide-frame';
 import { fitText, linesHeight, wrapText } from './text-fit';
@@ -15,10 +18,12 @@ export function stepPictureKey(stepId: string): string {
 }
 
 /**
- * The diagram as native shapes, laid out like the canvas and scaled to fit. When even
- * entity names would fall below 10 pt on one slide, the diagram is cut into tiles, one
- * slide each ("Diagram (2 of 6)"), drawn at the smallest legible scale. Nothing is drawn
- * for a document with nothing on its canvas. Returns the number of slides added.
+ * The diagram as native shapes, laid out like the canvas and scaled to fit (compacted when
+ * that shows the fields, see chooseDiagramView). When even entity names would fall below
+ * 10 pt on one slide, the diagram is split into slides of whole systems ("Diagram (2 of 6)",
+ * see diagram-split.ts); a system too large on its own is cut into as few tiles as keep
+ * names legible. Nothing is drawn for a document with nothing on its canvas. Returns the
+ * number of slides added.
  */
 export function addDiagramSlides(ctx: DeckContext): number {
   const picture = pictureFor(ctx, DIAGRAM_PICTURE_KEY);
@@ -28,23 +33,60 @@ export function addDiagramSlides(ctx: DeckContext): number {
     drawPicture(p, DIAGRAM_PICTURE_KEY, picture, CONTENT_RECT);
     return 1;
   }
-  const view = wholeView(ctx.index);
-  if (isEmptyView(view)) return 0;
-  const plan = planView(view, CONTENT_RECT);
-  if (plan.mode !== 'too-large') {
+  const canvas = wholeView(ctx.index);
+  if (isEmptyView(canvas)) return 0;
+  const fitted = chooseDiagramView(canvas, CONTENT_RECT);
+  if (fitted) {
     const p = addSlide(ctx);
     drawSlideTitle(p, 'Diagram', 'diagram');
-    drawView(p, ctx.index, view, CONTENT_RECT, plan);
+    drawView(p, ctx.index, fitted.view, CONTENT_RECT, fitted.plan);
     return 1;
   }
-  const s = COLLAPSED_SCALE;
-  const tiles = tileView(view, CONTENT_RECT.w / s, CONTENT_RECT.h / s, undefined, COLLAPSED_RESERVE_IN / s);
-  tiles.forEach((tile, i) => {
+  // Whole systems per slide; only a system too large on its own is cut into tiles.
+  const parts: FittedView[] = [];
+  for (const part of splitBySystems(compactView(canvas), CONTENT_RECT)) {
+    const fit = chooseDiagramView(part, CONTENT_RECT);
+    if (fit) {
+      parts.push(fit);
+      continue;
+    }
+    const s = tileScale(part.bounds.width, part.bounds.height, CONTENT_RECT);
+    for (const tile of tileView(part, CONTENT_RECT.w / s, CONTENT_RECT.h / s, ENTITY_WIDTH, COLLAPSED_RESERVE_IN / s)) {
+      parts.push({ view: tile, plan: { mode: 'collapsed', scale: s } });
+    }
+  }
+  parts.forEach((part, i) => {
     const p = addSlide(ctx);
-    drawSlideTitle(p, `Diagram (${i + 1} of ${tiles.length})`, 'diagram');
-    drawView(p, ctx.index, tile, CONTENT_RECT, { mode: 'collapsed', scale: s });
+    drawSlideTitle(p, `Diagram (${i + 1} of ${parts.length})`, 'diagram');
+    drawView(p, ctx.index, part.view, CONTENT_RECT, part.plan);
   });
-  return tiles.length;
+  return parts.length;
+}
+
+/**
+ * The scale of the fewest tiles that cover a diagram of `w` × `h` canvas units with names
+ * still legible: the smallest grid whose tiles, each stepping by its span less what an
+ * entity started near its edge needs, reach at least COLLAPSED_SCALE; then as large as
+ * that grid allows, so the tiles fill their slides.
+ */
+export function tileScale(w: number, h: number, area: Rect): number {
+  const reserveH = COLLAPSED_RESERVE_IN / COLLAPSED_SCALE;
+  const scaleFor = (cols: number, rows: number) =>
+    Math.min(
+      area.w / (Math.max(0, w - ENTITY_WIDTH) / cols + ENTITY_WIDTH),
+      area.h / (Math.max(0, h - reserveH) / rows + reserveH),
+      MAX_SCALE,
+    );
+  let best = { tiles: Infinity, scale: COLLAPSED_SCALE };
+  for (let cols = 1; cols <= 60; cols++) {
+    for (let rows = 1; rows <= 60 && cols * rows <= best.tiles; rows++) {
+      const scale = scaleFor(cols, rows);
+      if (scale < COLLAPSED_SCALE) continue;
+      if (cols * rows < best.tiles || scale > best.scale) best = { tiles: cols * rows, scale };
+      break;
+    }
+  }
+  return best.scale;
 }
 
 /**
@@ -73,32 +115,9 @@ export function addStepSlide(ctx: DeckContext, step: Step): void {
   }
   const focused = focusView(ctx.index, step);
   if (isEmptyView(focused)) return;
-  const fitted = fitStepView((step.focus ?? []).length ? squeezeView(focused) : focused, area);
+  const fitted = chooseStepView((step.focus ?? []).length ? squeezeView(focused) : focused, area);
   if (fitted) drawView(p, ctx.index, fitted.view, area, fitted.plan);
   else drawNameGrid(p, focused, area);
-}
-
-/** Title-only entities in a re-laid-out step view are this tall (canvas units). */
-const SHORT_ENTITY = 64;
-
-/**
- * How a step's view is drawn, most readable first: the canvas layout with full tables;
- * each system set out as a column of full tables (a step is about fields, so that beats
- * names only); the canvas layout with names only; columns of names. Undefined when not
- * even names are legible.
- */
-function fitStepView(view: DiagramView, area: Rect): { view: DiagramView; plan: ViewPlan } | undefined {
-  const plan = planView(view, area);
-  if (plan.mode === 'detail') return { view, plan };
-  const aspect = area.w / area.h;
-  const tall = swimlaneView(view, (e) => e.box.height, aspect);
-  const tallPlan = planView(tall, area);
-  if (tallPlan.mode === 'detail') return { view: tall, plan: tallPlan };
-  if (plan.mode === 'collapsed') return { view, plan };
-  const short = swimlaneView(view, () => SHORT_ENTITY, aspect);
-  const shortPlan = planView(short, area);
-  // Boxes this short hold names only, whatever the scale.
-  return shortPlan.mode === 'too-large' ? undefined : { view: short, plan: { mode: 'collapsed', scale: shortPlan.scale } };
 }
 
 const BULLET_INDENT_IN = 12 / 72;

@@ -82,17 +82,33 @@ function clusterGrid(systems: readonly System[], boxes: ReadonlyMap<string, Box>
   };
   const cols = axis((b) => b.x, (b) => b.width);
   const rows = axis((b) => b.y, (b) => b.height);
-  if (cols.count > MAX_COLS || rows.count > MAX_ROWS) return undefined;
+  if (cols.count > MAX_COLS) return undefined;
   const taken = new Set<string>();
   const cells: Cell[] = [];
   for (const { system } of items) {
     const col = cols.index.get(system.id)!;
     const row = rows.index.get(system.id)!;
-    if (taken.has(`${col},${row}`)) return undefined;
+    if (taken.has(`${col},${row}`)) return layered(items as { system: System; box: Box }[], cols.index, cols.count);
     taken.add(`${col},${row}`);
     cells.push({ system, col, row, cols: cols.count, rows: rows.count });
   }
-  return cells;
+  return rows.count > MAX_ROWS ? layered(items as { system: System; box: Box }[], cols.index, cols.count) : cells;
+}
+
+/**
+ * When rows do not separate the boxes (a layered layout: one system beside a column of
+ * two), each column is stacked top to bottom by position and centred on the others.
+ */
+function layered(items: readonly { system: System; box: Box }[], colOf: ReadonlyMap<string, number>, cols: number): Cell[] | undefined {
+  const columns = Array.from({ length: cols }, () => [] as { system: System; box: Box }[]);
+  for (const it of items) columns[colOf.get(it.system.id)!].push(it);
+  const rows = Math.max(...columns.map((c) => c.length));
+  if (rows > MAX_ROWS) return undefined;
+  return columns.flatMap((column, col) =>
+    [...column]
+      .sort((a, b) => a.box.y - b.box.y)
+      .map((it, i) => ({ system: it.system, col, row: i + (rows - column.length) / 2, cols, rows })),
+  );
 }
 
 function drawOverviewPage(p: Painter, cells: readonly Cell[], flows: readonly Link[]): void {

@@ -87,7 +87,7 @@ export function wrapTextInfo(text: string, widthIn: number, sizePt: number, opti
   const fits = (s: string) => measureText(s, sizePt, options) <= widthIn;
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/(?<=\s)/)) {
+    for (const word of paragraph.split(/(?<=[\s\u200b])/)) {
       const candidate = line + word;
       if (fits(candidate.trimEnd())) {
         line = candidate;
@@ -173,4 +173,13 @@ function truncateLines(lines: string[], room: number, widthIn: number, size: num
   if (!last.endsWith('…')) last = truncateToWidth(`${last}…`, widthIn, size, opts);
   kept[room - 1] = last;
   return { text: kept.join('\n'), size, lines: room, truncated: true };
+}
+
+/**
+ * Adds invisible break opportunities (U+200B) inside identifiers — between a lower-case
+ * letter and a capital, after `_ . - /` — so a narrow box breaks `CustomerPayment` as
+ * `Customer|Payment` rather than wherever the line runs out.
+ */
+export function withBreaks(name: string): string {
+  return name.replace(/(\p{Ll})(?=\p{Lu})|([_./-])(?=[\p{L}\p{N}])/gu, '$1$2\u200b');
 }

@@ -1,9 +1,10 @@
 import { ENTITY_WIDTH, SYSTEM_HEADER_HEIGHT, SYSTEM_PADDING, unionBoxes, type Box } from '../../model/geometry';
 import type { DiagramView, ViewSystem } from './diagram-view';
 
-// Making a part of the diagram smaller without changing how it reads, so a walkthrough
-// step can show it larger: first by closing the holes left where hidden things were;
-// when that is not enough, by setting each system out as a column of its entities.
+// Making a part of the diagram smaller without changing how it reads, so a slide can show
+// it larger: by closing the holes left where hidden things were; by closing the empty
+// room inside systems too (an automatic layout is generous); and, when that is not
+// enough, by setting each system out as a column of its entities.
 
 /** Largest empty band kept between the parts of a view, in canvas units. */
 export const MAX_GAP = 70;
@@ -29,12 +30,47 @@ export function squeezeView(view: DiagramView): DiagramView {
   return out;
 }
 
+/** Largest empty band kept between entities inside a system, in canvas units. */
+export const INNER_GAP = 40;
+
+/**
+ * Closes the empty room inside each system (entities keep their order and alignment,
+ * the frame shrinks around them from its top-left corner), then the wide gaps between
+ * what remains. Frames only shrink, so nothing comes to overlap.
+ */
+export function compactView(view: DiagramView): DiagramView {
+  const inSystem = new Map<string, DiagramView['entities']>();
+  const shown = new Set(view.systems.map((s) => s.system.id));
+  for (const e of view.entities) {
+    if (e.entity.system === undefined || !shown.has(e.entity.system)) continue;
+    inSystem.set(e.entity.system, [...(inSystem.get(e.entity.system) ?? []), e]);
+  }
+  const moved = new Map<string, Box>();
+  const systems = view.systems.map((s) => {
+    const members = inSystem.get(s.system.id) ?? [];
+    if (members.length === 0) return s;
+    const sx = axisShift(members.map((e) => [e.box.x, e.box.x + e.box.width]), INNER_GAP);
+    const sy = axisShift(members.map((e) => [e.box.y, e.box.y + e.box.height]), INNER_GAP);
+    const boxes = members.map((e) => ({ ...e.box, x: e.box.x - sx(e.box.x), y: e.box.y - sy(e.box.y) }));
+    const inner = unionBoxes(boxes);
+    // From the frame's top-left corner: the title band, the padding, then the entities.
+    const dx = s.box.x + SYSTEM_PADDING - inner.x;
+    const dy = s.box.y + SYSTEM_HEADER_HEIGHT - inner.y;
+    members.forEach((e, i) => moved.set(e.entity.id, { ...boxes[i], x: boxes[i].x + dx, y: boxes[i].y + dy }));
+    const width = Math.min(s.box.width, Math.max(inner.width + 2 * SYSTEM_PADDING, ENTITY_WIDTH));
+    const height = Math.min(s.box.height, inner.height + SYSTEM_HEADER_HEIGHT + SYSTEM_PADDING);
+    return { ...s, box: { x: s.box.x, y: s.box.y, width, height } };
+  });
+  const entities = view.entities.map((e) => ({ ...e, box: moved.get(e.entity.id) ?? e.box }));
+  return squeezeView({ ...view, systems, entities });
+}
+
 function allBoxes(view: DiagramView): Box[] {
   return [...view.systems.map((s) => s.box), ...view.entities.map((e) => e.box), ...view.notes.map((n) => n.box)];
 }
 
 /** For intervals on one axis, how far a coordinate inside any of them moves once wide gaps are closed. */
-function axisShift(intervals: readonly (readonly [number, number])[]): (v: number) => number {
+function axisShift(intervals: readonly (readonly [number, number])[], maxGap = MAX_GAP): (v: number) => number {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
   const starts: number[] = [];
   const shifts: number[] = [];
@@ -42,7 +78,7 @@ function axisShift(intervals: readonly (readonly [number, number])[]): (v: numbe
   let shift = 0;
   for (const [lo, hi] of sorted) {
     if (lo > end) {
-      if (end !== -Infinity && lo - end > MAX_GAP) shift += lo - end - MAX_GAP;
+      if (end !== -Infinity && lo - end > maxGap) shift += lo - end - maxGap;
       starts.push(lo);
       shifts.push(shift);
     }
