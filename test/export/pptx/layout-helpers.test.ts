@@ -4,7 +4,10 @@ import { containRect, parsePicture } from '../../../src/export/pptx/picture';
 import { isClear, routeAround, type Attach } from '../../../src/export/pptx/route';
 import { paginateRows } from '../../../src/export/pptx/table-layout';
 import { fitText, linesHeight, measureText, truncateToWidth, wrapText } from '../../../src/export/pptx/text-fit';
-import { MAX_GAP, squeezeView, swimlaneView } from '../../../src/export/pptx/view-compact';
+import { compactView, MAX_GAP, squeezeView, swimlaneView } from '../../../src/export/pptx/view-compact';
+import { splitBySystems } from '../../../src/export/pptx/diagram-split';
+import { COLLAPSED_SCALE } from '../../../src/export/pptx/diagram-draw';
+import { tileScale } from '../../../src/export/pptx/slides-diagram';
 import type { DiagramView } from '../../../src/export/pptx/diagram-view';
 import type { Entity } from '../../../src/model/types';
 
@@ -145,5 +148,68 @@ describe('compacting a view', () => {
         expect(p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height).toBe(false);
       }
     expect(boxes.length).toBe(5);
+  });
+});
+
+describe('splitting a large diagram', () => {
+  const sys = (id: string, x: number, y = 0) => ({ system: { id, name: id }, box: { x, y, width: 600, height: 500 }, labelled: true });
+  const ent = (id: string, system: string, x: number, y = 60): DiagramView['entities'][number] => ({
+    entity: { id, name: id, system, fields: [] },
+    box: { x, y, width: 240, height: 100 },
+  });
+
+  it('keeps whole systems together, left to right, each part legible, every entity once', () => {
+    const systems = Array.from({ length: 6 }, (_, i) => sys(`s${i}`, i * 700, (i % 2) * 900));
+    const entities = systems.map((s, i) => ent(`e${i}`, s.system.id, s.box.x + 24, s.box.y + 60));
+    const view: DiagramView = {
+      systems,
+      entities,
+      notes: [],
+      links: [{ id: 'l', kind: 'mapping', from: { entity: 'e0' }, to: { entity: 'e1' } }],
+      bounds: { x: 0, y: 0, width: 4100, height: 1400 },
+    };
+    const area = { x: 0, y: 0, w: 9.2, h: 4.45 };
+    const parts = splitBySystems(view, area);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.entities.map((e) => e.entity.id))).toEqual(entities.map((e) => e.entity.id));
+    for (const part of parts) {
+      expect(Math.min(area.w / part.bounds.width, area.h / part.bounds.height)).toBeGreaterThanOrEqual(COLLAPSED_SCALE);
+      for (const e of part.entities) expect(part.systems.map((s) => s.system.id)).toContain(e.entity.system);
+    }
+    // The link stays only where both its ends are.
+    const withBoth = parts.find((p) => p.entities.some((e) => e.entity.id === 'e0') && p.entities.some((e) => e.entity.id === 'e1'));
+    for (const part of parts) expect(part.links.length).toBe(part === withBoth ? 1 : 0);
+  });
+
+  it('compacts the room inside systems without moving an entity out of its frame', () => {
+    const s = sys('s', 0);
+    s.box = { x: 0, y: 0, width: 2000, height: 1500 };
+    const view: DiagramView = {
+      systems: [s],
+      entities: [ent('a', 's', 24, 60), ent('b', 's', 1500, 1200)],
+      notes: [],
+      links: [],
+      bounds: s.box,
+    };
+    const out = compactView(view);
+    const frame = out.systems[0].box;
+    expect(frame.width).toBeLessThan(1000);
+    for (const e of out.entities) {
+      expect(e.box.x).toBeGreaterThanOrEqual(frame.x);
+      expect(e.box.y).toBeGreaterThanOrEqual(frame.y);
+      expect(e.box.x + e.box.width).toBeLessThanOrEqual(frame.x + frame.width);
+      expect(e.box.y + e.box.height).toBeLessThanOrEqual(frame.y + frame.height);
+    }
+    const [a, b] = out.entities.map((e) => e.box);
+    expect(b.x).toBeGreaterThan(a.x);
+    expect(b.y).toBeGreaterThan(a.y);
+  });
+
+  it('chooses the fewest legible tiles, filling them', () => {
+    const area = { x: 0, y: 0, w: 9.2, h: 4.45 };
+    expect(tileScale(2000, 1000, area)).toBeGreaterThanOrEqual(COLLAPSED_SCALE);
+    const s = tileScale(6000, 1000, area);
+    expect(s).toBeGreaterThanOrEqual(COLLAPSED_SCALE);
+    expect(s).toBeLessThan(COLLAPSED_SCALE * 1.6);
   });
 });
