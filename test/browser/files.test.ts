@@ -12,7 +12,7 @@ const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 async function openThroughPicker(page: Page, name: string, text: string) {
   const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press(`${mod}+o`);
+  await page.locator('[data-action="open"]').click();
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
