@@ -10,18 +10,28 @@ import {
   noteHeight,
 } from '../model/geometry';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type EntityEndpoint } from '../model/types';
+import { COLUMN_GAP } from './columns';
 import type { LayoutPart } from './components';
+import { addColumnEdges, type EntityRef } from './elk-columns';
 
 // Builds the ELK graph of a document. ELK ids are derived from array indices (`s0`, `e3`,
 // `e3.p1.E`), not from document ids: document ids may hold any character, and port ids must
 // be unique across the whole graph while field ids are only unique within their entity.
 
+/** Space between columns: room for a transform label on a mapping. */
+const LAYER_GAP = 140;
+/**
+ * Linked systems are cut into columns aiming at a whole this much wider than tall. Lower
+ * than a slide's 16:9 because systems that share a layer stack, and ELK adds room for edges.
+ */
+export const COLUMN_ASPECT_RATIO = 1.5;
+
 /** Options shared by the root and every system, so spacing is the same at every level. */
 const SPACING: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '140',
+  'elk.spacing.nodeNode': String(COLUMN_GAP),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
   'elk.spacing.edgeNode': '20',
@@ -81,13 +91,6 @@ export interface BuiltGraph {
 }
 
 type Side = 'W' | 'E';
-
-interface EntityRef {
-  node: ElkNode;
-  index: number;
-  /** The top-level box it lives in: its system's node, or itself. */
-  top: ElkNode;
-}
 
 /**
  * Builds the ELK graph of one connected part (see splitIntoParts): its systems as compound
@@ -151,12 +154,20 @@ export function buildElkGraph(doc: CrosswalkDocument, part: LayoutPart): BuiltGr
   };
 
   const linkedAcross = new Set<ElkNode>();
+  // Edges between entities of one system, kept aside: whether ELK sees them depends on
+  // whether that system is linked to others (see columns.ts).
+  const inside = new Map<ElkNode, ElkExtendedEdge[]>();
+  const topLinks: [ElkNode, ElkNode][] = [];
+  const crossEnds: { ref: EntityRef; other: ElkNode }[] = [];
   doc.links.forEach((l, i) => {
     const id = `l${i}`;
     if (isSystemEndpoint(l.from) && isSystemEndpoint(l.to)) {
       const a = systemNode.get(l.from.system);
       const b = systemNode.get(l.to.system);
-      if (a && b && a !== b) root.edges!.push(edge(id, a.id, b.id));
+      if (a && b && a !== b) {
+        root.edges!.push(edge(id, a.id, b.id));
+        topLinks.push([a, b]);
+      }
       return;
     }
     if (!isEntityEndpoint(l.from) || !isEntityEndpoint(l.to)) return;
@@ -165,19 +176,37 @@ export function buildElkGraph(doc: CrosswalkDocument, part: LayoutPart): BuiltGr
     // A self-relation (reports-to) does not change where anything goes.
     if (!a || !b || a === b) return;
     const e = edge(id, portFor(a, l.from, 'E'), portFor(b, l.to, 'W'));
-    // Each edge lives in the lowest graph that holds both ends.
-    if (a.top === b.top && a.top !== a.node) a.top.edges!.push(e);
+    if (a.top === b.top && a.top !== a.node) inside.set(a.top, [...(inside.get(a.top) ?? []), e]);
     else {
       root.edges!.push(e);
       linkedAcross.add(a.top).add(b.top);
+      topLinks.push([a.top, b.top]);
+      crossEnds.push({ ref: a, other: b.top }, { ref: b, other: a.top });
     }
   });
 
   if (linkedAcross.size > 0) {
     root.layoutOptions = { ...ROOT_OPTIONS, ...ACROSS_OPTIONS };
+    const linkedSystems = [...systemNode.values()].filter((node) => linkedAcross.has(node));
     for (const node of systemNode.values()) {
-      if (!linkedAcross.has(node)) node.layoutOptions = { ...SYSTEM_OPTIONS, ...SEPARATE_OPTIONS };
+      if (linkedAcross.has(node)) continue;
+      node.layoutOptions = { ...SYSTEM_OPTIONS, ...SEPARATE_OPTIONS };
+      node.edges!.push(...(inside.get(node) ?? []));
     }
+    // Relations inside a linked system are left out: columns.ts says why.
+    addColumnEdges({
+      tops: root.children!.filter((c) => !index.notes.has(c.id)),
+      systems: linkedSystems,
+      entities: [...entityRef.values()],
+      topLinks,
+      crossEnds,
+      columnWidth: ENTITY_WIDTH + LAYER_GAP,
+      aspectRatio: COLUMN_ASPECT_RATIO,
+      titlePort: (ref, side) => portFor(ref, { entity: doc.entities[ref.index].id }, side),
+    });
+  } else {
+    // Each edge lives in the lowest graph that holds both ends.
+    for (const [node, edges] of inside) node.edges!.push(...edges);
   }
   return { graph: root, index };
 }

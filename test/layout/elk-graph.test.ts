@@ -5,6 +5,7 @@ import { parseDocumentText } from '../../src/io/file';
 import { splitIntoParts } from '../../src/layout/components';
 import { buildElkGraph } from '../../src/layout/elk-graph';
 import { fieldRowCentre } from '../../src/model/geometry';
+import type { CrosswalkDocument } from '../../src/model/types';
 
 const result = parseDocumentText(readFileSync(new URL('../../examples/identity-lifecycle.crosswalk.json', import.meta.url), 'utf8'));
 if (!result.ok) throw new Error('example does not parse');
@@ -64,13 +65,60 @@ describe('buildElkGraph', () => {
     expect(port?.y).toBe(fieldRowCentre(doc.entities[worker], 'work_email'));
   });
 
-  it('skips self-relations and keeps an edge inside one system in that system', () => {
+  it('skips self-relations, leaves relations inside a linked system to column edges', () => {
     const allEdges: string[] = [];
     walk(graph, (n) => allEdges.push(...(n.edges ?? []).map((e) => e.id)));
     const self = doc.links.findIndex((l) => l.id === 'r-worker-manager');
     expect(allEdges).not.toContain(`l${self}`);
     const inside = doc.links.findIndex((l) => l.id === 'r-worker-position');
-    const workday = graph.children!.find((c) => c.id === `s${doc.systems.findIndex((s) => s.id === 'workday')}`)!;
-    expect(workday.edges!.map((e) => e.id)).toContain(`l${inside}`);
+    expect(allEdges).not.toContain(`l${inside}`);
+    // Every mapping across systems is an edge of the root.
+    const mappings = doc.links.flatMap((l, i) => (l.kind === 'mapping' ? [`l${i}`] : []));
+    const rootEdges = graph.edges!.map((e) => e.id);
+    for (const id of mappings) expect(rootEdges).toContain(id);
+  });
+
+  it('keeps relations inside a system that no entity link leaves, and lays it out on its own', () => {
+    const small: CrosswalkDocument = {
+      format: 'crosswalk',
+      version: 1,
+      title: 'Three systems',
+      systems: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+        { id: 'c', name: 'C' },
+      ],
+      entities: [
+        { id: 'a1', name: 'A1', system: 'a', fields: [{ id: 'k', name: 'k' }] },
+        { id: 'a2', name: 'A2', system: 'a', fields: [{ id: 'k', name: 'k' }] },
+        { id: 'b1', name: 'B1', system: 'b', fields: [{ id: 'k', name: 'k' }] },
+        { id: 'c1', name: 'C1', system: 'c', fields: [{ id: 'k', name: 'k' }] },
+      ],
+      links: [
+        { id: 'r', kind: 'relation', from: { entity: 'a2', field: 'k' }, to: { entity: 'a1', field: 'k' } },
+        { id: 'm', kind: 'mapping', from: { entity: 'b1', field: 'k' }, to: { entity: 'c1', field: 'k' } },
+        { id: 'f', kind: 'flow', from: { system: 'a' }, to: { system: 'b' } },
+      ],
+    };
+    const [only] = splitIntoParts(small);
+    const built = buildElkGraph(small, only).graph;
+    const a = built.children!.find((c) => c.id === 's0')!;
+    expect(a.edges!.map((e) => e.id)).toEqual(['l0']);
+    expect(a.layoutOptions?.['elk.hierarchyHandling']).toBe('SEPARATE_CHILDREN');
+    expect(built.edges!.map((e) => e.id).sort()).toEqual(['l1', 'l2']);
+  });
+
+  it('holds the entities of a tall linked system in columns with edges between title ports', () => {
+    const crm = parseDocumentText(readFileSync(new URL('../../examples/crm-erp-quote-to-cash.crosswalk.json', import.meta.url), 'utf8'));
+    if (!crm.ok) throw new Error('example does not parse');
+    const [first] = splitIntoParts(crm.doc);
+    const built = buildElkGraph(crm.doc, first).graph;
+    const salesforce = built.children!.find((c) => c.id === `s${crm.doc.systems.findIndex((s) => s.id === 'sfdc')}`)!;
+    const columnEdges = salesforce.edges!.filter((e) => /\.c\d+\.\d+$/.test(e.id));
+    expect(columnEdges.length).toBeGreaterThan(0);
+    for (const e of columnEdges) {
+      expect(e.sources[0]).toMatch(/\.h\.E$/);
+      expect(e.targets[0]).toMatch(/\.h\.W$/);
+    }
   });
 });

@@ -41,6 +41,23 @@ describe('layoutDocument', () => {
     expect(geo.bounds.width).toBeGreaterThan(geo.bounds.height);
   });
 
+  it.each(['identity-lifecycle', 'crm-erp-quote-to-cash', 'device-fleet-mdm'])(
+    'shapes %s for a 16:9 screen: neither one tall column nor one long row',
+    async (name) => {
+      const { bounds } = computeGeometry(await layoutDocument(loadExample(`${name}.crosswalk.json`)));
+      const aspect = bounds.width / bounds.height;
+      expect(aspect).toBeGreaterThan(1.2);
+      expect(aspect).toBeLessThan(2.5);
+    },
+  );
+
+  it('puts an entity that feeds later systems right of its neighbours in the system', async () => {
+    const doc = await layoutDocument(loadExample('device-fleet-mdm.crosswalk.json'));
+    const x = (id: string) => doc.entities.find((e) => e.id === id)!.position!.x;
+    // Jamf Computer maps onto the Snipe-IT asset; Patch Policy only relates inside Jamf.
+    expect(x('jamf-computer')).toBeGreaterThan(x('jamf-patch-policy'));
+  });
+
   it('changes only positions and sizes', async () => {
     const before = loadExample('identity-lifecycle.crosswalk.json');
     const after = await layoutDocument(before);
