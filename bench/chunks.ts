@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { formatKb, table } from './measure';
 
@@ -36,12 +36,29 @@ function listJs(dir: string): string[] {
   return out;
 }
 
-/** The chunk files index.html loads on a first visit (scripts and module preloads). */
+/** Relative specifiers of a chunk's static imports (`import … from "./x.js"`, `import "./x.js"`), not `import()`. */
+export function staticImports(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{][^;()"']*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.m?js)["']/g)) out.push(m[1]);
+  return out;
+}
+
+/**
+ * The chunk files a first visit loads: the scripts and module preloads index.html names,
+ * and everything they import statically (whether or not Vite listed it as a preload).
+ */
 function firstLoadFiles(dist: string): Set<string> {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const refs = new Set<string>();
+  const queue: string[] = [];
   for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.m?js)"/g)) {
-    refs.add(join(dist, m[1].replace(/^\.?\//, '')));
+    queue.push(join(dist, m[1].replace(/^\.?\//, '')));
+  }
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (refs.has(file) || !existsSync(file)) continue;
+    refs.add(file);
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) queue.push(join(dirname(file), spec));
   }
   return refs;
 }
