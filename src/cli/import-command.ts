@@ -15,9 +15,9 @@ function isMarkdown(path: string): boolean {
   return /\.(md|markdown)$/i.test(path);
 }
 
-/** A warning as one line; a leading `line N:` is moved by the block's place in the file. */
-function describeWarning(warning: string, lineOffset: number): string {
-  const moved = warning.replace(/^line (\d+):/, (_, n: string) => `line ${Number(n) + lineOffset}:`);
+/** A warning as one line; a leading `line N:` becomes `FILE:line N:`, moved by the block's place in the file. */
+function describeWarning(path: string, warning: string, lineOffset: number): string {
+  const moved = warning.replace(/^line (\d+):/, (_, n: string) => `${path}:line ${Number(n) + lineOffset}:`);
   return `warning: ${printable(moved)}`;
 }
 
@@ -42,7 +42,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   if (isMarkdown(path)) {
     const blocks = findErDiagramBlocks(text);
     if (blocks.length === 0) {
-      printErrors(io, ['line 1: no ```mermaid block holding an erDiagram in this Markdown file']);
+      printErrors(io, [`${printable(path)}:line 1: no \`\`\`mermaid block holding an erDiagram in this Markdown file`]);
       return EXIT.failed;
     }
     if (blocks.length > 1) {
@@ -54,10 +54,10 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   const { importMermaidEr } = await import('../import/mermaid-er');
   const imported = importMermaidEr(source.text);
   if (!imported.ok) {
-    printErrors(io, [`line ${imported.error.line + source.lineOffset}: ${printable(imported.error.message)}`]);
+    printErrors(io, [`${printable(path)}:line ${imported.error.line + source.lineOffset}: ${printable(imported.error.message)}`]);
     return EXIT.failed;
   }
-  printErrors(io, imported.warnings.map((w) => describeWarning(w, source.lineOffset)));
+  printErrors(io, imported.warnings.map((w) => describeWarning(path, w, source.lineOffset)));
 
   let doc = typeof title === 'string' ? { ...imported.doc, title } : imported.doc;
   try {

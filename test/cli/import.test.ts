@@ -33,7 +33,7 @@ describe('import', () => {
     expect(doc.entities.map((e) => e.name).sort()).toEqual(['CUSTOMER', 'ORDER']);
     expect(doc.links.some((l) => l.kind === 'relation')).toBe(true);
     expect(needsLayout(doc)).toBe(false);
-    expect(io.err).toMatch(/^warning: line 11: /m);
+    expect(io.err).toMatch(/^warning: shop\.mmd:line 11: /m);
   });
 
   it('writes the document with -o and says so', async () => {
@@ -47,19 +47,19 @@ describe('import', () => {
     const md = ['# Notes', '', '```mermaid', 'erDiagram', '  A ||--o{ ', '```'].join('\n');
     const io = fakeIo({ 'note.md': md });
     expect(await runCli(['import', 'note.md'], io)).toBe(1);
-    expect(io.err).toMatch(/^line 5: /);
+    expect(io.err).toMatch(/^note\.md:line 5: /);
     expect(io.out).toBe('');
 
     const good = fakeIo({ 'note.md': `# Shop\n\n\`\`\`mermaid\n${er}\n\`\`\`\n` });
     expect(await runCli(['import', 'note.md'], good)).toBe(0);
     expect(openOutput(good.out).entities).toHaveLength(2);
-    expect(good.err).toMatch(/^warning: line 14: /m);
+    expect(good.err).toMatch(/^warning: note\.md:line 14: /m);
   });
 
   it('exits 1 for Markdown without an erDiagram block, and for an unreadable file', async () => {
     const io = fakeIo({ 'note.md': '# Nothing\n```mermaid\nflowchart LR\n  a --> b\n```\n' });
     expect(await runCli(['import', 'note.md'], io)).toBe(1);
-    expect(io.err).toBe('line 1: no ```mermaid block holding an erDiagram in this Markdown file\n');
+    expect(io.err).toBe('note.md:line 1: no ```mermaid block holding an erDiagram in this Markdown file\n');
 
     const missing = fakeIo();
     expect(await runCli(['import', 'gone.mmd'], missing)).toBe(1);
