@@ -8,6 +8,7 @@ import {
   focusNodeIds,
   oneLine,
   parseBullets,
+  presentClearance,
   presentKeyTarget,
 } from '../../src/app/walkthrough/walkthrough-logic';
 
@@ -124,5 +125,51 @@ describe('presentKeyTarget', () => {
     expect(presentKeyTarget('Escape', 1, 3)).toBe('exit');
     expect(presentKeyTarget('x', 1, 3)).toBeUndefined();
     expect(presentKeyTarget('End', 0, 0)).toBe(0);
+  });
+});
+
+describe('presentClearance', () => {
+  const pane = { width: 1500, height: 900 };
+  const fitted = (focus: { width: number; height: number }, c: ReturnType<typeof presentClearance>) =>
+    Math.min((pane.width - c.left - c.right) / focus.width, (pane.height - c.top - c.bottom) / focus.height);
+
+  it('fits a wide diagram above a tall card rather than in the strip beside it', () => {
+    const card = { width: 600, height: 400 };
+    const wide = { width: 1400, height: 600 };
+    const c = presentClearance(pane, card, 380, wide);
+    expect(c.bottom).toBeGreaterThanOrEqual(card.height);
+    expect(c.left).toBeLessThan(card.width);
+    const beside = { ...c, left: card.width + 48, bottom: 45 };
+    expect(fitted(wide, c)).toBeGreaterThan(fitted(wide, beside));
+  });
+
+  it('fits a tall focus beside the card', () => {
+    const card = { width: 600, height: 300 };
+    const tall = { width: 300, height: 900 };
+    const c = presentClearance(pane, card, 0, tall);
+    expect(c.left).toBeGreaterThanOrEqual(card.width);
+    expect(c.bottom).toBeLessThan(card.height);
+  });
+
+  it('keeps the speaker notes clear on the right only when they are open', () => {
+    const card = { width: 600, height: 200 };
+    const focus = { width: 800, height: 400 };
+    expect(presentClearance(pane, card, 380, focus).right).toBeGreaterThanOrEqual(380);
+    expect(presentClearance(pane, card, 0, focus).right).toBeLessThan(380);
+  });
+
+  it('always picks the side that shows the focus larger', () => {
+    for (const card of [{ width: 620, height: 150 }, { width: 450, height: 500 }, { width: 300, height: 700 }]) {
+      for (const focus of [{ width: 100, height: 100 }, { width: 2000, height: 300 }, { width: 200, height: 1600 }, { width: 0, height: 0 }]) {
+        const c = presentClearance(pane, card, 200, focus);
+        const other = c.bottom > c.left
+          ? { ...c, bottom: Math.round(pane.height * 0.05), left: card.width + 48 }
+          : { ...c, left: Math.round(pane.width * 0.05), bottom: card.height + 48 };
+        const f = { width: Math.max(focus.width, 1), height: Math.max(focus.height, 1) };
+        const avail = (x: typeof c) => Math.min(pane.width - x.left - x.right, pane.height - x.top - x.bottom);
+        if (avail(other) > 0) expect(fitted(f, c)).toBeGreaterThanOrEqual(fitted(f, other));
+        expect(avail(c)).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Step } from '../../model/types';
 import { getState, setUi, useAppStore } from '../store/store';
 import { fitNodes, type FitPadding } from './fit-focus';
-import { focusNodeIds, presentKeyTarget } from './walkthrough-logic';
+import { focusNodeIds, presentClearance, presentKeyTarget } from './walkthrough-logic';
 import './walkthrough.css';
 
 const NO_STEPS: Step[] = [];
@@ -13,9 +13,8 @@ function leave(): void {
 }
 
 /**
- * Fits the view to a step's focus, keeping clear of the step card (and of the presenter
- * box when it is open): the card takes the bottom-left corner, so reserve whichever of its
- * height or width costs the canvas less.
+ * Fits the view to a step's focus, keeping clear of the step card (and of the speaker notes
+ * when they are open): beside or above the card, whichever shows the focus larger.
  */
 function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement | null, duration: number): void {
   const pane = document.querySelector('.react-flow');
@@ -25,17 +24,12 @@ function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement 
   }
   const p = pane.getBoundingClientRect();
   const c = card.getBoundingClientRect();
-  const margin = 24;
-  const byHeight = (c.height + margin) / p.height;
-  const byWidth = (c.width + margin) / p.width;
+  const sideWidth = side ? side.getBoundingClientRect().width : 0;
   const px = (n: number): `${number}px` => `${Math.round(n)}px`;
-  const padding: FitPadding = {
-    top: '5%',
-    left: byWidth < byHeight ? px(c.width + margin * 2) : '5%',
-    bottom: byWidth < byHeight ? '5%' : px(c.height + margin * 2),
-    right: side ? px(side.getBoundingClientRect().width + margin * 2) : '5%',
-  };
-  fitNodes(nodeIds, duration, padding);
+  fitNodes(nodeIds, duration, (bounds): FitPadding => {
+    const clear = presentClearance(p, c, sideWidth, bounds);
+    return { top: px(clear.top), right: px(clear.right), bottom: px(clear.bottom), left: px(clear.left) };
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getViewportForBounds, type FitViewOptions } from '@xyflow/react';
+import { getViewportForBounds, type FitViewOptions, type Rect } from '@xyflow/react';
 import { getFlowInstance } from '../canvas/flow-instance';
 
 /** Padding around fitted nodes: a fraction of the pane, or per side in px or %. */
@@ -6,11 +6,17 @@ export type FitPadding = NonNullable<FitViewOptions['padding']>;
 
 /**
  * Moves the view (animated) to fit the given nodes, or every node when `nodeIds` is empty.
+ * `padding` may depend on the nodes' bounds (present mode keeps clear of its card by the
+ * side that shows them larger).
  * It computes the viewport and sets it at once instead of calling React Flow's `fitView`,
  * which waits for the next node update and is lost when the same edit re-creates the nodes
  * (a focus change re-dims them); the nodes' boxes come from the document, so they are known.
  */
-export function fitNodes(nodeIds: readonly string[], duration: number, padding: FitPadding = 0.12): void {
+export function fitNodes(
+  nodeIds: readonly string[],
+  duration: number,
+  padding: FitPadding | ((bounds: Rect) => FitPadding) = 0.12,
+): void {
   const flow = getFlowInstance();
   const pane = document.querySelector('.react-flow');
   if (!flow || !pane) return;
@@ -20,6 +26,7 @@ export function fitNodes(nodeIds: readonly string[], duration: number, padding: 
   const bounds = flow.getNodesBounds(known);
   const { width, height } = pane.getBoundingClientRect();
   if (width <= 0 || height <= 0 || bounds.width <= 0 || bounds.height <= 0) return;
-  const viewport = getViewportForBounds(bounds, width, height, 0.02, 1.5, padding);
+  const pad = typeof padding === 'function' ? padding(bounds) : padding;
+  const viewport = getViewportForBounds(bounds, width, height, 0.02, 1.5, pad);
   void flow.setViewport(viewport, { duration });
 }

@@ -116,3 +116,39 @@ export function presentKeyTarget(key: string, index: number, count: number): num
       return undefined;
   }
 }
+
+/** A width and height in screen pixels (or, for a focus, in canvas units). */
+export interface Extent {
+  width: number;
+  height: number;
+}
+
+/** Space to keep clear on each side of the canvas when fitting, in screen pixels. */
+export interface Clearance {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * Where a present-mode step fits its focus without hiding under the step card (bottom-left)
+ * or the speaker notes (right, `sideWidth` 0 when closed). The card is kept clear either by
+ * fitting beside it or above it — whichever shows the focus (`focus`, in canvas units)
+ * larger: a wide diagram fits above a short card, a tall one beside it. Comparing only the
+ * card's share of the screen squeezed wide diagrams into a narrow strip next to a tall card.
+ */
+export function presentClearance(pane: Extent, card: Extent, sideWidth: number, focus: Extent, margin = 24): Clearance {
+  const edgeX = Math.round(pane.width * 0.05);
+  const edgeY = Math.round(pane.height * 0.05);
+  const right = sideWidth > 0 ? Math.round(sideWidth + margin * 2) : edgeX;
+  const beside: Clearance = { top: edgeY, right, bottom: edgeY, left: Math.round(card.width + margin * 2) };
+  const above: Clearance = { top: edgeY, right, bottom: Math.round(card.height + margin * 2), left: edgeX };
+  const scale = (c: Clearance) => {
+    const w = pane.width - c.left - c.right;
+    const h = pane.height - c.top - c.bottom;
+    if (w <= 0 || h <= 0) return 0;
+    return Math.min(w / Math.max(focus.width, 1), h / Math.max(focus.height, 1));
+  };
+  return scale(beside) > scale(above) ? beside : above;
+}
