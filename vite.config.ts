@@ -6,12 +6,16 @@ import react from '@vitejs/plugin-react';
 
 /** Serves examples/ at /examples/ in dev (Vite serves the root) and copies it into the build. */
 function copyExamples(): Plugin {
+  let outDir = 'dist';
   return {
     name: 'crosswalk-copy-examples',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const from = resolve(import.meta.dirname, 'examples');
-      if (existsSync(from)) cpSync(from, resolve(import.meta.dirname, 'dist/examples'), { recursive: true });
+      if (existsSync(from)) cpSync(from, resolve(outDir, 'examples'), { recursive: true });
     },
   };
 }
