@@ -6,6 +6,7 @@ import {
   dropIndex,
   focusFromSelection,
   focusNodeIds,
+  formatElapsed,
   oneLine,
   parseBullets,
   presentClearance,
@@ -171,5 +172,15 @@ describe('presentClearance', () => {
         expect(avail(c)).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('formatElapsed', () => {
+  it('shows minutes and seconds, hours past the hour, never a negative time', () => {
+    expect(formatElapsed(0)).toBe('0:00');
+    expect(formatElapsed(4_999)).toBe('0:04');
+    expect(formatElapsed(245_000)).toBe('4:05');
+    expect(formatElapsed(3_729_000)).toBe('1:02:09');
+    expect(formatElapsed(-5_000)).toBe('0:00');
   });
 });

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Step } from '../../model/types';
-import { getState, setUi, useAppStore } from '../store/store';
+import { getState, notify, setUi, useAppStore } from '../store/store';
 import { fitNodes, type FitPadding } from './fit-focus';
+import { openSpeakerWindow, speakerWindowJustOpened } from './speaker-window';
+import { SpeakerView } from './SpeakerView';
 import { focusNodeIds, presentClearance, presentKeyTarget } from './walkthrough-logic';
 import './walkthrough.css';
 
@@ -10,6 +12,25 @@ const NO_STEPS: Step[] = [];
 /** Leaves present mode (walkthrough-actions then leaves full screen and restores the view). */
 function leave(): void {
   setUi({ presenting: false });
+}
+
+/**
+ * Steps through the walkthrough on a presenter key (→/↓/Space/Page Down, ←/↑/Page
+ * Up/Backspace, Home/End) or leaves on Escape, in either window; true when the key was one.
+ */
+function stepKey(e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  // Space and Enter on a focused button press the button. (The speaker window is another
+  // realm, where `instanceof HTMLButtonElement` is false: ask the element itself.)
+  const target = e.target as { closest?: (selector: string) => Element | null } | null;
+  if ((e.key === ' ' || e.key === 'Enter') && target?.closest?.('button')) return false;
+  const { ui, doc } = getState();
+  const to = presentKeyTarget(e.key, ui.presentStep, doc.walkthrough?.length ?? 0);
+  if (to === undefined) return false;
+  e.preventDefault();
+  if (to === 'exit') leave();
+  else setUi({ presentStep: to });
+  return true;
 }
 
 /**
@@ -35,7 +56,8 @@ function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement 
 /**
  * Present mode: the canvas fills the screen, each step shows its title and talking points
  * and moves the view to its focus (the rest is dimmed by the canvas). Keys: →/↓/Space/Page
- * Down next, ←/↑/Page Up/Backspace back, Home/End, N speaker notes, Escape leaves.
+ * Down next, ←/↑/Page Up/Backspace back, Home/End, N speaker notes, Escape leaves. The
+ * speaker notes show in a box on the screen (N) or in a second window for the presenter.
  */
 export function PresentMode() {
   const steps = useAppStore((s) => s.doc.walkthrough ?? NO_STEPS);
@@ -47,6 +69,11 @@ export function PresentMode() {
   const side = useRef<HTMLElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const firstFit = useRef(true);
+  const [speaker, setSpeaker] = useState<Window>();
+  const [startedAt] = useState(() => Date.now());
+  const [fullscreen, setFullscreen] = useState(() => !!document.fullscreenElement);
+  const speakerClosed = useCallback(() => setSpeaker(undefined), []);
+  const speakerKey = useCallback((e: KeyboardEvent) => void stepKey(e), []);
 
   const go = useCallback((to: number) => setUi({ presentStep: Math.max(0, Math.min(to, (getState().doc.walkthrough?.length ?? 1) - 1)) }), []);
 
@@ -56,8 +83,11 @@ export function PresentMode() {
   useEffect(() => {
     let entered = !!document.fullscreenElement;
     const onFullscreen = () => {
+      setFullscreen(!!document.fullscreenElement);
       if (document.fullscreenElement) entered = true;
-      else if (entered) leave();
+      // Some browsers leave full screen when a pop-up opens: stay in present mode then
+      // (the Full screen button takes the slides back to full screen).
+      else if (entered && !speakerWindowJustOpened()) leave();
     };
     document.addEventListener('fullscreenchange', onFullscreen);
     dialog.current?.focus();
@@ -67,19 +97,11 @@ export function PresentMode() {
   // Global shortcuts are off while presenting; these keys are the presenter's own.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return;
+      if (stepKey(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'n' || e.key === 'N') {
         e.preventDefault();
         setNotesOpen((v) => !v);
-        return;
       }
-      const { ui, doc } = getState();
-      const target = presentKeyTarget(e.key, ui.presentStep, doc.walkthrough?.length ?? 0);
-      if (target === undefined) return;
-      e.preventDefault();
-      if (target === 'exit') leave();
-      else setUi({ presentStep: target });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -147,11 +169,33 @@ export function PresentMode() {
           <button type="button" aria-label="Speaker view" aria-pressed={notesOpen} title="Speaker notes and the next step (N)" onClick={() => setNotesOpen((v) => !v)}>
             Notes (N)
           </button>
+          <button
+            type="button"
+            aria-label="Open speaker window"
+            title="Speaker notes, the next step and a timer in a second window"
+            onClick={() => {
+              const win = openSpeakerWindow();
+              if (win) setSpeaker(win);
+              else notify('info', 'The browser blocked the speaker window: allow pop-ups for this site, or press N for notes on this screen.');
+            }}
+          >
+            Speaker window
+          </button>
+          {!fullscreen && document.fullscreenEnabled && (
+            <button
+              type="button"
+              aria-label="Full screen"
+              onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+            >
+              Full screen
+            </button>
+          )}
           <button type="button" aria-label="Exit" title="Back to editing (Esc)" onClick={leave}>
             Exit (Esc)
           </button>
         </div>
       </div>
+      {speaker && <SpeakerView win={speaker} startedAt={startedAt} onKey={speakerKey} onClosed={speakerClosed} />}
       {notesOpen && (
         <aside className="cw-present-notes" ref={side} aria-label="Speaker notes">
           <h3>Speaker notes</h3>

@@ -4,6 +4,7 @@ import { starterOutline } from '../../model/outline';
 import { registerActions } from '../actions/actions';
 import { getFlowInstance } from '../canvas/flow-instance';
 import { applyEdit, getState, notify, setUi, useAppStore } from '../store/store';
+import { closeSpeakerWindow } from './speaker-window';
 import { focusFromSelection } from './walkthrough-logic';
 
 // The walkthrough's user actions. App imports this module eagerly so the toolbar, palette
@@ -89,9 +90,10 @@ export function startPresenting(): void {
 let editingViewport: { x: number; y: number; zoom: number } | undefined;
 
 // However present mode ends (Escape, the Exit button, leaving full screen, opening another
-// document), leave full screen and give the editor back the view it had.
+// document), leave full screen, close the speaker window and give the editor back its view.
 useAppStore.subscribe((state, prev) => {
   if (!prev.ui.presenting || state.ui.presenting) return;
+  closeSpeakerWindow();
   if (typeof document !== 'undefined' && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   const saved = editingViewport;
   editingViewport = undefined;

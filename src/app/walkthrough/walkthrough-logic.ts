@@ -152,3 +152,13 @@ export function presentClearance(pane: Extent, card: Extent, sideWidth: number, 
   };
   return scale(beside) > scale(above) ? beside : above;
 }
+
+/** Time since present mode started, for the speaker view: `4:05`, `1:02:09`. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
