@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const corePaths = ['src/model/**', 'src/io/**', 'src/import/**', 'src/export/**', 'src/layout/**', 'src/cli/**'];
+const corePaths = ['src/model/**', 'src/io/**', 'src/formats/**', 'src/layout/**', 'src/cli/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
@@ -30,7 +30,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'html-to-image', 'idb-keyval'], message: 'The core (model/io/import/export/layout/cli) must not import UI or browser libraries.' },
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'html-to-image', 'idb-keyval'], message: 'The core (model/io/formats/layout/cli) must not import UI or browser libraries.' },
           { group: ['**/app/**', '../app/*', '../../app/*'], message: 'The core must not import from src/app.' },
         ],
       }],
@@ -41,7 +41,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/io/**', '**/import/**', '**/export/**', '**/layout/**', '**/app/**', '**/cli/**', 'react', '@xyflow/*'], message: 'model imports nothing but itself.' },
+          { group: ['**/io/**', '**/formats/**', '**/layout/**', '**/app/**', '**/cli/**', 'react', '@xyflow/*'], message: 'model imports nothing but itself.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/io/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/formats/**', '**/layout/**', '**/app/**', '**/cli/**', 'react', '@xyflow/*'], message: 'io imports only the model.' },
         ],
       }],
     },

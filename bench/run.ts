@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findExportFormat } from '../src/export/registry';
+import { findExportFormat } from '../src/formats/registry';
 import { parseDocumentText } from '../src/io/file';
 import { serialiseDocument } from '../src/io/serialise';
 import { createBundledElk, layoutDocument } from '../src/layout/elk';

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../export/registry';
+import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../formats/registry';
 import { describeParseError, parseDocumentText } from '../io/file';
 import { layoutDocument } from '../layout/elk';
 import type { CrosswalkDocument } from '../model/types';

@@ -4,7 +4,7 @@ import { formatProblem } from '../model/path';
 import { validateDocument } from '../model/validate';
 import { parseArgs, printable, quote, UsageError } from './args';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
-import { findErDiagramBlocks, type MermaidSource } from '../import/mermaid-blocks';
+import { findErDiagramBlocks, type MermaidSource } from '../formats/mermaid/blocks';
 
 export { findErDiagramBlocks, type MermaidSource };
 
@@ -51,7 +51,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     source = blocks[0];
   }
 
-  const { importMermaidEr } = await import('../import/mermaid-er');
+  const { importMermaidEr } = await import('../formats/mermaid/import-er');
   const imported = importMermaidEr(source.text);
   if (!imported.ok) {
     printErrors(io, [`${printable(path)}:line ${imported.error.line + source.lineOffset}: ${printable(imported.error.message)}`]);

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS } from '../export/registry';
+import { EXPORT_FORMATS } from '../formats/registry';
 import { printable, UsageError } from './args';
 import { runExport, runValidate } from './document-commands';
 import { runImport } from './import-command';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../src/io/file';
-import { EXPORT_FORMATS } from '../../src/export/registry';
-import { DIAGRAM_PICTURE_KEY, stepPictureKey } from '../../src/export/pptx/slides-diagram';
+import { EXPORT_FORMATS } from '../../src/formats/registry';
+import { DIAGRAM_PICTURE_KEY, stepPictureKey } from '../../src/formats/pptx/slides-diagram';
 import {
   CAPTURE_PADDING,
   captureFrame,

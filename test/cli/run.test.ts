@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli, USAGE } from '../../src/cli/run';
-import { EXPORT_FORMATS, findExportFormat } from '../../src/export/registry';
+import { EXPORT_FORMATS, findExportFormat } from '../../src/formats/registry';
 import { parseDocumentText } from '../../src/io/file';
 import { serialiseDocument } from '../../src/io/serialise';
 import { createBundledElk, needsLayout, type ElkLike } from '../../src/layout/elk';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../src/io/file';
-import { exportMarkdown } from '../../src/export/markdown/markdown';
-import { exportMermaidEr } from '../../src/export/mermaid/er';
-import { exportMermaidFlowchart } from '../../src/export/mermaid/flowchart';
+import { exportMarkdown } from '../../src/formats/markdown/markdown';
+import { exportMermaidEr } from '../../src/formats/mermaid/er';
+import { exportMermaidFlowchart } from '../../src/formats/mermaid/flowchart';
 import type { CrosswalkDocument } from '../../src/model/types';
 
 // Golden files: one expected output per example and format, under test/golden/cases/.

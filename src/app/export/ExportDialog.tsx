@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { EXPORT_FORMATS, findExportFormat, type ExportOptions, type PptxSection } from '../../export/registry';
+import { EXPORT_FORMATS, findExportFormat, type ExportOptions, type PptxSection } from '../../formats/registry';
 import type { CrosswalkDocument } from '../../model/types';
 import { download, fileNameFor } from '../files/documents';
 import { Dialog } from '../panels/Dialog';
@@ -117,7 +117,7 @@ export function ExportDialog() {
       } else if (format === 'svg') {
         await step('Drawing the SVG…');
         // The vector exporter draws the selection itself (the registry entry draws everything).
-        const { exportSvg } = await import('../../export/svg/svg');
+        const { exportSvg } = await import('../../formats/svg/svg');
         fileName = fileNameFor(doc, '.svg');
         download(exportSvg(doc, { only }), fileName, 'image/svg+xml');
       } else {

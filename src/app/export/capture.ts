@@ -1,7 +1,7 @@
 import { getFlowInstance } from '../canvas/flow-instance';
 import { expandFocus } from '../canvas/to-flow';
 import { getState } from '../store/store';
-import { resolveDrawnSet } from '../../export/svg/select';
+import { resolveDrawnSet } from '../../formats/svg/select';
 import type { CrosswalkDocument } from '../../model/types';
 import { CAPTURE_PADDING, captureFrame, keepInCapture, selectionKeepSet, unionRects, type CaptureFrame, type Rect } from './export-plan';
 import './export.css';
@@ -81,7 +81,7 @@ export async function drawPicture(request: PictureRequest): Promise<Capture> {
 
 /** Draws the vector SVG export into a canvas element. */
 async function rasterizeSvg(doc: CrosswalkDocument, request: PictureRequest): Promise<Capture> {
-  const { exportSvg } = await import('../../export/svg/svg');
+  const { exportSvg } = await import('../../formats/svg/svg');
   const svg = exportSvg(doc, { only: request.only, padding: CAPTURE_PADDING });
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {

@@ -1,5 +1,5 @@
-import type { ExportFormat, PptxSection } from '../../export/registry';
-import { resolveDrawnSet } from '../../export/svg/select';
+import type { ExportFormat, PptxSection } from '../../formats/registry';
+import { resolveDrawnSet } from '../../formats/svg/select';
 import type { CrosswalkDocument } from '../../model/types';
 
 // The decisions of the export dialog that need no DOM: which formats it lists, how big a

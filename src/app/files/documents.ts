@@ -83,8 +83,8 @@ export async function openFile(file: File): Promise<boolean> {
  * Reads erDiagram text, or the first erDiagram block of a Markdown note; error lines count
  * from the top of the given text.
  */
-export async function readMermaidImport(text: string): Promise<import('../../import/mermaid-er').ImportResult> {
-  const [{ importMermaidEr }, { findErDiagramBlocks }] = await Promise.all([import('../../import/mermaid-er'), import('../../import/mermaid-blocks')]);
+export async function readMermaidImport(text: string): Promise<import('../../formats/mermaid/import-er').ImportResult> {
+  const [{ importMermaidEr }, { findErDiagramBlocks }] = await Promise.all([import('../../formats/mermaid/import-er'), import('../../formats/mermaid/blocks')]);
   const first = text.split('\n').find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '';
   const block = /^\s*(erDiagram\b|---\s*$)/.test(first) ? undefined : findErDiagramBlocks(text)[0];
   const result = importMermaidEr(block ? block.text : text);

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { exportMarkdown } from '../../export/markdown/markdown';
-import { exportMermaidEr } from '../../export/mermaid/er';
-import { exportMermaidFlowchart } from '../../export/mermaid/flowchart';
+import { exportMarkdown } from '../../formats/markdown/markdown';
+import { exportMermaidEr } from '../../formats/mermaid/er';
+import { exportMermaidFlowchart } from '../../formats/mermaid/flowchart';
 import { useDebounced, useMermaidPreview } from '../export/use-mermaid';
 import { download, fileNameFor } from '../files/documents';
 import { getState, notify, useAppStore } from '../store/store';

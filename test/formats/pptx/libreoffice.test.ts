@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportPptx } from '../../../src/export/pptx/pptx';
+import { exportPptx } from '../../../src/formats/pptx/pptx';
 import { readDeck } from './deck-reader';
 import { hostileDocument, loadExamples } from './fixtures';
 

@@ -8,7 +8,7 @@ import {
   renumberShapeIds,
   splitNoteParagraphs,
   stripForbiddenXmlChars,
-} from '../../../src/export/pptx/xml-safety';
+} from '../../../src/formats/pptx/xml-safety';
 
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

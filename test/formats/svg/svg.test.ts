@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { exportSvg } from '../../../src/export/svg/svg';
+import { exportSvg } from '../../../src/formats/svg/svg';
 import { arbitraryDocument } from '../../fixtures/arbitrary-doc';
 import { hostileDocument, loadExamples } from '../pptx/fixtures';
 

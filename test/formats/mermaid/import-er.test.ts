@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { parseDocumentText } from '../../src/io/file';
-import { exportMermaidEr } from '../../src/export/mermaid/er';
-import { importMermaidEr } from '../../src/import/mermaid-er';
-import { validateDocument } from '../../src/model/validate';
+import { parseDocumentText } from '../../../src/io/file';
+import { exportMermaidEr } from '../../../src/formats/mermaid/er';
+import { importMermaidEr } from '../../../src/formats/mermaid/import-er';
+import { validateDocument } from '../../../src/model/validate';
 
 function ok(text: string) {
   const r = importMermaidEr(text);

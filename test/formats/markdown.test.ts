@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportMarkdown, escapeInline } from '../../src/export/markdown/markdown';
+import { exportMarkdown, escapeInline } from '../../src/formats/markdown/markdown';
 import type { CrosswalkDocument } from '../../src/model/types';
 
 const doc: CrosswalkDocument = {

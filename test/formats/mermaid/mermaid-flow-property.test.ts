@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exportMermaidFlowchart } from '../../../src/export/mermaid/flowchart';
+import { exportMermaidFlowchart } from '../../../src/formats/mermaid/flowchart';
 import { hostileDocument } from './hostile-arbitrary';
 import { mermaidError } from './mermaid-parse';
 

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containRect, parsePicture } from '../../../src/export/pptx/picture';
-import { isClear, routeAround, type Attach } from '../../../src/export/pptx/route';
-import { paginateRows } from '../../../src/export/pptx/table-layout';
-import { fitText, linesHeight, measureText, truncateToWidth, wrapText } from '../../../src/export/pptx/text-fit';
-import { compactView, MAX_GAP, squeezeView, swimlaneView } from '../../../src/export/pptx/view-compact';
-import { splitBySystems } from '../../../src/export/pptx/diagram-split';
-import { COLLAPSED_SCALE } from '../../../src/export/pptx/diagram-draw';
-import { tileScale } from '../../../src/export/pptx/slides-diagram';
-import type { DiagramView } from '../../../src/export/pptx/diagram-view';
+import { containRect, parsePicture } from '../../../src/formats/pptx/picture';
+import { isClear, routeAround, type Attach } from '../../../src/formats/pptx/route';
+import { paginateRows } from '../../../src/formats/pptx/table-layout';
+import { fitText, linesHeight, measureText, truncateToWidth, wrapText } from '../../../src/formats/pptx/text-fit';
+import { compactView, MAX_GAP, squeezeView, swimlaneView } from '../../../src/formats/pptx/view-compact';
+import { splitBySystems } from '../../../src/formats/pptx/diagram-split';
+import { COLLAPSED_SCALE } from '../../../src/formats/pptx/diagram-draw';
+import { tileScale } from '../../../src/formats/pptx/slides-diagram';
+import type { DiagramView } from '../../../src/formats/pptx/diagram-view';
 import type { Entity } from '../../../src/model/types';
 
 describe('text fitting', () => {

@@ -1,5 +1,5 @@
 import type { CrosswalkDocument } from '../../../src/model/types';
-import type { PptxSection } from '../../../src/export/registry';
+import type { PptxSection } from '../../../src/formats/registry';
 import type { SlideInfo } from './deck-reader';
 
 // What DESIGN.md asks of a deck, worked out from the document independently of the exporter.

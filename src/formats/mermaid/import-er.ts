@@ -1,5 +1,5 @@
-import type { Cardinality, CrosswalkDocument, Entity, Field, FieldKey, Link } from '../model/types';
-import { decodeEntityCodes } from '../export/mermaid/text';
+import type { Cardinality, CrosswalkDocument, Entity, Field, FieldKey, Link } from '../../model/types';
+import { decodeEntityCodes } from './text';
 
 /** The result of importing Mermaid text. */
 export type ImportResult =

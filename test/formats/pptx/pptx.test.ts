@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportPptx } from '../../../src/export/pptx/pptx';
+import { exportPptx } from '../../../src/formats/pptx/pptx';
 import { boxesOf, fontSizesOf, notesText, readDeck, xmllintProblems, type Deck } from './deck-reader';
 import { hostileDocument, largeDocument, loadExamples } from './fixtures';
 

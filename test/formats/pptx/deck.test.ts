@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportPptx } from '../../../src/export/pptx/pptx';
-import type { PptxSection } from '../../../src/export/registry';
+import { exportPptx } from '../../../src/formats/pptx/pptx';
+import type { PptxSection } from '../../../src/formats/registry';
 import { describeEndpoint } from '../../../src/model/queries';
 import { notesText, readDeck, type Deck } from './deck-reader';
 import { checkGroups, expectedMappingTitles, expectedModelTitles, hasCanvas, SECTION_ORDER } from './expected';

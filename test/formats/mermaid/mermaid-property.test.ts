@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exportMermaidEr } from '../../../src/export/mermaid/er';
-import { importMermaidEr } from '../../../src/import/mermaid-er';
+import { exportMermaidEr } from '../../../src/formats/mermaid/er';
+import { importMermaidEr } from '../../../src/formats/mermaid/import-er';
 import { hostileDocument } from './hostile-arbitrary';
 import { mermaidError } from './mermaid-parse';
 

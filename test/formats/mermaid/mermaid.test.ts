@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../../src/io/file';
-import { exportMermaidEr } from '../../../src/export/mermaid/er';
-import { exportMermaidFlowchart } from '../../../src/export/mermaid/flowchart';
-import { decodeEntityCodes, identifierMap, quoteText } from '../../../src/export/mermaid/text';
+import { exportMermaidEr } from '../../../src/formats/mermaid/er';
+import { exportMermaidFlowchart } from '../../../src/formats/mermaid/flowchart';
+import { decodeEntityCodes, identifierMap, quoteText } from '../../../src/formats/mermaid/text';
 import type { CrosswalkDocument } from '../../../src/model/types';
 import { mermaidError } from './mermaid-parse';
 
