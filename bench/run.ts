@@ -4,6 +4,7 @@ import { findExportFormat } from '../src/formats/registry';
 import { parseDocumentText } from '../src/io/file';
 import { serialiseDocument } from '../src/io/serialise';
 import { createBundledElk, layoutDocument } from '../src/layout/elk';
+import { computeCoverage } from '../src/model/coverage';
 import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
 import { reportChunks } from './chunks';
@@ -61,6 +62,7 @@ const cases: Case[] = [
   { name: 'export mermaid-er', doc: '1000 entities', target: 50, runs, run: () => exportWith('mermaid-er', docs.big) },
   { name: 'export mermaid-flow', doc: '1000 entities', target: 50, runs, run: () => exportWith('mermaid-flow', docs.big) },
   { name: 'export markdown', doc: '1000 entities', target: 50, runs, run: () => exportWith('markdown', docs.big) },
+  { name: 'coverage report', doc: '1000 entities', target: 20, runs, run: () => computeCoverage(docs.big) },
   { name: 'export svg', doc: '1000 entities', runs, run: () => exportWith('svg', docs.big) },
   { name: 'export pptx', doc: '500 entities', runs: slowRuns, run: () => exportWith('pptx', docs.medium) },
   { name: 'ELK layout (in-thread)', doc: '100 entities', runs: slowRuns, run: () => layoutDocument(docs.layout100, { elk }) },

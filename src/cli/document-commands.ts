@@ -8,7 +8,7 @@ import { EXIT, messageOf, printErrors, type CliIo } from './io';
 // `validate` and `export`: both start by opening a document file the way the app does.
 
 /** Reads and parses a document file; prints why not and returns undefined when it fails. */
-async function openDocument(io: CliIo, path: string): Promise<CrosswalkDocument | undefined> {
+export async function openDocument(io: CliIo, path: string): Promise<CrosswalkDocument | undefined> {
   let text: string;
   try {
     text = await io.readFile(path);
@@ -22,7 +22,8 @@ async function openDocument(io: CliIo, path: string): Promise<CrosswalkDocument 
   return undefined;
 }
 
-function onePositional(positionals: readonly string[], what: string): string {
+/** The one positional argument a command takes; a usage error when it is missing or repeated. */
+export function onePositional(positionals: readonly string[], what: string): string {
   if (positionals.length === 0) throw new UsageError(`missing ${what}`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument ${quote(positionals[1])}`);
   return positionals[0];

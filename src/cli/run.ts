@@ -2,6 +2,7 @@ import { EXPORT_FORMATS } from '../formats/registry';
 import { printable, UsageError } from './args';
 import { runExport, runValidate } from './document-commands';
 import { runImport } from './import-command';
+import { runCheck } from './check-command';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
 
 /** The usage text: what `--help` and every usage error print. */
@@ -21,6 +22,12 @@ Commands:
       Read a Mermaid erDiagram (a .mmd file, or the first \`\`\`mermaid erDiagram block of a
       .md file), lay it out and write it as a Crosswalk document (standard output without -o).
 
+  check DOC [--json] [--strict]
+      The mapping coverage and gap report: per entity that receives mappings, fields fed
+      and required fields fed; gaps (a required field with no mapping, types that differ
+      with no transform, a field fed by several mappings). --json prints it as JSON;
+      --strict exits 1 when there is any gap (for a CI job).
+
 Exit status: 0 success; 1 a bad or unreadable document, a failed export or import, or a
 file that cannot be read or written; 2 bad usage (this text; also --help).
 `;
@@ -29,6 +36,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   validate: runValidate,
   export: runExport,
   import: runImport,
+  check: runCheck,
 };
 
 /**

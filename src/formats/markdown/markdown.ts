@@ -2,6 +2,7 @@ import { endpointNamer } from '../../model/queries';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { exportMermaidEr } from '../mermaid/er';
 import { exportMermaidFlowchart } from '../mermaid/flowchart';
+import { coverageSection } from './coverage';
 
 // A note ready to paste into GitHub, Obsidian, Notion or Confluence. User text is escaped
 // so names like `<script>` or `*bold*` stay text, and table cells stay one cell.
@@ -45,7 +46,7 @@ function cell(text: string | undefined): string {
 
 /**
  * Exports a Markdown note: title, description, the erDiagram and the system flowchart in
- * mermaid fences, a mapping table per pair of systems, the relations and flows, and the
+ * mermaid fences, a mapping table per pair of systems, the coverage and gaps, the relations and flows, and the
  * walkthrough as sections with bullets and speaker notes. Deterministic.
  */
 export function exportMarkdown(doc: CrosswalkDocument): string {
@@ -95,6 +96,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       out.push('');
     }
   }
+  out.push(...coverageSection(doc, escapeInline));
 
   const relations = doc.links.filter((l) => l.kind === 'relation');
   if (relations.length) {
