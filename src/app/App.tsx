@@ -10,18 +10,22 @@ import { Inspector } from './panels/Inspector';
 import { setUi, useAppStore } from './store/store';
 import { Toasts } from './Toasts';
 import './walkthrough/walkthrough-actions';
+import './mapping/mapping-actions';
 
 // Panels that are not needed on first paint load on first use.
 const MermaidPanel = lazy(() => import('./panels/MermaidPanel').then((m) => ({ default: m.MermaidPanel })));
 const WalkthroughPanel = lazy(() => import('./walkthrough/WalkthroughPanel').then((m) => ({ default: m.WalkthroughPanel })));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./panels/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const GapsPanel = lazy(() => import('./mapping/GapsPanel').then((m) => ({ default: m.GapsPanel })));
+const MappingTableDialog = lazy(() => import('./mapping/MappingTableDialog').then((m) => ({ default: m.MappingTableDialog })));
 const PresentMode = lazy(() => import('./walkthrough/PresentMode').then((m) => ({ default: m.PresentMode })));
 
 const PANELS = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'mermaid', label: 'Mermaid' },
   { id: 'walkthrough', label: 'Walkthrough' },
+  { id: 'gaps', label: 'Gaps' },
 ] as const;
 
 /** The whole app: toolbar, canvas, side panel, dialogs and messages. */
@@ -33,6 +37,7 @@ export function App() {
   const presenting = useAppStore((s) => s.ui.presenting);
   const exportOpen = useAppStore((s) => s.ui.exportOpen);
   const importOpen = useAppStore((s) => s.ui.importOpen);
+  const mappingOpen = useAppStore((s) => s.ui.mappingTable !== undefined);
 
   useEffect(() => {
     document.title = `${title} — Crosswalk`;
@@ -78,6 +83,7 @@ export function App() {
                   {panel === 'inspector' && <Inspector />}
                   {panel === 'mermaid' && <MermaidPanel />}
                   {panel === 'walkthrough' && <WalkthroughPanel />}
+                  {panel === 'gaps' && <GapsPanel />}
                 </Suspense>
               </div>
             </aside>
@@ -87,6 +93,7 @@ export function App() {
           {presenting && <PresentMode />}
           {exportOpen && <ExportDialog />}
           {importOpen && <ImportDialog />}
+          {mappingOpen && <MappingTableDialog />}
         </Suspense>
         <CommandPalette />
         <HelpDialog />

@@ -9,7 +9,7 @@ export function useShortcuts(): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
-      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen) return;
+      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable) return;
       // Enter and Space on a focused button or link belong to it.
       const target = e.target instanceof Element ? e.target : null;
       if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, [role="button"], [role="tab"], li[data-step-id]')) return;

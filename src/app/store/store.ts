@@ -21,9 +21,12 @@ export interface Toast {
   details?: string[];
 }
 
+/** One side of the mapping table: a whole system or one entity. */
+export type TableSide = { system: string } | { entity: string };
+
 /** Panels and modes of the app; none of it is part of the document. */
 export interface UiState {
-  rightPanel: 'inspector' | 'mermaid' | 'walkthrough';
+  rightPanel: 'inspector' | 'mermaid' | 'walkthrough' | 'gaps';
   paletteOpen: boolean;
   /** Text the command palette opens with (e.g. "example"). */
   paletteQuery?: string;
@@ -38,6 +41,8 @@ export interface UiState {
   activeStep?: string;
   /** A field being renamed inline: focuses its input. */
   editingField?: { entity: string; field: string; part: 'name' | 'type'; fresh?: boolean };
+  /** The mapping table, when open: its two sides (a system or an entity each) and the row to bring into view. */
+  mappingTable?: { source: TableSide; target: TableSide; focusRow?: string };
   /** Incremented to ask the canvas to fit the view (after open or layout). */
   fitRequest: number;
   busy?: string;
