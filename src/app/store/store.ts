@@ -35,6 +35,8 @@ export interface UiState {
   importOpen: boolean;
   presenting: boolean;
   presentStep: number;
+  /** Presenter extras: digits typed to jump to a step, a black screen, the laser pointer. */
+  presenter: { jump: string; black: boolean; laser: boolean };
   snapToGrid: boolean;
   minimap: boolean;
   /** The walkthrough step whose focus is highlighted on the canvas. */
@@ -72,6 +74,7 @@ export const initialUi: UiState = {
   importOpen: false,
   presenting: false,
   presentStep: 0,
+  presenter: { jump: '', black: false, laser: false },
   snapToGrid: true,
   minimap: true,
   fitRequest: 0,
