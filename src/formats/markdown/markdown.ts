@@ -1,4 +1,4 @@
-import { endpointNamer } from '../../model/queries';
+import { cardinalityOf, endpointNamer, linkEnds } from '../../model/meaning';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { exportMermaidEr } from '../mermaid/er';
 import { exportMermaidFlowchart } from '../mermaid/flowchart';
@@ -103,7 +103,8 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     out.push('## Relations', '');
     out.push('| From | To | Cardinality | Label |', '| --- | --- | --- | --- |');
     for (const l of relations) {
-      const card = l.cardinality ? `${l.cardinality.from} to ${l.cardinality.to}` : '';
+      const c = cardinalityOf(l)!;
+      const card = `${c.from} to ${c.to}`;
       out.push(`| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(card)} | ${cell(l.label)} |`);
     }
     out.push('');
@@ -132,7 +133,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       ...doc.entities.map((e) => [e.id, e.name] as const),
       ...(doc.notes ?? []).map((n) => [n.id, n.text.split('\n')[0]] as const),
     ]);
-    for (const l of doc.links) names.set(l.id, `${name(l.from)} → ${name(l.to)}`);
+    for (const l of doc.links) names.set(l.id, linkEnds(name, l));
     steps.forEach((step, i) => {
       out.push(`### ${i + 1}. ${escapeInline(step.title)}`, '');
       for (const b of step.bullets ?? []) out.push(`- ${escapeInline(b)}`);
