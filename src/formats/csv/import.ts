@@ -58,7 +58,8 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === ''
 /** Reads a mapping sheet as a new document; see DESIGN.md "The mapping sheet (CSV)". */
 export function importMappingSheet(input: string, options: FormatImportOptions = {}): FormatImportResult {
   const text = input.replace(/^\uFEFF/, '');
-  const { rows, errors } = readRows(text);
+  const { rows, errors: syntax } = readRows(text);
+  const errors: ImportMessage[] = [];
   const headerRow = rows.find((r) => !isBlank(r.cells));
   if (!headerRow) return { ok: false, errors: [{ line: 1, message: 'the sheet is empty: expected a header row' }] };
 
@@ -78,7 +79,7 @@ export function importMappingSheet(input: string, options: FormatImportOptions =
   for (const c of REQUIRED_COLUMNS) {
     if (!columns.has(c)) errors.push({ line: headerRow.line, message: `the header has no ${c} column` });
   }
-  if (errors.length) return { ok: false, errors: byLine(errors) };
+  if (errors.length) return { ok: false, errors: byLine([...errors, ...syntax]) };
 
   const sheet = new SheetBuilder();
   for (const row of rows) {
@@ -114,6 +115,7 @@ export function importMappingSheet(input: string, options: FormatImportOptions =
       cell('notes'),
     );
   }
+  errors.push(...syntax);
   if (errors.length) return { ok: false, errors: byLine(errors) };
   if (sheet.links.length === 0) return { ok: false, errors: [{ line: headerRow.line, message: 'the sheet has a header but no mapping rows' }] };
   const title = options.title ?? options.fileName?.replace(/\.[^.]*$/, '') ?? 'Mapping sheet';

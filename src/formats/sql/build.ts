@@ -8,7 +8,9 @@ import type { ColumnFacts, ForeignKeyFacts, QualifiedName, TableChange, TableFac
 // Names match the way databases usually compare them: case-insensitively.
 
 const keyOf = (n: QualifiedName) => `${n.schema?.toLowerCase() ?? ''}\u0000${n.name.toLowerCase()}`;
-const display = (n: QualifiedName) => (n.schema ? `${n.schema}.${n.name}` : n.name);
+/** A name for messages: as written when plain, JSON-quoted when it holds anything else. */
+const quoteName = (name: string) => (/^[\p{L}\p{N}_$#@]+$/u.test(name) ? name : JSON.stringify(name));
+const display = (n: QualifiedName) => (n.schema ? `${quoteName(n.schema)}.${quoteName(n.name)}` : quoteName(n.name));
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export class SchemaBuilder {
@@ -59,7 +61,7 @@ export class SchemaBuilder {
         return;
       case 'column':
         if (table.columns.some((c) => same(c.name, change.column.name))) {
-          this.warnings.push({ line: change.line, message: `column ${change.column.name} already exists in ${display(table.table)}` });
+          this.warnings.push({ line: change.line, message: `column ${quoteName(change.column.name)} already exists in ${display(table.table)}` });
         } else table.columns.push(change.column);
         return;
       case 'table-comment':
@@ -68,7 +70,7 @@ export class SchemaBuilder {
       case 'column-comment': {
         const column = table.columns.find((c) => same(c.name, change.column));
         if (column) column.description = change.text;
-        else this.warnings.push({ line: change.line, message: `no column ${change.column} in ${display(table.table)}; the comment is skipped` });
+        else this.warnings.push({ line: change.line, message: `no column ${quoteName(change.column)} in ${display(table.table)}; the comment is skipped` });
         return;
       }
     }
@@ -120,7 +122,7 @@ export class SchemaBuilder {
     const target = this.find(fk.target, t.table);
     const child = byTable.get(t)!;
     if (!target) {
-      this.warnings.push({ line: fk.line, message: `${display(t.table)}.${fk.columns.join(', ')} refers to ${display(fk.target)}, which this file does not define; no relation drawn` });
+      this.warnings.push({ line: fk.line, message: `${display(t.table)}.${fk.columns.map(quoteName).join(', ')} refers to ${display(fk.target)}, which this file does not define; no relation drawn` });
       return undefined;
     }
     const parent = byTable.get(target)!;
@@ -129,7 +131,7 @@ export class SchemaBuilder {
     const from = fieldId(child, fk.columns[0]);
     const to = fieldId(parent, targetColumns[0]);
     if (fk.targetColumns.length && to === undefined) {
-      this.warnings.push({ line: fk.line, message: `${display(target.table)} has no column ${fk.targetColumns[0]}; the relation joins the tables` });
+      this.warnings.push({ line: fk.line, message: `${display(target.table)} has no column ${quoteName(fk.targetColumns[0])}; the relation joins the tables` });
     }
     const columns = fk.columns.map((n) => t.columns.find((c) => same(c.name, n)));
     const required = columns.every((c) => c && (c.notNull || c.primaryKey || isIn(t.primaryKey, c.name)));

@@ -3,7 +3,7 @@ import { SchemaBuilder } from './build';
 import { guessSqlDialect } from './dialect';
 import { isWord, LexError, splitStatements, type Statement, type Token } from './lex';
 import { loadSqlParser, PARSER_DATABASE, type SqlParser } from './parser';
-import { prepareStatement } from './prepare';
+import { prepareStatement, type Prepared } from './prepare';
 import { readCreateTable } from './read-ast';
 import { DefinitionError } from './read-definitions';
 import { readAlterTableTokens, readCommentOn, readCreateTableTokens, readExtendedProperty } from './read-tokens';
@@ -42,14 +42,14 @@ function opening(s: Statement): string {
   return words.join(' ').replace(/ \. /g, '.').slice(0, 80);
 }
 
-/** node-sql-parser's "Expected … but "x" found." as a short reason with the script's line. */
-function parserError(e: unknown, s: Statement): ImportMessage {
-  const error = e as { message?: string; location?: { start?: { line?: number; column?: number } } };
-  const at = error.location?.start;
-  const line = at?.line !== undefined ? s.line + at.line - 1 : s.line;
-  const found = /but (.+) found\.?$/.exec(error.message ?? '')?.[1];
-  const reason = found ? `unexpected ${found.replace(/^"zq[is]\d+"$/, 'name')}${at?.column !== undefined ? ` at column ${at.column}` : ''}` : (error.message ?? String(e)).slice(0, 120);
-  return { line, message: `cannot read ${opening(s)} (${reason}); skipped` };
+/** node-sql-parser's "Expected … but "x" found." as the script's token and line where it stopped. */
+function parserError(e: unknown, s: Statement, prepared: Prepared): ImportMessage {
+  const error = e as { message?: string; location?: { start?: { offset?: number } } };
+  const offset = error.location?.start?.offset;
+  const token = offset === undefined ? undefined : prepared.tokenAt(offset);
+  if (!token) return { line: s.line, message: `cannot read ${opening(s)} (${(error.message ?? String(e)).slice(0, 120)}); skipped` };
+  const near = token.kind === 'string' ? 'a string' : JSON.stringify(token.text.slice(0, 40));
+  return { line: token.line, message: `cannot read ${opening(s)} (stopped at ${near}); skipped` };
 }
 
 /** Imports SQL DDL as a new document, in the given dialect (or the one the script looks like, else PostgreSQL). */
@@ -123,7 +123,7 @@ function readTable(parser: SqlParser, s: Statement, dialect: SqlDialect): TableF
   try {
     ast = parser.astify(prepared.sql, { database: PARSER_DATABASE[dialect] });
   } catch (e) {
-    return parserError(e, s);
+    return parserError(e, s, prepared);
   }
   const facts = readCreateTable(Array.isArray(ast) ? ast[0] : ast, s.line, prepared);
   if (!facts) return { line: s.line, message: `cannot read ${opening(s)}; skipped` };

@@ -10,6 +10,8 @@ export interface Prepared {
   sql: string;
   /** A name or string from the parser's tree, with placeholders put back. */
   resolve(value: string): string;
+  /** The token at an offset of `sql` (where the parser stopped), or the last one. */
+  tokenAt(offset: number): Token | undefined;
 }
 
 const QUOTE: Record<SqlDialect, [string, string]> = { postgresql: ['"', '"'], mysql: ['`', '`'], mssql: ['[', ']'] };
@@ -20,11 +22,13 @@ export function prepareStatement(tokens: readonly Token[], firstLine: number, di
   const [open, close] = QUOTE[dialect];
   let sql = '';
   let line = firstLine;
+  const starts: number[] = [];
   for (const t of tokens) {
     if (t.line > line) {
       sql += '\n'.repeat(t.line - line);
       line = t.line;
     } else if (t.spaced && sql) sql += ' ';
+    starts.push(sql.length);
     if (t.kind === 'ident') sql += `${open}zqi${values.push(t.text) - 1}${close}`;
     else if (t.kind === 'string') sql += `'zqs${values.push(t.text) - 1}'`;
     else sql += t.text;
@@ -38,5 +42,10 @@ export function prepareStatement(tokens: readonly Token[], firstLine: number, di
     const m = /^zq[is](\d+)$/.exec(value);
     return m ? (values[Number(m[1])] ?? value) : value;
   };
-  return { sql, resolve };
+  const tokenAt = (offset: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1] <= offset) i++;
+    return tokens[i];
+  };
+  return { sql, resolve, tokenAt };
 }

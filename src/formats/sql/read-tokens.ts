@@ -26,7 +26,10 @@ export function readCreateTableTokens(tokens: readonly Token[], line: number): C
   const name = readName(tokens, i);
   if (!name) throw new DefinitionError(tokens[i]?.line ?? line, 'CREATE TABLE must name the table');
   const open = name.next;
-  if (tokens[open]?.text !== '(') return undefined;
+  if (tokens[open]?.text !== '(') {
+    if (tokens[open] === undefined || isWord(tokens[open], 'as', 'partition', 'like', 'of', 'clone')) return undefined;
+    throw new DefinitionError(tokens[open].line, `expected "(" and the column definitions after the table name, found ${JSON.stringify(tokens[open].text)}`);
+  }
   const close = closingParen(tokens, open);
   if (close < 0) throw new DefinitionError(tokens[open].line, 'the column list opened here is never closed with ")"');
   const definitions = splitTopLevel(tokens.slice(open + 1, close)).map((part) => readDefinition(part, part[0]?.line ?? tokens[open].line));
@@ -61,9 +64,13 @@ export function readAlterTableTokens(tokens: readonly Token[], line: number): Ta
   let rest = tokens.slice(name.next);
   if (isWord(rest[0], 'with') && isWord(rest[1], 'check', 'nocheck')) rest = rest.slice(2);
   const changes: TableChange[] = [];
+  let adding = false;
   for (const action of splitTopLevel(rest)) {
-    if (!isWord(action[0], 'add')) continue;
-    let j = 1;
+    // T-SQL lists several constraints after one ADD: `ADD CONSTRAINT a …, CONSTRAINT b …`.
+    const more: boolean = adding && isWord(action[0], 'constraint', 'primary', 'unique', 'foreign', 'check');
+    adding = isWord(action[0], 'add') || more;
+    if (!adding) continue;
+    let j = more ? 0 : 1;
     if (isWord(action[j], 'column')) j++;
     if (isWord(action[j], 'if') && isWord(action[j + 1], 'not') && isWord(action[j + 2], 'exists')) j += 3;
     const at = action[j]?.line ?? action[0].line;
