@@ -20,5 +20,5 @@ export function exportMappingSheet(doc: CrosswalkDocument): string {
   const rows = doc.links
     .filter((l) => l.kind === 'mapping')
     .map((l) => [...end(l.from), ...end(l.to), l.transform ?? '', l.description ?? '']);
-  return `${Papa.unparse({ fields: [...SHEET_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse([[...SHEET_COLUMNS], ...rows], { newline: '\r\n' })}\r\n`;
 }
