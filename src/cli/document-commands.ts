@@ -8,7 +8,7 @@ import { EXIT, messageOf, printErrors, type CliIo } from './io';
 // `validate` and `export`: both start by opening a document file the way the app does.
 
 /** Reads and parses a document file; prints why not and returns undefined when it fails. */
-async function openDocument(io: CliIo, path: string): Promise<CrosswalkDocument | undefined> {
+export async function openDocument(io: CliIo, path: string): Promise<CrosswalkDocument | undefined> {
   let text: string;
   try {
     text = await io.readFile(path);
