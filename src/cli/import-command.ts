@@ -3,6 +3,7 @@ import { mergeDocuments } from '../formats/merge';
 import { SQL_DIALECTS, type FormatImportOptions, type ImportMessage, type SqlDialect } from '../formats/types';
 import { serialiseDocument } from '../io/serialise';
 import { layoutDocument } from '../layout/elk';
+import { layoutNewBeside } from '../layout/place-new';
 import { formatProblem } from '../model/path';
 import type { CrosswalkDocument } from '../model/types';
 import { validateDocument } from '../model/validate';
@@ -88,7 +89,8 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     summary = `; added ${systems.length} systems, ${entities.length} entities, ${fields} fields, ${links.length} links`;
   }
   try {
-    doc = await layoutDocument(doc, { elk: io.elk, onlyMissing: true });
+    // Into a document: only what is new is laid out, beside what is there.
+    doc = base ? await layoutNewBeside(doc, { elk: io.elk }) : await layoutDocument(doc, { elk: io.elk, onlyMissing: true });
   } catch (e) {
     printErrors(io, [`layout failed: ${printable(messageOf(e))}`]);
     return EXIT.failed;
