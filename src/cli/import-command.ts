@@ -1,34 +1,58 @@
+import { findImportFormat, guessImportFormat, importFormatNames, type ImportFormat } from '../formats/registry';
+import { mergeDocuments } from '../formats/merge';
+import { SQL_DIALECTS, type FormatImportOptions, type ImportMessage, type SqlDialect } from '../formats/types';
 import { serialiseDocument } from '../io/serialise';
 import { layoutDocument } from '../layout/elk';
+import { layoutNewBeside } from '../layout/place-new';
 import { formatProblem } from '../model/path';
+import type { CrosswalkDocument } from '../model/types';
 import { validateDocument } from '../model/validate';
 import { parseArgs, printable, quote, UsageError } from './args';
+import { openDocument } from './document-commands';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
 import { findErDiagramBlocks, type MermaidSource } from '../formats/mermaid/blocks';
 
 export { findErDiagramBlocks, type MermaidSource };
 
-// `import FILE [-o DOC] [--title TITLE]`: a Mermaid erDiagram (a .mmd file, or the first
-// erDiagram block of a Markdown note) becomes a laid-out Crosswalk document.
+// `import FILE [--from FORMAT] [--dialect D] [--into DOC] [-o OUT] [--title TITLE]`: any
+// format the registry can import becomes a laid-out Crosswalk document, or is merged into
+// an existing one. Whatever the format, the result is validated before it is written.
 
-function isMarkdown(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
+/** `FILE:line N: message`, or `FILE: message` for a message about no one line. */
+function describe(path: string, m: ImportMessage): string {
+  return printable(m.line === undefined ? `${path}: ${m.message}` : `${path}:line ${m.line}: ${m.message}`);
 }
 
-/** A warning as one line; a leading `line N:` becomes `FILE:line N:`, moved by the block's place in the file. */
-function describeWarning(path: string, warning: string, lineOffset: number): string {
-  const moved = warning.replace(/^line (\d+):/, (_, n: string) => `${path}:line ${Number(n) + lineOffset}:`);
-  return `warning: ${printable(moved)}`;
+/** The importing format: named by --from, else guessed from the file's name and content. */
+function chooseFormat(from: string | true | undefined, text: string, path: string): ImportFormat {
+  if (typeof from === 'string') {
+    const format = findImportFormat(from);
+    if (!format) throw new UsageError(`unknown format ${quote(from)} for --from (one of ${importFormatNames().join(', ')})`);
+    return format;
+  }
+  const guessed = guessImportFormat(text, path);
+  if (!guessed) throw new UsageError(`cannot tell what format ${quote(path)} is in: give --from (one of ${importFormatNames().join(', ')})`);
+  return guessed;
 }
 
-/** `import FILE [-o DOC] [--title TITLE]`. */
+/** `import FILE [--from FORMAT] [--dialect D] [--into DOC] [-o OUT] [--title TITLE]`. */
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, flags } = parseArgs(args, { out: { value: true, alias: 'o' }, title: { value: true } });
-  if (positionals.length === 0) throw new UsageError('missing FILE (a .mmd or .md file holding a Mermaid erDiagram)');
+  const { positionals, flags } = parseArgs(args, {
+    out: { value: true, alias: 'o' },
+    title: { value: true },
+    from: { value: true },
+    dialect: { value: true },
+    into: { value: true },
+  });
+  if (positionals.length === 0) throw new UsageError(`missing FILE (the file to import: ${importFormatNames().join(', ')})`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument ${quote(positionals[1])}`);
   const path = positionals[0];
   const title = flags.get('title');
   if (title === '') throw new UsageError('--title must not be empty');
+  const dialect = flags.get('dialect');
+  if (typeof dialect === 'string' && !(SQL_DIALECTS as readonly string[]).includes(dialect)) {
+    throw new UsageError(`unknown dialect ${quote(dialect)} (one of ${SQL_DIALECTS.join(', ')})`);
+  }
 
   let text: string;
   try {
@@ -37,31 +61,36 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     printErrors(io, [`cannot read ${printable(path)}: ${printable(messageOf(e))}`]);
     return EXIT.failed;
   }
-
-  let source: MermaidSource = { text, lineOffset: 0 };
-  if (isMarkdown(path)) {
-    const blocks = findErDiagramBlocks(text);
-    if (blocks.length === 0) {
-      printErrors(io, [`${printable(path)}:line 1: no \`\`\`mermaid block holding an erDiagram in this Markdown file`]);
-      return EXIT.failed;
-    }
-    if (blocks.length > 1) {
-      printErrors(io, [`warning: ${blocks.length} erDiagram blocks; imported the first (line ${blocks[0].lineOffset + 1})`]);
-    }
-    source = blocks[0];
+  const format = chooseFormat(flags.get('from'), text, path);
+  if (dialect !== undefined && !format.options?.some((o) => o.id === 'dialect')) {
+    throw new UsageError(`--dialect is for SQL; ${quote(path)} is read as ${format.label}`);
   }
 
-  const { importMermaidEr } = await import('../formats/mermaid/import-er');
-  const imported = importMermaidEr(source.text);
+  const into = flags.get('into');
+  const base = typeof into === 'string' ? await openDocument(io, into) : undefined;
+  if (typeof into === 'string' && !base) return EXIT.failed;
+
+  const options: FormatImportOptions = { fileName: path.replace(/^.*[\\/]/, '') };
+  if (typeof title === 'string') options.title = title;
+  if (typeof dialect === 'string') options.dialect = dialect as SqlDialect;
+  const imported = await format.import(text, options);
   if (!imported.ok) {
-    printErrors(io, [`${printable(path)}:line ${imported.error.line + source.lineOffset}: ${printable(imported.error.message)}`]);
+    printErrors(io, imported.errors.map((m) => describe(path, m)));
     return EXIT.failed;
   }
-  printErrors(io, imported.warnings.map((w) => describeWarning(path, w, source.lineOffset)));
+  printErrors(io, imported.warnings.map((m) => `warning: ${describe(path, m)}`));
 
-  let doc = typeof title === 'string' ? { ...imported.doc, title } : imported.doc;
+  let doc: CrosswalkDocument = imported.doc;
+  let summary = '';
+  if (base) {
+    const merged = mergeDocuments(base, imported.doc);
+    doc = typeof title === 'string' ? { ...merged.doc, title } : merged.doc;
+    const { systems, entities, fields, links } = merged.added;
+    summary = `; added ${systems.length} systems, ${entities.length} entities, ${fields} fields, ${links.length} links`;
+  }
   try {
-    doc = await layoutDocument(doc, { elk: io.elk, onlyMissing: true });
+    // Into a document: only what is new is laid out, beside what is there.
+    doc = base ? await layoutNewBeside(doc, { elk: io.elk }) : await layoutDocument(doc, { elk: io.elk, onlyMissing: true });
   } catch (e) {
     printErrors(io, [`layout failed: ${printable(messageOf(e))}`]);
     return EXIT.failed;
@@ -85,8 +114,6 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     printErrors(io, [`cannot write ${printable(out as string)}: ${printable(messageOf(e))}`]);
     return EXIT.failed;
   }
-  io.stdout(
-    `wrote ${printable(out as string)} (${doc.systems.length} systems, ${doc.entities.length} entities, ${doc.links.length} links)\n`,
-  );
+  io.stdout(`wrote ${printable(out as string)} (${doc.systems.length} systems, ${doc.entities.length} entities, ${doc.links.length} links${summary})\n`);
   return EXIT.ok;
 }

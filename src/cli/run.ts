@@ -1,4 +1,5 @@
-import { EXPORT_FORMATS } from '../formats/registry';
+import { EXPORT_FORMATS, importFormatNames } from '../formats/registry';
+import { SQL_DIALECTS } from '../formats/types';
 import { printable, UsageError } from './args';
 import { runExport, runValidate } from './document-commands';
 import { runImport } from './import-command';
@@ -18,9 +19,13 @@ Commands:
       pptx and svg lay out a document that lacks positions first. --layout does the same
       for the other formats (useful with --to json: the written document keeps the layout).
       --mappings adds mappings as dotted links to mermaid-er.
-  import FILE [-o DOC] [--title TITLE]
-      Read a Mermaid erDiagram (a .mmd file, or the first \`\`\`mermaid erDiagram block of a
-      .md file), lay it out and write it as a Crosswalk document (standard output without -o).
+  import FILE [--from FORMAT] [--dialect DIALECT] [--into DOC] [-o OUT] [--title TITLE]
+      Read FILE and write it as a Crosswalk document, laid out (standard output without -o).
+      FORMAT is one of: ${importFormatNames().join(', ')}; without --from it is guessed
+      from the file's extension and content. DIALECT (SQL) is one of: ${SQL_DIALECTS.join(', ')}
+      (guessed from the script when absent). --into DOC merges into that document instead,
+      matching systems, entities and fields by name (any case), and writes the result.
+      Errors name the line: "FILE:line N: message".
 
   check DOC [--json] [--strict]
       The mapping coverage and gap report: per entity that receives mappings, fields fed

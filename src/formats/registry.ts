@@ -1,77 +1,78 @@
-import type { CrosswalkDocument } from '../model/types';
+import { csvFormat } from './csv/format';
+import { jsonFormat } from './json/format';
+import { markdownFormat } from './markdown/format';
+import { mermaidFormat } from './mermaid/format';
+import { pptxFormat } from './pptx/format';
+import { sqlFormat } from './sql/format';
+import { svgFormat } from './svg/format';
+import type { FormatDescriptor, FormatExport, Importer } from './types';
 
-/** Options an exporter may read; each format ignores what it does not use. */
-export interface ExportOptions {
-  /** Mermaid erDiagram: also draw mappings as dotted links. */
-  mermaidMappings?: boolean;
-  /** PPTX: which slide groups to include (default: all). */
-  pptxSections?: readonly PptxSection[];
-  /** PPTX: the one font of the deck (default Arial). */
-  font?: string;
-  /** PPTX: diagram slides as a picture (PNG data URL per diagram id) instead of native shapes. */
-  pictures?: Readonly<Record<string, string>>;
-}
+export type { ExportOptions, PptxSection } from './types';
 
-/** The slide groups of a deck, in deck order. */
-export type PptxSection = 'title' | 'overview' | 'diagram' | 'models' | 'mappings' | 'walkthrough';
+// The one list of formats. The command line's usage text and flags, the import dialog's
+// choices, the Open button's accepted file types and a dropped file's handling all come
+// from here. A new format is a folder with a `format.ts` descriptor and one line below.
 
-/** One export format: what the export menu and the command line both list. */
-export interface ExportFormat {
-  id: 'mermaid-er' | 'mermaid-flow' | 'markdown' | 'pptx' | 'svg' | 'json';
-  label: string;
-  extension: string;
-  mime: string;
-  /** Heavy formats load their code on first use. */
-  run(doc: CrosswalkDocument, options?: ExportOptions): Promise<string | Uint8Array>;
-}
-
-/** Every format, in menu order. Each loads its module lazily (dynamic import). */
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  {
-    id: 'mermaid-er',
-    label: 'Mermaid erDiagram',
-    extension: '.mmd',
-    mime: 'text/plain',
-    run: async (doc, o) => (await import('./mermaid/er')).exportMermaidEr(doc, { mappings: o?.mermaidMappings }),
-  },
-  {
-    id: 'mermaid-flow',
-    label: 'Mermaid flowchart (systems)',
-    extension: '.mmd',
-    mime: 'text/plain',
-    run: async (doc) => (await import('./mermaid/flowchart')).exportMermaidFlowchart(doc),
-  },
-  {
-    id: 'markdown',
-    label: 'Markdown note',
-    extension: '.md',
-    mime: 'text/markdown',
-    run: async (doc) => (await import('./markdown/markdown')).exportMarkdown(doc),
-  },
-  {
-    id: 'pptx',
-    label: 'PowerPoint slides',
-    extension: '.pptx',
-    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    run: async (doc, o) => (await import('./pptx/pptx')).exportPptx(doc, o),
-  },
-  {
-    id: 'svg',
-    label: 'SVG picture',
-    extension: '.svg',
-    mime: 'image/svg+xml',
-    run: async (doc) => (await import('./svg/svg')).exportSvg(doc),
-  },
-  {
-    id: 'json',
-    label: 'Crosswalk document',
-    extension: '.crosswalk.json',
-    mime: 'application/json',
-    run: async (doc) => (await import('../io/serialise')).serialiseDocument(doc),
-  },
+/** Every format, in menu order. Nothing heavy loads until a format's import or export runs. */
+export const FORMATS: readonly FormatDescriptor[] = [
+  mermaidFormat,
+  markdownFormat,
+  pptxFormat,
+  svgFormat,
+  jsonFormat,
+  csvFormat,
+  sqlFormat,
 ];
 
-/** Finds a format by id. */
+/** An export, as the export menu and `cw export --to` list it. */
+export type ExportFormat = FormatExport;
+
+/** Every export of every format, in menu order. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = FORMATS.flatMap((f) => f.exports ?? []);
+
+/** Finds an export by its `--to` id. */
 export function findExportFormat(id: string): ExportFormat | undefined {
   return EXPORT_FORMATS.find((f) => f.id === id);
+}
+
+/** A format that imports. */
+export type ImportFormat = FormatDescriptor & { import: Importer };
+
+/** The formats that import, in menu order. */
+export const IMPORT_FORMATS: readonly ImportFormat[] = FORMATS.filter((f): f is ImportFormat => f.import !== undefined);
+
+/** Every name `--from` accepts: each importing format's id and aliases. */
+export function importFormatNames(): string[] {
+  return IMPORT_FORMATS.flatMap((f) => [f.id, ...(f.aliases ?? [])]);
+}
+
+/** Finds an importing format by its `--from` name (id or alias), any case. */
+export function findImportFormat(name: string): ImportFormat | undefined {
+  const n = name.toLowerCase();
+  return IMPORT_FORMATS.find((f) => f.id === n || (f.aliases ?? []).includes(n));
+}
+
+/** What the file picker accepts: every importing format's extensions and MIME types. */
+export function acceptedFileTypes(): string {
+  const all = IMPORT_FORMATS.flatMap((f) => [...f.extensions, ...(f.mimeTypes ?? [])]);
+  return [...new Set(all)].join(',');
+}
+
+/**
+ * Guesses the format of a text: each importing format sniffs it, a file name ending in one
+ * of its extensions adds weight, and the surest wins. Undefined when none is at all sure.
+ */
+export function guessImportFormat(text: string, fileName?: string): ImportFormat | undefined {
+  const name = fileName?.toLowerCase() ?? '';
+  let best: ImportFormat | undefined;
+  let bestScore = 0;
+  for (const f of IMPORT_FORMATS) {
+    const byName = name && f.extensions.some((e) => name.endsWith(e)) ? 0.3 : 0;
+    const score = f.sniff(text, fileName) + byName;
+    if (score > bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 0.3 ? best : undefined;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptedFileTypes,
+  EXPORT_FORMATS,
+  findImportFormat,
+  FORMATS,
+  guessImportFormat,
+  IMPORT_FORMATS,
+  importFormatNames,
+} from '../../src/formats/registry';
+
+describe('the format registry', () => {
+  it('lists every format once, and every import and export name once', () => {
+    const ids = FORMATS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const exports = EXPORT_FORMATS.map((f) => f.id);
+    expect(new Set(exports).size).toBe(exports.length);
+    const names = importFormatNames();
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('offers the exports and imports DESIGN.md names (those built so far)', () => {
+    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(expect.arrayContaining(['mermaid-er', 'mermaid-flow', 'markdown', 'pptx', 'svg', 'json', 'csv-mappings']));
+    for (const name of ['mermaid', 'sql', 'csv']) expect(findImportFormat(name)?.id).toBe(name);
+    expect(findImportFormat('SQL')?.id).toBe('sql');
+    expect(findImportFormat('nope')).toBeUndefined();
+  });
+
+  it('guesses a format from the content, with the file name as a hint', () => {
+    const guess = (text: string, name?: string) => guessImportFormat(text, name)?.id;
+    expect(guess('erDiagram\n  A ||--o{ B : has')).toBe('mermaid');
+    expect(guess('# Notes\n\n```mermaid\nerDiagram\n  A ||--o{ B : x\n```\n', 'notes.md')).toBe('mermaid');
+    expect(guess('CREATE TABLE a (id int);')).toBe('sql');
+    expect(guess('-- just a comment', 'schema.sql')).toBe('sql');
+    expect(guess('\uFEFFSource_System;Source_Entity;Target_Entity\r\n')).toBe('csv');
+    expect(guess('{ "format": "crosswalk", "version": 1 }', 'x.json')).toBe('json');
+    expect(guess('hello world')).toBeUndefined();
+  });
+
+  it('accepts in the file picker exactly what some format imports', () => {
+    const accept = acceptedFileTypes().split(',');
+    for (const ext of ['.mmd', '.md', '.sql', '.csv', '.crosswalk.json', '.json']) expect(accept).toContain(ext);
+    expect(accept).not.toContain('.pptx');
+    expect(IMPORT_FORMATS.every((f) => typeof f.import === 'function')).toBe(true);
+  });
+});

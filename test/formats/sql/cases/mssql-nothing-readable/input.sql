@@ -1,0 +1,8 @@
+SELECT 1
+GO
+CREATE TABLE [dbo].[T] ([Id] INT NOT NULL,, [Name] NVARCHAR(10))
+GO
+CREATE TABLE [dbo].[U] [Id] INT
+GO
+INSERT INTO [dbo].[T] VALUES (1, N'x')
+GO
