@@ -11,7 +11,7 @@ import type { Importer } from '../../src/formats/types';
 
 /** Registers one test per input file in `dir` whose name ends with one of `extensions`. */
 export function goldenImportCases(dir: string, extensions: readonly string[], importer: Importer): void {
-  const inputs = readdirSync(dir).filter((f) => extensions.some((x) => f.endsWith(x))).sort();
+  const inputs = readdirSync(dir).filter((f) => !f.endsWith('.expected.json') && extensions.some((x) => f.endsWith(x))).sort();
   it('has cases', () => expect(inputs.length).toBeGreaterThan(0));
   for (const input of inputs) {
     it(`imports ${input} as expected`, async () => {
