@@ -14,6 +14,7 @@ import {
   selectAll,
 } from '../store/commands';
 import { getState, redo, replaceDocument, setUi, undo, type AppState } from '../store/store';
+import { CATALOGUE_ACTIONS } from './catalogue-actions';
 
 // One registry of user actions. The toolbar, the command palette, the shortcut help and the
 // key bindings all read it, so a shortcut is written once (Excalidraw's and tldraw's lesson).
@@ -27,6 +28,8 @@ export interface Action {
   shortcuts?: readonly string[];
   /** Shown in the toolbar, with this short text. */
   toolbar?: string;
+  /** More words the command palette finds it by. */
+  keywords?: string;
   /** Whether it can run now (disabled in the toolbar and palette otherwise). */
   enabled?: (state: AppState) => boolean;
   run: () => void | Promise<void>;
@@ -114,6 +117,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'panel-inspector', label: 'Show inspector', group: 'Panels', shortcuts: ['I'], run: () => setUi({ rightPanel: 'inspector' }) },
   { id: 'panel-mermaid', label: 'Show Mermaid preview', group: 'Panels', shortcuts: ['Alt+M'], toolbar: 'Mermaid', run: () => setUi({ rightPanel: 'mermaid' }) },
   { id: 'panel-walkthrough', label: 'Show walkthrough', group: 'Panels', shortcuts: ['W'], toolbar: 'Walkthrough', run: () => setUi({ rightPanel: 'walkthrough' }) },
+  ...CATALOGUE_ACTIONS,
 ];
 
 /** Finds an action by id. */

@@ -1,0 +1,13 @@
+import { catalogueEntries } from '../../formats/catalogue/entries';
+import { viewportCentre } from '../canvas/flow-instance';
+import { addFromCatalogue } from '../files/catalogue';
+import type { Action } from './actions';
+
+/** One palette command per catalogue object ("Add SCIM 2.0 User…"); the fields load on use. */
+export const CATALOGUE_ACTIONS: readonly Action[] = catalogueEntries().map((e) => ({
+  id: `catalogue:${e.id}`,
+  label: `Add ${e.system} ${e.entity}…`,
+  group: 'Insert',
+  keywords: ['catalogue', 'template', ...e.keywords].join(' '),
+  run: () => void addFromCatalogue(e.id, viewportCentre()),
+}));
