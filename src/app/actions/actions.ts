@@ -1,6 +1,7 @@
 import { createDocument } from '../../model/ops';
 import { fitTo, getFlowInstance, viewportCentre } from '../canvas/flow-instance';
 import { autoLayout, pickAndOpenFile, saveToFile } from '../files/documents';
+import { fieldsPasteTarget } from '../files/paste';
 import {
   addEntityAt,
   addFieldAfter,
@@ -65,7 +66,8 @@ export const ACTIONS: readonly Action[] = [
   { id: 'redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
   { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: (s) => s.selection.ids.length > 0, run: () => void copySelection() },
   { id: 'cut', label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], run: () => paste() },
+  // With an entity selected the key is left to the browser's paste event (src/app/files/paste.ts: pasted field lines).
+  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
   { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
   {
