@@ -72,3 +72,16 @@ describe('adding from the catalogue', () => {
     valid();
   });
 });
+
+describe('where a new catalogue system goes', () => {
+  it('to the right of the whole diagram, covering nothing', async () => {
+    replaceDocument(loadExample(), { keepHistory: false });
+    const before = computeGeometry(getState().doc).bounds;
+    select({ ids: [] });
+    await addFromCatalogue('servicenow-user');
+    const doc = getState().doc;
+    const system = doc.systems.find((s) => s.name === 'ServiceNow')!;
+    const box = computeGeometry(doc).systems.get(system.id)!;
+    expect(box.x).toBeGreaterThanOrEqual(before.x + before.width);
+  });
+});

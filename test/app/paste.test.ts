@@ -66,3 +66,24 @@ describe('paste to fill', () => {
     expect(getState().toasts.at(-1)?.details).toEqual(['line 1: cannot read a field name in "!!!"', 'line 2: cannot read a field name in "???"']);
   });
 });
+
+describe('making room for pasted fields', () => {
+  it('moves the entities below down and grows the system, so nothing is covered', () => {
+    const base: CrosswalkDocument = {
+      ...doc(),
+      systems: [{ id: 'okta', name: 'Okta', position: { x: 0, y: 0 }, size: { width: 560, height: 320 } }],
+      entities: [
+        { ...doc().entities[0], position: { x: 24, y: 40 } },
+        { id: 'group', name: 'Group', system: 'okta', position: { x: 24, y: 200 }, fields: [{ id: 'id', name: 'id' }] },
+        { id: 'side', name: 'Side', system: 'okta', position: { x: 300, y: 200 }, fields: [{ id: 'id', name: 'id' }] },
+      ],
+    };
+    const next = insertPastedFields(base, 'user', undefined, 'a\nb\nc\nd\ne\nf').doc;
+    const [user, group, side] = next.entities;
+    const grown = 6 * 26;
+    expect(group.position).toEqual({ x: 24, y: 200 + grown });
+    expect(side.position).toEqual({ x: 300, y: 200 });
+    expect(next.systems[0].size!.height).toBeGreaterThanOrEqual(group.position!.y + 34 + 26 + 6 + 24);
+    expect(user.fields).toHaveLength(9);
+  });
+});

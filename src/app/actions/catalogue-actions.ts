@@ -1,5 +1,5 @@
 import { catalogueEntries } from '../../formats/catalogue/entries';
-import { viewportCentre } from '../canvas/flow-instance';
+import { fitTo, viewportCentre } from '../canvas/flow-instance';
 import { addFromCatalogue } from '../files/catalogue';
 import type { Action } from './actions';
 
@@ -9,5 +9,9 @@ export const CATALOGUE_ACTIONS: readonly Action[] = catalogueEntries().map((e) =
   label: `Add ${e.system} ${e.entity}…`,
   group: 'Insert',
   keywords: ['catalogue', 'template', ...e.keywords].join(' '),
-  run: () => void addFromCatalogue(e.id, viewportCentre()),
+  run: async () => {
+    const id = await addFromCatalogue(e.id, viewportCentre());
+    // The new node is drawn on the next frame; fit the view to it then.
+    if (id) requestAnimationFrame(() => fitTo([id]));
+  },
 }));

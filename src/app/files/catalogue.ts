@@ -53,7 +53,7 @@ export function selectedSystemOf(state: Pick<AppState, 'doc' | 'selection'>): st
 
 /**
  * Adds catalogue object `id` as one undo step: into the selected system, else into a system
- * already named like the catalogue's system, else into a new system of that name at `at`.
+ * already named like the catalogue's system, else into a new system of that name, right of the diagram (at `at` on an empty canvas).
  */
 export async function addFromCatalogue(id: string, at: Point = { x: 0, y: 0 }): Promise<string | undefined> {
   const { entityFromCatalogue, findCatalogueEntry } = await import('../../formats/catalogue/catalogue');
@@ -66,7 +66,11 @@ export async function addFromCatalogue(id: string, at: Point = { x: 0, y: 0 }): 
   }
   const named = state.doc.systems.find((s) => s.name.trim().toLowerCase() === entry.system.toLowerCase());
   const selected = selectedSystemOf(state);
-  const target: DropTarget = selected ? { system: selected } : named ? { system: named.id } : { newSystem: entry.system, at };
+  // A new system goes to the right of everything there is, so it covers nothing.
+  const bounds = computeGeometry(state.doc).bounds;
+  const empty = !state.doc.systems.length && !state.doc.entities.length && !state.doc.notes?.length;
+  const free = empty ? at : { x: bounds.x + bounds.width + 80, y: bounds.y };
+  const target: DropTarget = selected ? { system: selected } : named ? { system: named.id } : { newSystem: entry.system, at: free };
   applyEdit((d) => dropEntity(d, entityFromCatalogue(id, d) ?? entity, target).doc, { ids: [entity.id] });
   return entity.id;
 }
