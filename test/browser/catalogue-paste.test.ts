@@ -41,6 +41,7 @@ describe('the catalogue and paste to fill, as a person uses them', () => {
     const doc = await readDoc(page);
     const entity = doc.entities[0];
     const node = page.locator(`.react-flow__node[data-id="${entity.id}"]`);
+    await page.keyboard.press('Shift+1'); // fit the view: adding from the catalogue zoomed to the new entity
     await node.locator('.cw-field-name').first().click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), 'work_phone varchar(40) not null\ncost_center\tstring\tyes\nHire Date');
     await page.keyboard.press(`${mod}+V`);
