@@ -1,6 +1,5 @@
-// The parts of @dbml/core's raw JSON (`Parser.parseDBMLToJSONv2`) the importer reads. The
-// package types this result with its model classes, which it is not: these interfaces say
-// what the plain objects hold (checked against @dbml/core 10.2.0).
+// The parts of the DBML compiler's raw database (@dbml/parse `compiler.parse.rawDb`, what
+// @dbml/core's `parseDBMLToJSONv2` returns) that the importer reads, checked against 10.2.0.
 
 export interface RawPosition {
   offset: number;
@@ -95,8 +94,8 @@ export interface RawDbml {
   project?: { name?: string | null; note?: RawNote };
 }
 
-/** One located problem in @dbml/core's thrown `CompilerError` (`{ diags: [...] }`). */
+/** The parts of a compile error the importer reads (`CompileError` of @dbml/parse). */
 export interface RawDiagnostic {
-  message: string;
-  location?: { start?: { line: number; column: number } };
+  diagnostic: string;
+  nodeOrToken?: { startPos?: { line: number; column: number } };
 }
