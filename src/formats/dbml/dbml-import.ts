@@ -1,6 +1,7 @@
 import type { Cardinality, CrosswalkDocument, Entity, Field, Link, Note, System } from '../../model/types';
 import type { FormatImportResult, ImportMessage, Importer } from '../types';
 import { baseName, IdScope } from '../import-kit';
+export { sniffDbml } from './sniff';
 import type { RawDbml, RawDiagnostic, RawEndpoint, RawField, RawRef, RawTable } from './raw';
 
 /**
@@ -235,15 +236,6 @@ function markForeignKey(a: RawEndpoint, b: RawEndpoint, fa: Field, fb: Field): v
     if (!fa.key) mark(fa);
     else if (!fb.key) mark(fb);
   }
-}
-
-/** How sure we are that `text` (from `fileName`) is DBML: 0 no, 1 sure. */
-export function sniffDbml(text: string, fileName?: string): number {
-  if (fileName && /\.dbml$/i.test(fileName)) return 1;
-  const head = text.slice(0, 4000);
-  if (/^\s*(Table|TableGroup|Enum|Project|TablePartial)\s+("[^"]*"|[\w.]+)(\s+as\s+\w+)?\s*(\[[^\]]*\]\s*)?\{/m.test(head)) return 0.9;
-  if (/^\s*Ref\s*("[^"]*"|\w+)?\s*[:{]/m.test(head)) return 0.7;
-  return 0;
 }
 
 /** An enum value as listed in a description: bare when plain, else in double quotes. */

@@ -49,6 +49,13 @@ describe('importOpenApi: broken input gives line-numbered errors and no document
   });
 });
 
+describe('importJsonSchema: lines in JSON', () => {
+  it('a warning about a JSON file names its line too', async () => {
+    const r = await importJsonSchema('{\n  "$defs": {\n    "A": {\n      "properties": {\n        "b": { "$ref": "#/$defs/Missing" }\n      }\n    }\n  }\n}\n', {});
+    expect(r.ok && r.warnings).toEqual([{ line: 5, message: '$ref "#/$defs/Missing" points at nothing' }]);
+  });
+});
+
 describe('importJsonSchema: hostile names', () => {
   it('property and schema names with quotes, <script>, newlines, RTL and emoji survive as names', async () => {
     const names = HOSTILE_STRINGS.filter((s) => s.trim() !== '');
