@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportDbml } from '../../../src/formats/dbml/dbml-export';
@@ -37,6 +37,14 @@ describe('exportDbml', () => {
     const fieldRelations = doc.links.filter((l) => l.kind === 'relation' && 'field' in l.from && l.from.field && 'field' in l.to && l.to.field);
     expect(back.links).toHaveLength(fieldRelations.length);
     expect(back.systems.map((s) => s.name)).toEqual(doc.systems.map((s) => s.name));
+  });
+
+  it('writes the identity-lifecycle example as the golden file says (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const path = new URL('./export-cases/identity-lifecycle.dbml', import.meta.url);
+    const text = exportDbml(example('identity-lifecycle.crosswalk.json'));
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
+    expect(existsSync(path)).toBe(true);
+    expect(text).toBe(readFileSync(path, 'utf8'));
   });
 
   it('writes TableGroups, keys, notes and each ref operator', () => {
@@ -136,6 +144,13 @@ Note "note_1" {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('importDbml: what it leaves out', () => {
+  it('says, with the line, that records (sample rows) are not imported', async () => {
+    const r = await importDbml("Table users {\n  id int [pk]\n  name varchar\n}\nrecords users(id, name) {\n  1, 'Alice'\n}\n", {});
+    expect(r.ok && r.warnings).toEqual([{ line: 5, message: 'records of users (sample rows) are not imported' }]);
   });
 });
 
