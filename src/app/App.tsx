@@ -6,6 +6,7 @@ import { Toolbar } from './actions/Toolbar';
 import { useShortcuts } from './actions/use-shortcuts';
 import { Canvas } from './canvas/Canvas';
 import { openFile } from './files/documents';
+import { usePasteFields } from './files/paste';
 import { Inspector } from './panels/Inspector';
 import { setUi, useAppStore } from './store/store';
 import { Toasts } from './Toasts';
@@ -31,6 +32,7 @@ const PANELS = [
 /** The whole app: toolbar, canvas, side panel, dialogs and messages. */
 export function App() {
   useShortcuts();
+  usePasteFields();
   const title = useAppStore((s) => s.doc.title);
   const panel = useAppStore((s) => s.ui.rightPanel);
   const busy = useAppStore((s) => s.ui.busy);

@@ -1,6 +1,7 @@
 import { createDocument } from '../../model/ops';
 import { fitTo, getFlowInstance, viewportCentre } from '../canvas/flow-instance';
 import { autoLayout, pickAndOpenFile, saveToFile } from '../files/documents';
+import { fieldsPasteTarget } from '../files/paste';
 import {
   addEntityAt,
   addFieldAfter,
@@ -14,6 +15,7 @@ import {
   selectAll,
 } from '../store/commands';
 import { getState, redo, replaceDocument, setUi, undo, type AppState } from '../store/store';
+import { CATALOGUE_ACTIONS } from './catalogue-actions';
 
 // One registry of user actions. The toolbar, the command palette, the shortcut help and the
 // key bindings all read it, so a shortcut is written once (Excalidraw's and tldraw's lesson).
@@ -27,6 +29,8 @@ export interface Action {
   shortcuts?: readonly string[];
   /** Shown in the toolbar, with this short text. */
   toolbar?: string;
+  /** More words the command palette finds it by. */
+  keywords?: string;
   /** Whether it can run now (disabled in the toolbar and palette otherwise). */
   enabled?: (state: AppState) => boolean;
   run: () => void | Promise<void>;
@@ -62,7 +66,8 @@ export const ACTIONS: readonly Action[] = [
   { id: 'redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
   { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: (s) => s.selection.ids.length > 0, run: () => void copySelection() },
   { id: 'cut', label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], run: () => paste() },
+  // With an entity selected the key is left to the browser's paste event (src/app/files/paste.ts: pasted field lines).
+  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
   { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
   {
@@ -114,6 +119,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'panel-inspector', label: 'Show inspector', group: 'Panels', shortcuts: ['I'], run: () => setUi({ rightPanel: 'inspector' }) },
   { id: 'panel-mermaid', label: 'Show Mermaid preview', group: 'Panels', shortcuts: ['Alt+M'], toolbar: 'Mermaid', run: () => setUi({ rightPanel: 'mermaid' }) },
   { id: 'panel-walkthrough', label: 'Show walkthrough', group: 'Panels', shortcuts: ['W'], toolbar: 'Walkthrough', run: () => setUi({ rightPanel: 'walkthrough' }) },
+  ...CATALOGUE_ACTIONS,
 ];
 
 /** Finds an action by id. */
