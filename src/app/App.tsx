@@ -6,6 +6,7 @@ import { Toolbar } from './actions/Toolbar';
 import { useShortcuts } from './actions/use-shortcuts';
 import { Canvas } from './canvas/Canvas';
 import { openFile } from './files/documents';
+import { ReadOnlyBar } from './library/ReadOnlyBar';
 import { Inspector } from './panels/Inspector';
 import { setUi, useAppStore } from './store/store';
 import { Toasts } from './Toasts';
@@ -16,6 +17,8 @@ const MermaidPanel = lazy(() => import('./panels/MermaidPanel').then((m) => ({ d
 const WalkthroughPanel = lazy(() => import('./walkthrough/WalkthroughPanel').then((m) => ({ default: m.WalkthroughPanel })));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./panels/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ShareDialog = lazy(() => import('./library/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const PresentMode = lazy(() => import('./walkthrough/PresentMode').then((m) => ({ default: m.PresentMode })));
 
 const PANELS = [
@@ -33,6 +36,11 @@ export function App() {
   const presenting = useAppStore((s) => s.ui.presenting);
   const exportOpen = useAppStore((s) => s.ui.exportOpen);
   const importOpen = useAppStore((s) => s.ui.importOpen);
+  const shareOpen = useAppStore((s) => s.ui.shareOpen);
+  const libraryOpen = useAppStore((s) => s.ui.libraryOpen);
+  // A share link with &embed shows the canvas alone (for an iframe).
+  const embed = useAppStore((s) => s.ui.embed);
+  const chrome = !presenting && !embed;
 
   useEffect(() => {
     document.title = `${title} — Crosswalk`;
@@ -52,19 +60,20 @@ export function App() {
           void openFile(file);
         }}
       >
-        {!presenting && (
+        {chrome && (
           <header className="cw-header">
             <h1 className="cw-brand">Crosswalk</h1>
             <span className="cw-doc-title" title={title}>{title}</span>
             <Toolbar />
           </header>
         )}
+        {!presenting && <ReadOnlyBar />}
         <main className="cw-main">
           <div className="cw-canvas">
             <Canvas />
             {busy && <div className="cw-busy" role="status">{busy}</div>}
           </div>
-          {!presenting && (
+          {chrome && (
             <aside className="cw-side" aria-label="Side panel">
               <div className="cw-tabs" role="tablist">
                 {PANELS.map((p) => (
@@ -87,6 +96,8 @@ export function App() {
           {presenting && <PresentMode />}
           {exportOpen && <ExportDialog />}
           {importOpen && <ImportDialog />}
+          {shareOpen && <ShareDialog />}
+          {libraryOpen && <LibraryDialog />}
         </Suspense>
         <CommandPalette />
         <HelpDialog />
