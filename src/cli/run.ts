@@ -2,6 +2,7 @@ import { EXPORT_FORMATS } from '../formats/registry';
 import { printable, UsageError } from './args';
 import { runExport, runValidate } from './document-commands';
 import { runImport } from './import-command';
+import { runShare } from './share-command';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
 
 /** The usage text: what `--help` and every usage error print. */
@@ -20,6 +21,10 @@ Commands:
   import FILE [-o DOC] [--title TITLE]
       Read a Mermaid erDiagram (a .mmd file, or the first \`\`\`mermaid erDiagram block of a
       .md file), lay it out and write it as a Crosswalk document (standard output without -o).
+  share DOC [--base URL] [--embed]
+      Print a share link, <base>#share=<data>: the whole document, compressed, in the
+      link's fragment (never sent to a server). It opens read-only in the app, with "Edit
+      a copy". Default base: http://localhost:5173/. --embed: the canvas alone (an iframe).
 
 Exit status: 0 success; 1 a bad or unreadable document, a failed export or import, or a
 file that cannot be read or written; 2 bad usage (this text; also --help).
@@ -29,6 +34,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   validate: runValidate,
   export: runExport,
   import: runImport,
+  share: runShare,
 };
 
 /**

@@ -98,8 +98,12 @@ export async function encodeShareFragment(doc: CrosswalkDocument): Promise<strin
   return toBase64Url(deflated);
 }
 
-/** Opens share data: base64url → inflate (bounded, so a small link cannot fill memory) → parse. */
-export async function decodeShareFragment(data: string): Promise<ShareResult> {
+/**
+ * Opens share data: base64url → inflate (bounded, so a small link cannot fill memory) → parse.
+ * `maxChars` is the largest document accepted (default: the limit of a file).
+ */
+export async function decodeShareFragment(data: string, options: { maxChars?: number } = {}): Promise<ShareResult> {
+  const limit = options.maxChars ?? MAX_FILE_CHARS;
   const trimmed = data.trim();
   if (!trimmed) return { ok: false, error: { kind: 'empty' } };
   const decoded = fromBase64Url(trimmed);
@@ -107,9 +111,9 @@ export async function decodeShareFragment(data: string): Promise<ShareResult> {
   let inflated: Uint8Array;
   try {
     // UTF-8 takes at most 3 bytes per UTF-16 character.
-    inflated = await pipe(decoded.bytes, new DecompressionStream('deflate-raw'), MAX_FILE_CHARS * 3);
+    inflated = await pipe(decoded.bytes, new DecompressionStream('deflate-raw'), limit * 3);
   } catch (e) {
-    if (e instanceof RangeError) return { ok: false, error: { kind: 'too-large', limit: MAX_FILE_CHARS } };
+    if (e instanceof RangeError) return { ok: false, error: { kind: 'too-large', limit } };
     return { ok: false, error: { kind: 'not-deflate', message: e instanceof Error ? e.message : String(e) } };
   }
   let text: string;
