@@ -17,6 +17,11 @@ import { getState, notify, setUi } from './store/store';
  */
 export async function bootstrap(): Promise<void> {
   startSaving();
+  // A share link pasted over the app's own address changes only the fragment: no reload.
+  window.addEventListener('hashchange', () => {
+    const shared = readShareFragment(window.location.hash);
+    if (shared) void openShare(shared.data, shared.embed);
+  });
   const params = new URLSearchParams(window.location.search);
   const share = readShareFragment(window.location.hash);
   if (share && (await openShare(share.data, share.embed || params.has('embed')))) {
