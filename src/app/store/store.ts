@@ -119,8 +119,9 @@ function refuseReadOnly(): boolean {
 export function applyEdit(edit: Edit, selection?: Selection): void {
   const state = getState();
   if (state.ui.readOnly) {
-    if (selection) setState({ selection });
+    // A refused edit leaves the selection too; a pure selection change goes through.
     if (edit(state.doc) !== state.doc) refuseReadOnly();
+    else if (selection) setState({ selection });
     return;
   }
   const base = state.transientBase ?? state.doc;
