@@ -10,7 +10,7 @@ import type { Change } from './saver';
 
 /** How many undo steps are kept with a document, and how much text they may take. */
 export const STORED_HISTORY_STEPS = 50;
-const STORED_HISTORY_CHARS = 4_000_000;
+const STORED_HISTORY_CHARS = 2_000_000;
 
 let backend: LibraryBackend | undefined;
 let wal: WalStore | undefined;
