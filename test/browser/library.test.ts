@@ -204,6 +204,58 @@ describe('never losing work', () => {
     await page.close();
   });
 
+  it('renames, duplicates, exports the library as a zip and imports it back; moves the old autosave slot in once', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url);
+    await page.waitForSelector('html[data-ready="true"]');
+    // The single slot of earlier versions, as they left it.
+    const legacy = JSON.stringify({ format: 'crosswalk', version: 1, title: 'Legacy work', systems: [{ id: 's', name: 'S' }], entities: [], links: [] });
+    await page.evaluate(
+      (text) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('crosswalk');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('documents', 'readwrite');
+            tx.objectStore('documents').put(text, 'current-document');
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      legacy,
+    );
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    const docs = await library(page);
+    expect(docs.filter((m) => m.title === 'Legacy work')).toHaveLength(1);
+
+    await page.locator('[data-action="library"]').click();
+    const dialog = page.getByRole('dialog', { name: 'Library' });
+    const row = dialog.locator(`[data-doc-id="${docs.find((m) => m.title === 'Legacy work')!.id}"]`);
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await row.getByLabel('New title').fill('Legacy work, renamed');
+    await row.getByLabel('New title').press('Enter');
+    await expect.poll(async () => (await library(page)).map((m) => m.title)).toContain('Legacy work, renamed');
+    await dialog.locator('.cw-library-row', { hasText: 'Legacy work, renamed' }).getByRole('button', { name: 'Duplicate' }).click();
+    await expect.poll(async () => (await library(page)).map((m) => m.title)).toContain('Legacy work, renamed (copy)');
+    await expect.poll(() => dialog.locator('.cw-library-row', { hasText: 'Legacy work, renamed (copy)' }).count()).toBe(1);
+    // A thumbnail draws the boxes of the document.
+    await expect.poll(() => dialog.locator('.cw-library-row', { hasText: 'Legacy work, renamed (copy)' }).locator('.cw-thumb rect').count()).toBe(1);
+    await page.screenshot({ path: '.tmp/browser-library-dialog.png' });
+
+    const count = (await library(page)).length;
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export all (.zip)' }).click();
+    const zip = await (await download).path();
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Import a zip…' }).click();
+    await (await chooser).setFiles(zip);
+    await expect.poll(async () => (await library(page)).length, { timeout: 10_000 }).toBe(count * 2);
+    expect((await library(page)).filter((m) => m.title === 'Legacy work, renamed')).toHaveLength(2);
+    await page.close();
+  });
+
   it('says a ?doc= link was not found (404), and opens the newest document instead', async () => {
     const page = await h.newPage();
     await page.goto(`${h.url}?doc=/examples/no-such-file.crosswalk.json`);

@@ -7,7 +7,7 @@ import { duplicateStored, emptyTrash, listLibrary, onLibraryChange, readStoredDo
 import { currentDocumentId, openAsNewDocument, openLibraryDocument } from '../persistence/session';
 import { download } from '../files/documents';
 import { Dialog } from '../panels/Dialog';
-import { applyEdit, notify, setUi, useAppStore } from '../store/store';
+import { applyEdit, notify, setUi } from '../store/store';
 import { exportLibraryZip, importLibraryZip } from './library-zip';
 import './library.css';
 
@@ -39,6 +39,10 @@ function Thumbnail({ id }: { id: string }) {
   );
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function when(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
@@ -56,9 +60,9 @@ function Row({ meta, open, onChanged }: { meta: DocMeta; open: boolean; onChange
     const title = name.trim();
     if (!title || title === meta.title) return setName(meta.title);
     if (open) {
+      // An undoable edit of the open document; the list follows when the save lands.
       applyEdit((d) => ops.updateDocumentInfo(d, { title }));
-      // The library list follows once the save lands.
-      return void setTimeout(() => onChanged(), 0);
+      return;
     }
     void act('rename it', () => renameStored(meta.id, title));
   };
@@ -86,7 +90,8 @@ function Row({ meta, open, onChanged }: { meta: DocMeta; open: boolean; onChange
           <span className="cw-library-title">{meta.title}</span>
         )}
         <span className="cw-library-counts">
-          {meta.systems} systems · {meta.entities} entities · {meta.links} links{meta.steps ? ` · ${meta.steps} steps` : ''} · changed {when(meta.updatedAt)}
+          {count(meta.systems, 'system')} · {count(meta.entities, 'entity', 'entities')} · {count(meta.links, 'link')}
+          {meta.steps ? ` · ${count(meta.steps, 'step')}` : ''} · changed {when(meta.updatedAt)}
           {open ? ' · open now' : ''}
         </span>
       </div>
@@ -116,8 +121,6 @@ export function LibraryDialog() {
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<DocMeta>();
   const fileInput = useRef<HTMLInputElement>(null);
-  // The open document's title may change in the store; the list re-reads after saves.
-  const openTitle = useAppStore((s) => s.doc.title);
   const openId = currentDocumentId();
 
   const reload = useCallback(() => {
@@ -132,7 +135,7 @@ export function LibraryDialog() {
   useEffect(() => {
     reload();
     return onLibraryChange(reload);
-  }, [reload, openTitle]);
+  }, [reload]);
 
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();

@@ -4,6 +4,7 @@ import { applyExternalDocument, dismissToast, loadDocument, notify, useAppStore,
 import type { DocMeta } from './backend';
 import {
   addToLibrary,
+  broadcastLibraryChange,
   describeDocument,
   describeText,
   keepCopyOfText,
@@ -130,6 +131,8 @@ function start(id: string, revision: number, createdAt: number): void {
       if (keptCopy) tellKeptCopy(keptCopy, true);
       const message: SavedMessage = { type: 'saved', tab: TAB, revision: saved, text, keptCopy: keptCopy && { id: keptCopy.id, title: keptCopy.title } };
       channel?.postMessage(message);
+      // Home lists (in any tab, this one included) show the new title, counts and time.
+      broadcastLibraryChange();
     },
   });
   const open: Open = { id, createdAt, saver, channel };
