@@ -157,3 +157,173 @@ describe('saving survives any crash', () => {
     ]);
   });
 });
+
+// Two tabs on one document: edits in both, saves and messages between them delivered in any
+// order, either tab dying at any point. A tab's last own edit is in the library afterwards —
+// as the document, as a copy kept beside it, or inside a later edit made on top of it.
+
+class SharedWorld extends World {
+  /** Every operation with the page it belongs to; a step runs any one of them. */
+  jobs: { page: number; run: () => void }[] = [];
+  dead = new Set<number>();
+  copyTexts: string[] = [];
+
+  sharedBackend(page: number): LibraryBackend {
+    // Every page counts as live for the inner backend; dead pages' jobs are never picked.
+    const inner = this.backend(this.generation);
+    // Route the inner queue into the shared job list, tagged with the page.
+    const wrap =
+      <A extends unknown[], T>(f: (...args: A) => Promise<T>) =>
+      (...args: A): Promise<T> => {
+        const result = f(...args);
+        const job = this.queue.pop()!;
+        this.jobs.push({ page, run: job });
+        return result;
+      };
+    return {
+      readDoc: wrap(inner.readDoc),
+      readHistory: wrap(inner.readHistory),
+      commit: wrap(inner.commit),
+      listMeta: wrap(inner.listMeta),
+      putMeta: wrap(inner.putMeta),
+      purge: wrap(inner.purge),
+      getExtra: wrap(inner.getExtra),
+      setExtra: wrap(inner.setExtra),
+      deleteExtra: wrap(inner.deleteExtra),
+    };
+  }
+}
+
+class Tab {
+  saver: Saver | undefined;
+  text: string | undefined;
+  /** The tab's last own edit. */
+  own: string | undefined;
+  constructor(
+    readonly world: SharedWorld,
+    readonly page: number,
+    readonly others: () => Tab[],
+  ) {
+    const backend = world.sharedBackend(page);
+    const live = () => !world.dead.has(page);
+    const wal: WalStore = {
+      get: (k) => world.ls.get(k) ?? null,
+      set: (k, v) => void (live() && world.ls.set(k, v)),
+      remove: (k) => void (live() && world.ls.delete(k)),
+      keys: () => [...world.ls.keys()],
+    };
+    const keepCopy = (text: string) =>
+      new Promise<DocMeta>((resolve) => {
+        world.jobs.push({
+          page,
+          run: () => {
+            if (!live()) return;
+            world.copyTexts.push(text);
+            resolve({ ...meta(text), id: `copy${world.copyTexts.length}`, revision: 1, updatedAt: 0 });
+          },
+        });
+      });
+    let clock = 0;
+    const now = () => ++clock;
+    void openStoredDocument(ID, { backend, wal, now, keepCopy, describe: meta }).then((opened) => {
+      if (!live() || !opened) return;
+      this.text = opened.record.text;
+      this.saver = new Saver(ID, opened.record.revision, {
+        backend,
+        wal,
+        tab: `tab${page}`,
+        now,
+        keepCopy,
+        onSaved: ({ revision, text }) => {
+          // A BroadcastChannel message: delivered later, in any order with other work.
+          for (const other of this.others()) {
+            world.jobs.push({
+              page: other.page,
+              run: () => {
+                if (world.dead.has(other.page) || !other.saver) return;
+                if (other.saver.acceptRemote(revision)) other.text = text;
+              },
+            });
+          }
+        },
+      });
+    });
+  }
+}
+
+type TwoTabCommand = { kind: 'edit'; tab: 0 | 1 } | { kind: 'step'; pick: number } | { kind: 'crash'; tab: 0 | 1 };
+
+const twoTabCommand: fc.Arbitrary<TwoTabCommand> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), tab: fc.constantFrom(0 as const, 1 as const) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('step' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), tab: fc.constantFrom(0 as const, 1 as const) }) },
+);
+
+async function runTwoTabs(commands: readonly TwoTabCommand[]): Promise<void> {
+  const world = new SharedWorld();
+  world.docs.set(ID, { id: ID, revision: 1, text: 'v0', updatedAt: 0 });
+  let pageCount = 0;
+  const tabs: Tab[] = [];
+  const open = (slot: number) => {
+    const page = ++pageCount;
+    tabs[slot] = new Tab(world, page, () => tabs.filter((t) => t.page !== page));
+  };
+  open(0);
+  open(1);
+  const mustSurvive = new Set<string>();
+  /** Each edit's text → the text it was made on. */
+  const parent = new Map<string, string>();
+  let n = 0;
+  for (const c of commands) {
+    if (c.kind === 'edit') {
+      const tab = tabs[c.tab];
+      if (!tab.saver) continue;
+      const from = tab.text!;
+      tab.text = `t${c.tab}-${++n}`;
+      parent.set(tab.text, from);
+      tab.own = tab.text;
+      tab.saver.change({ text: tab.text, meta: meta(tab.text), history: undefined });
+    } else if (c.kind === 'step') {
+      const live = world.jobs.filter((j) => !world.dead.has(j.page));
+      if (live.length === 0) continue;
+      const job = live[c.pick % live.length];
+      world.jobs.splice(world.jobs.indexOf(job), 1);
+      job.run();
+    } else {
+      const tab = tabs[c.tab];
+      if (tab.own !== undefined) mustSurvive.add(tab.own);
+      world.dead.add(tab.page);
+      open(c.tab);
+    }
+    await settle();
+  }
+  for (const tab of tabs) {
+    if (tab.own !== undefined) mustSurvive.add(tab.own);
+    world.dead.add(tab.page);
+  }
+  // One last page opens the document and recovers every log entry left behind.
+  const last = ++pageCount;
+  const final = new Tab(world, last, () => []);
+  for (let i = 0; i < 2000 && !final.saver; i++) {
+    const job = world.jobs.find((j) => !world.dead.has(j.page));
+    if (job) {
+      world.jobs.splice(world.jobs.indexOf(job), 1);
+      job.run();
+    }
+    await settle();
+  }
+  expect(final.saver).toBeDefined();
+  const kept = [world.docs.get(ID)!.text, ...world.copyTexts];
+  const survived = new Set<string>();
+  for (const text of kept) for (let t: string | undefined = text; t !== undefined; t = parent.get(t)) survived.add(t);
+  for (const text of mustSurvive) expect(survived, `lost ${text}`).toContain(text);
+}
+
+describe('two tabs on one document', () => {
+  it('never lose a tab’s last edit: it is the document or a copy kept beside it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(twoTabCommand, { maxLength: 50 }), (commands) => runTwoTabs(commands)),
+      { numRuns: 300 },
+    );
+  });
+});

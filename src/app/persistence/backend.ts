@@ -85,14 +85,15 @@ export function walKey(id: string, tab: string): string {
 }
 
 /** Every write-ahead entry of a document (any page), oldest first; unreadable ones are dropped. */
-export function readWalEntries(wal: WalStore, id: string): { key: string; entry: WalEntry }[] {
+export function readWalEntries(wal: WalStore, id: string): { key: string; raw: string; entry: WalEntry }[] {
   const prefix = `${WAL_PREFIX}${id}:`;
-  const found: { key: string; entry: WalEntry }[] = [];
+  const found: { key: string; raw: string; entry: WalEntry }[] = [];
   for (const key of wal.keys()) {
     if (!key.startsWith(prefix)) continue;
+    const raw = wal.get(key) ?? '';
     try {
-      const entry = JSON.parse(wal.get(key) ?? '') as WalEntry;
-      if (entry && entry.id === id && typeof entry.text === 'string') found.push({ key, entry });
+      const entry = JSON.parse(raw) as WalEntry;
+      if (entry && entry.id === id && typeof entry.text === 'string') found.push({ key, raw, entry });
     } catch {
       // A torn or foreign value: nothing to recover from it.
     }

@@ -183,9 +183,14 @@ export async function openStoredDocument(
   let history = record ? await backend.readHistory(id) : undefined;
   let recovered = false;
   const copies: DocMeta[] = [];
-  for (const { key, entry } of readWalEntries(wal, id)) {
+  // The page that wrote an entry may still be alive and have written a newer one meanwhile:
+  // remove only what was read.
+  const done = (key: string, raw: string) => {
+    if (wal.get(key) === raw) wal.remove(key);
+  };
+  for (const { key, raw, entry } of readWalEntries(wal, id)) {
     if (record && entry.text === record.text) {
-      wal.remove(key);
+      done(key, raw);
       continue;
     }
     if (!record || isDescendant(entry, record)) {
@@ -205,7 +210,7 @@ export async function openStoredDocument(
     } else {
       copies.push(await deps.keepCopy(entry.text, 'unsaved'));
     }
-    wal.remove(key);
+    done(key, raw);
   }
   return record ? { record, history, recovered, copies } : undefined;
 }
