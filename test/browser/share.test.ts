@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, readDoc, startHarness, waitReady, type Harness } from './harness';
@@ -30,6 +31,27 @@ describe('share links', () => {
     link = new URL(await box.inputValue());
     expect(link.hash).toMatch(/^#share=[A-Za-z0-9_-]+$/);
     expect(await dialog.textContent()).toContain(`${(link.href.length).toLocaleString('en')} characters`);
+    await page.close();
+  });
+
+  it('says when a document is too long for a link, with its size, and offers the file instead', async () => {
+    const page = await maker.newPage();
+    await page.goto(maker.url);
+    await waitReady(page);
+    // 2.4 million random characters (they do not compress) in speaker notes, off the canvas.
+    const noise = randomBytes(1_800_000).toString('base64');
+    const big = { format: 'crosswalk', version: 1, title: 'Huge notes', systems: [{ id: 's', name: 'S', position: { x: 0, y: 0 } }], entities: [], links: [], walkthrough: [{ id: 'w', title: 'All', speakerNotes: noise }] };
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-action="open"]').click();
+    await (await chooser).setFiles({ name: 'huge.crosswalk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await expect.poll(async () => (await readDoc(page)).title, { timeout: 15_000 }).toBe('Huge notes');
+    await page.locator('[data-action="share"]').click();
+    const dialog = page.getByRole('dialog', { name: 'Share link' });
+    await expect.poll(async () => (await dialog.getByRole('alert').textContent()) ?? '', { timeout: 15_000 }).toMatch(/makes a link of [\d,]+ characters: too long for a URL \(the limit used here is 2,000,000/);
+    expect(await dialog.getByLabel('Share link').count()).toBe(0);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download the file (.crosswalk.json)' }).click();
+    expect((await download).suggestedFilename()).toBe('Huge notes.crosswalk.json');
     await page.close();
   });
 

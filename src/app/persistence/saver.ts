@@ -66,7 +66,13 @@ export class Saver {
       this.deps.wal.set(this.key, JSON.stringify(entry));
     } catch {
       // The log is a second line of defence (it may be full for a huge document); the save
-      // to IndexedDB below still runs and reports its own failures.
+      // to IndexedDB below still runs and reports its own failures. An older entry must not
+      // stay behind to be taken for unsaved work later.
+      try {
+        this.deps.wal.remove(this.key);
+      } catch {
+        // Nothing more to do.
+      }
     }
     this.pending = { ...change, seq };
     this.kick();

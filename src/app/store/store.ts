@@ -225,7 +225,9 @@ export function replaceDocument(doc: CrosswalkDocument, options: { keepHistory?:
  */
 export function loadDocument(doc: CrosswalkDocument, history: History, options: { readOnly?: boolean } = {}): void {
   replaceDocument(doc, { keepHistory: false });
-  setState((s) => ({ history, ui: { ...s.ui, readOnly: options.readOnly ?? false } }));
+  const readOnly = options.readOnly ?? false;
+  // The canvas-only view is for a shared document; an editable one gets the whole app back.
+  setState((s) => ({ history, ui: { ...s.ui, readOnly, embed: readOnly ? s.ui.embed : false } }));
 }
 
 /**
