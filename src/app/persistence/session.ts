@@ -192,7 +192,17 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
 
 /** Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share links). */
 export async function openAsNewDocument(doc: CrosswalkDocument): Promise<void> {
-  const meta = await addToLibrary(doc);
+  let meta: DocMeta;
+  try {
+    meta = await addToLibrary(doc);
+  } catch (e) {
+    // No storage at all (blocked, or a private mode without IndexedDB): still show the
+    // document, and say plainly that it is not kept.
+    await leave();
+    withQuiet(() => loadDocument(doc, { past: [], future: [] }));
+    reportSaveFailure(e);
+    return;
+  }
   await leave();
   withQuiet(() => loadDocument(doc, { past: [], future: [] }));
   start(meta.id, meta.revision, meta.createdAt);
