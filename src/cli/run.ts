@@ -4,6 +4,7 @@ import { printable, UsageError } from './args';
 import { runExport, runValidate } from './document-commands';
 import { runImport } from './import-command';
 import { runCheck } from './check-command';
+import { runShare } from './share-command';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
 
 /** The usage text: what `--help` and every usage error print. */
@@ -32,6 +33,10 @@ Commands:
       and required fields fed; gaps (a required field with no mapping, types that differ
       with no transform, a field fed by several mappings). --json prints it as JSON;
       --strict exits 1 when there is any gap (for a CI job).
+  share DOC [--base URL] [--embed]
+      Print a share link, <base>#share=<data>: the whole document, compressed, in the
+      link's fragment (never sent to a server). It opens read-only in the app, with "Edit
+      a copy". Default base: http://localhost:5173/. --embed: the canvas alone (an iframe).
 
 Exit status: 0 success; 1 a bad or unreadable document, a failed export or import, or a
 file that cannot be read or written; 2 bad usage (this text; also --help).
@@ -42,6 +47,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   export: runExport,
   import: runImport,
   check: runCheck,
+  share: runShare,
 };
 
 /**

@@ -138,7 +138,6 @@ describe('the editor, as a person uses it', () => {
 
   it('brings the document back exactly after a reload', async () => {
     const before = await readDoc(page);
-    await page.waitForTimeout(600); // autosave is debounced
     await page.reload();
     await waitReady(page);
     expect(await readDoc(page)).toEqual(before);

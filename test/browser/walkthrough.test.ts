@@ -104,7 +104,7 @@ describe('a walkthrough, built and presented through the UI', () => {
 
   it('keeps the walkthrough over a reload', async () => {
     const before = await readDoc(page);
-    await page.waitForTimeout(600);
+    // The address with no document named opens the newest one: this one.
     await page.goto(h.url);
     await waitReady(page);
     expect((await readDoc(page)).walkthrough).toEqual(before.walkthrough);

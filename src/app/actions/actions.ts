@@ -14,7 +14,8 @@ import {
   paste,
   selectAll,
 } from '../store/commands';
-import { getState, redo, replaceDocument, setUi, undo, type AppState } from '../store/store';
+import { openAsNewDocument } from '../persistence/session';
+import { getState, redo, setUi, undo, type AppState } from '../store/store';
 import { CATALOGUE_ACTIONS } from './catalogue-actions';
 
 // One registry of user actions. The toolbar, the command palette, the shortcut help and the
@@ -55,11 +56,13 @@ function zoomBy(factor: number) {
 
 /** Every action, in the order the help lists them. */
 export const ACTIONS: readonly Action[] = [
-  { id: 'new', label: 'New document', group: 'File', shortcuts: ['Alt+N'], toolbar: 'New', run: () => replaceDocument(createDocument('Untitled')) },
+  { id: 'new', label: 'New document', group: 'File', shortcuts: ['Alt+N'], toolbar: 'New', run: () => openAsNewDocument(createDocument('Untitled')) },
+  { id: 'library', label: 'Documents in this browser (library)…', group: 'File', shortcuts: ['Alt+L'], toolbar: 'Library', run: () => setUi({ libraryOpen: true }) },
   { id: 'open', label: 'Open file…', group: 'File', shortcuts: ['Mod+O'], toolbar: 'Open', run: pickAndOpenFile },
   { id: 'examples', label: 'Open an example…', group: 'File', toolbar: 'Examples', run: () => setUi({ paletteOpen: true, paletteQuery: 'example' }) },
   { id: 'save', label: 'Save to file (.crosswalk.json)', group: 'File', shortcuts: ['Mod+S'], toolbar: 'Save', run: saveToFile },
   { id: 'export', label: 'Export…', group: 'File', shortcuts: ['Mod+E'], toolbar: 'Export', run: () => setUi({ exportOpen: true }) },
+  { id: 'share', label: 'Copy share link', group: 'File', toolbar: 'Share', run: () => setUi({ shareOpen: true }) },
   { id: 'import-mermaid', label: 'Import Mermaid erDiagram…', group: 'File', run: () => setUi({ importOpen: true }) },
 
   { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], toolbar: 'Undo', enabled: (s) => s.history.past.length > 0 || !!s.transientBase, run: undo },
