@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Conditions, not delays: expect.poll waits up to a minute (the default, one second, is
+    // shorter than an ELK layout or a Mermaid render on a busy machine) and returns as soon
+    // as the condition holds.
+    expect: { poll: { timeout: 60_000, interval: 50 } },
   },
 });

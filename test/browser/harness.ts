@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 // Real-browser journeys: the production build (dist/) served by Vite's preview server on a
@@ -80,4 +81,62 @@ export async function openApp(h: Harness, example?: string): Promise<Page> {
   await page.goto(example ? `${h.url}?doc=/examples/${example}.crosswalk.json` : h.url);
   await waitReady(page);
   return page;
+}
+
+/**
+ * Waits until the canvas view has stopped moving (a fit or a step change animates it): the
+ * viewport's transform the same on `frames` animation frames in a row, and, when `from` is
+ * given, different from it (so a move that has not started yet is not taken for its end).
+ * Returns the transform. A condition, not a delay: a slow machine only takes longer.
+ */
+export async function waitForStillView(page: Page, from?: string | null, frames = 10): Promise<string | null> {
+  return page.evaluate(
+    ({ from, frames }) =>
+      new Promise<string | null>((resolve) => {
+        const read = () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null;
+        let last = read();
+        let same = 0;
+        const tick = () => {
+          const now = read();
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= frames && now !== from) resolve(now);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { from: from === undefined ? '\u0000never' : from, frames },
+  );
+}
+
+/**
+ * Waits until the autosave holds the open document (what a reload brings back). Reads the
+ * browser storage the app writes (IndexedDB `crosswalk`/`documents`, key `current-document`).
+ */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  const saved = () =>
+    page.evaluate(async () => {
+      // Opening a database that does not exist would create it empty, under the app's feet.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'crosswalk')) return undefined;
+      return new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('crosswalk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('documents')) {
+            db.close();
+            resolve(undefined);
+            return;
+          }
+          const get = db.transaction('documents').objectStore('documents').get('current-document');
+          get.onsuccess = () => {
+            db.close();
+            resolve(typeof get.result === 'string' ? JSON.parse(get.result) : undefined);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      });
+    });
+  const doc = await readDoc(page);
+  await expect.poll(saved).toEqual(doc);
 }
