@@ -3,6 +3,7 @@ import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import { openAsNewDocument } from '../persistence/session';
 import { applyEdit, getState, notify, setUi } from '../store/store';
+import { importInWorker } from './import-worker';
 
 // Opening and saving documents. Every way in (picker, drop, ?doc=, example, import) ends
 // in openDocument, which lays out what lacks positions and never touches the open document
@@ -87,15 +88,10 @@ export async function openFile(file: File): Promise<boolean> {
 
 /**
  * Reads erDiagram text, or the first erDiagram block of a Markdown note; error lines count
- * from the top of the given text.
+ * from the top of the given text. Parsed in a Web Worker, so a big paste never freezes the page.
  */
 export async function readMermaidImport(text: string): Promise<import('../../formats/mermaid/import-er').ImportResult> {
-  const [{ importMermaidEr }, { findErDiagramBlocks }] = await Promise.all([import('../../formats/mermaid/import-er'), import('../../formats/mermaid/blocks')]);
-  const first = text.split('\n').find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '';
-  const block = /^\s*(erDiagram\b|---\s*$)/.test(first) ? undefined : findErDiagramBlocks(text)[0];
-  const result = importMermaidEr(block ? block.text : text);
-  if (!result.ok && block) return { ok: false, error: { ...result.error, line: result.error.line + block.lineOffset } };
-  return result;
+  return importInWorker('mermaid-er', text);
 }
 
 /** Imports erDiagram text (or a Markdown note holding one) as a new document. */
