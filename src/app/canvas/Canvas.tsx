@@ -8,20 +8,24 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { computeGeometry, SYSTEM_PADDING } from '../../model/geometry';
 import * as ops from '../../model/ops';
 import type { Point } from '../../model/types';
 import { connect } from '../store/commands';
-import { applyEdit, applyTransient, commitTransient, getState, select, useAppStore } from '../store/store';
+import { applyTransient, commitTransient, getState, select, useAppStore } from '../store/store';
+import { finishDrag } from './drag';
 import { EntityNodeView } from './EntityNodeView';
 import { setFlowInstance, fitTo } from './flow-instance';
 import { endpointFromHandle } from './handles';
 import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
 import { NoteNodeView } from './NoteNodeView';
+import { OverviewLayer } from './OverviewLayer';
+import { DETAIL_ZOOM } from './overview-model';
+import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { expandFocus, toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 
@@ -29,43 +33,8 @@ import { expandFocus, toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
 const edgeTypes = { link: LinkEdgeView };
 const SNAP: [number, number] = [10, 10];
-
-/**
- * Ends a drag as one undo step: entities dropped into a system join it, entities dropped
- * outside every system leave theirs (their position made relative to the new parent).
- */
-function finishDrag(ids: readonly string[]): void {
-  const doc = getState().doc;
-  const geo = computeGeometry(doc);
-  let next = doc;
-  for (const id of ids) {
-    const box = geo.entities.get(id);
-    const entity = doc.entities.find((e) => e.id === id);
-    if (!box || !entity) continue;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + Math.min(box.height / 2, 40);
-    const target = doc.systems
-      .slice()
-      .reverse()
-      .find((s) => {
-        const b = geo.systems.get(s.id)!;
-        return cx >= b.x && cx <= b.x + b.width && cy >= b.y && cy <= b.y + b.height;
-      });
-    if (target?.id === entity.system) continue;
-    const origin = target ? geo.systems.get(target.id)! : { x: 0, y: 0 };
-    const position = { x: Math.round(box.x - origin.x), y: Math.round(box.y - origin.y) };
-    next = ops.updateEntity(next, entity.id, { system: target?.id, position });
-    // Grow the new system so the entity sits inside it.
-    const size = target && geo.systems.get(target.id)!;
-    if (target && size) {
-      const width = Math.max(size.width, position.x + box.width + SYSTEM_PADDING);
-      const height = Math.max(size.height, position.y + box.height + SYSTEM_PADDING);
-      if (width !== size.width || height !== size.height) next = ops.updateSystem(next, target.id, { size: { width, height } });
-    }
-  }
-  if (next !== doc) applyEdit(() => next);
-  else commitTransient();
-}
+const NO_NODES: CanvasNode[] = [];
+const NO_EDGES: LinkEdge[] = [];
 
 /** The diagram canvas: a view of the store's document; every change goes back as an edit. */
 export function Canvas() {
@@ -77,6 +46,13 @@ export function Canvas() {
   const presenting = useAppStore((s) => s.ui.presenting);
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
+  // Level of detail: below DETAIL_ZOOM React Flow holds no nodes and the overview canvas
+  // draws the diagram; at and above it only what is on screen is in the DOM. The selector
+  // changes only when the zoom crosses the threshold, so zooming renders nothing here.
+  const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  // A picture taken from the DOM needs every node there (see capture.ts).
+  const everything = useDrawEverything();
+  const overview = zoomedOut && !everything;
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
   const dragging = useRef(false);
 
@@ -170,8 +146,9 @@ export function Canvas() {
 
   return (
     <ReactFlow<CanvasNode, LinkEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={overview ? NO_NODES : nodes}
+      edges={overview ? NO_EDGES : edges}
+      onlyRenderVisibleElements={!everything}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -199,9 +176,12 @@ export function Canvas() {
       <ViewportPortal>
         <LinkMarkers />
       </ViewportPortal>
+      {overview && (
+        <OverviewLayer doc={doc} selected={selectionIds} focus={focus} interactive={!presenting} snapToGrid={snapToGrid} />
+      )}
       <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
       {!presenting && <Controls showInteractive={false} aria-label="Zoom controls" />}
-      {!presenting && minimap && <MiniMap pannable zoomable nodeColor="#fff" nodeStrokeColor="#000" ariaLabel="Minimap" />}
+      {!presenting && minimap && !overview && <MiniMap pannable zoomable nodeColor="#fff" nodeStrokeColor="#000" ariaLabel="Minimap" />}
     </ReactFlow>
   );
 }
