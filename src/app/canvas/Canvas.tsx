@@ -24,7 +24,8 @@ import { endpointFromHandle } from './handles';
 import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
 import { NoteNodeView } from './NoteNodeView';
 import { OverviewLayer } from './OverviewLayer';
-import { DETAIL_ZOOM } from './overview-model';
+import { useGeometryHandles } from './keep-handles';
+import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES } from './overview-model';
 import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { expandFocus, toFlow, type CanvasNode, type LinkEdge } from './to-flow';
@@ -46,13 +47,16 @@ export function Canvas() {
   const presenting = useAppStore((s) => s.ui.presenting);
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
+  useGeometryHandles();
   // Level of detail: below DETAIL_ZOOM React Flow holds no nodes and the overview canvas
   // draws the diagram; at and above it only what is on screen is in the DOM. The selector
   // changes only when the zoom crosses the threshold, so zooming renders nothing here.
   const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
   // A picture taken from the DOM needs every node there (see capture.ts).
   const everything = useDrawEverything();
-  const overview = zoomedOut && !everything;
+  // Small documents stay whole DOM at every zoom: fast enough, and exactly what a picture shows.
+  const large = doc.entities.length >= OVERVIEW_MIN_ENTITIES;
+  const overview = zoomedOut && !everything && large;
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
   const dragging = useRef(false);
 
@@ -148,7 +152,7 @@ export function Canvas() {
     <ReactFlow<CanvasNode, LinkEdge>
       nodes={overview ? NO_NODES : nodes}
       edges={overview ? NO_EDGES : edges}
-      onlyRenderVisibleElements={!everything}
+      onlyRenderVisibleElements={large && !everything}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}

@@ -1,5 +1,5 @@
 import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
-import { levelAt, type OverviewLine, type OverviewModel } from './overview-model';
+import { DETAIL_ZOOM, levelAt, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
 
 // Draws the zoomed-out diagram on one 2D canvas: a full redraw per frame, culled to what is
 // on screen, in the same black-on-white look as the DOM nodes so the hand-over at
@@ -153,56 +153,47 @@ export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel
   }
 
   // Entities: at the far level faint boxes; nearer, title boxes; nearer still, field rows.
-  const showTitles = level !== 'systems' && 240 * z >= 24;
-  for (const e of model.entities) {
-    const b = e.box;
-    if (!visible(b, v)) continue;
-    const selected = marks.selected.has(e.id);
-    ctx.globalAlpha = alpha(e.id);
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(b.x, b.y, b.width, b.height);
-    if (level === 'fields') {
-      ctx.fillStyle = '#f4f4f4';
-      ctx.fillRect(b.x, b.y, b.width, ENTITY_HEADER_HEIGHT);
+  const shown = model.entities.filter((e) => visible(e.box, v));
+  if (level === 'fields') {
+    for (const e of shown) {
+      const b = e.box;
+      ctx.globalAlpha = alpha(e.id);
+      // Field rows: drawn once per entity into a small bitmap, then copied each frame (text
+      // is the dear part of a frame; a bitmap copy is not).
+      const bitmap = entityBitmap(e, pixelRatio);
+      if (bitmap) ctx.drawImage(bitmap, b.x, b.y, b.width, b.height);
     }
-    ctx.lineWidth = (selected ? 3 : 1) / z;
-    ctx.strokeStyle = selected ? SELECT : level === 'systems' ? '#888' : '#000';
-    ctx.strokeRect(b.x, b.y, b.width, b.height);
-    if (level === 'systems') continue;
-    ctx.fillStyle = '#000';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    if (level === 'titles') {
-      // A title box: the name in the middle, kept readable (9 px on screen) while it fits.
-      if (!showTitles) continue;
-      const font = Math.min(Math.max(12.5, 9 / z), b.height / 3);
-      ctx.font = `bold ${font}px ${FONT}`;
-      ctx.fillText(fit(e.name, b.width - 16, font), b.x + b.width / 2, b.y + b.height / 2);
-      continue;
+  } else {
+    // Boxes in one path per look: a few draw calls per frame, however many entities.
+    for (const dimmed of [false, true]) {
+      ctx.beginPath();
+      for (const e of shown) if ((alpha(e.id) < 1) === dimmed) ctx.rect(e.box.x, e.box.y, e.box.width, e.box.height);
+      ctx.globalAlpha = dimmed ? DIM : 1;
+      ctx.fillStyle = '#fff';
+      ctx.fill();
+      ctx.lineWidth = 1 / z;
+      ctx.strokeStyle = level === 'systems' ? '#888' : '#000';
+      ctx.stroke();
     }
-    ctx.beginPath();
-    ctx.moveTo(b.x, b.y + ENTITY_HEADER_HEIGHT);
-    ctx.lineTo(b.x + b.width, b.y + ENTITY_HEADER_HEIGHT);
-    ctx.strokeStyle = '#000';
-    ctx.lineWidth = 1 / z;
-    ctx.stroke();
-    ctx.font = `bold 12.5px ${FONT}`;
-    ctx.fillText(fit(e.name, b.width - 16, 12.5), b.x + b.width / 2, b.y + ENTITY_HEADER_HEIGHT / 2);
-    // Field rows: key, name and type, where the DOM entity puts them.
-    ctx.font = `12.5px ${FONT}`;
-    ctx.textAlign = 'left';
-    e.fields.forEach((f, i) => {
-      const y = b.y + ENTITY_HEADER_HEIGHT + i * FIELD_ROW_HEIGHT + FIELD_ROW_HEIGHT / 2;
-      ctx.fillStyle = '#555';
-      if (f.key) ctx.fillText(f.key, b.x + 10, y);
+    // A title box: the name in the middle, kept readable (9 px on screen) while it fits.
+    if (level === 'titles' && 240 * z >= 24) {
       ctx.fillStyle = '#000';
-      ctx.fillText(fit(f.name, b.width * 0.5, 12.5), b.x + 38, y);
-      ctx.fillStyle = '#555';
-      ctx.textAlign = 'right';
-      ctx.fillText(fit(f.type, b.width * 0.4, 11.5), b.x + b.width - 10, y);
-      ctx.textAlign = 'left';
-    });
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      // One font for all (set once: setting a font is not free); an entity is at least 66 tall.
+      const font = Math.min(Math.max(12.5, 9 / z), 22);
+      ctx.font = `bold ${font}px ${FONT}`;
+      for (const e of shown) {
+        const b = e.box;
+        ctx.globalAlpha = alpha(e.id);
+        ctx.fillText(fit(e.name, b.width - 16, font), b.x + b.width / 2, b.y + b.height / 2);
+      }
+    }
   }
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = 3 / z;
+  ctx.strokeStyle = SELECT;
+  for (const e of shown) if (marks.selected.has(e.id)) ctx.strokeRect(e.box.x, e.box.y, e.box.width, e.box.height);
   ctx.globalAlpha = 1;
 
   for (const n of model.notes) {
@@ -218,4 +209,62 @@ export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel
     ctx.setLineDash([]);
   }
   ctx.globalAlpha = 1;
+}
+
+/** How many entity drawings are kept (about 60 KB each). */
+const BITMAP_LIMIT = 600;
+const bitmaps = new Map<object, { canvas: OffscreenCanvas | HTMLCanvasElement; ratio: number }>();
+
+/** An entity with its field rows, drawn at DETAIL_ZOOM (kept until the entity changes). */
+function entityBitmap(e: OverviewEntity, pixelRatio: number): OffscreenCanvas | HTMLCanvasElement | undefined {
+  const found = bitmaps.get(e.source);
+  if (found && found.ratio === pixelRatio) {
+    // Least recently used goes first: move this one to the end.
+    bitmaps.delete(e.source);
+    bitmaps.set(e.source, found);
+    return found.canvas;
+  }
+  const scale = DETAIL_ZOOM * pixelRatio;
+  const w = Math.ceil(e.box.width * scale);
+  const h = Math.ceil(e.box.height * scale);
+  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
+  if (!ctx) return undefined;
+  ctx.scale(scale, scale);
+  const b = { x: 0, y: 0, width: e.box.width, height: e.box.height };
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, b.width, b.height);
+  ctx.fillStyle = '#f4f4f4';
+  ctx.fillRect(0, 0, b.width, ENTITY_HEADER_HEIGHT);
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 1 / DETAIL_ZOOM;
+  ctx.strokeRect(0, 0, b.width, b.height);
+  ctx.fillStyle = '#000';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.beginPath();
+  ctx.moveTo(b.x, b.y + ENTITY_HEADER_HEIGHT);
+  ctx.lineTo(b.x + b.width, b.y + ENTITY_HEADER_HEIGHT);
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 1 / DETAIL_ZOOM;
+  ctx.stroke();
+  ctx.font = `bold 12.5px ${FONT}`;
+  ctx.fillText(fit(e.name, b.width - 16, 12.5), b.x + b.width / 2, b.y + ENTITY_HEADER_HEIGHT / 2);
+  // Field rows: key, name and type, where the DOM entity puts them.
+  ctx.font = `12.5px ${FONT}`;
+  ctx.textAlign = 'left';
+  e.fields.forEach((f, i) => {
+    const y = b.y + ENTITY_HEADER_HEIGHT + i * FIELD_ROW_HEIGHT + FIELD_ROW_HEIGHT / 2;
+    ctx.fillStyle = '#555';
+    if (f.key) ctx.fillText(f.key, b.x + 10, y);
+    ctx.fillStyle = '#000';
+    ctx.fillText(fit(f.name, b.width * 0.5, 12.5), b.x + 38, y);
+    ctx.fillStyle = '#555';
+    ctx.textAlign = 'right';
+    ctx.fillText(fit(f.type, b.width * 0.4, 11.5), b.x + b.width - 10, y);
+    ctx.textAlign = 'left';
+  });
+  bitmaps.set(e.source, { canvas, ratio: pixelRatio });
+  if (bitmaps.size > BITMAP_LIMIT) bitmaps.delete(bitmaps.keys().next().value!);
+  return canvas;
 }

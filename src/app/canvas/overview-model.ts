@@ -5,6 +5,12 @@ import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Link, typ
 // the document's geometry, field-level link routes, the same links folded to one line per
 // pair of entities (with a count), and folded again to one line per pair of systems.
 
+/**
+ * Documents with at least this many entities keep only what is on screen in the DOM and are
+ * drawn on the overview canvas when zoomed out; smaller ones stay whole DOM at every zoom
+ * (fast enough, and exactly what a picture taken from the DOM shows).
+ */
+export const OVERVIEW_MIN_ENTITIES = 150;
 /** Below this zoom the diagram is drawn on one `<canvas>`; at and above it, as DOM nodes. */
 export const DETAIL_ZOOM = 0.45;
 /** Below this zoom field rows and field-to-field lines give way to title boxes and folded lines. */
@@ -24,6 +30,8 @@ export function levelAt(zoom: number): DetailLevel {
 
 export interface OverviewEntity {
   id: string;
+  /** The document's entity: unchanged by edits elsewhere, so drawings of it can be kept. */
+  source: object;
   name: string;
   box: Box;
   fields: { name: string; type: string; key: string }[];
@@ -92,6 +100,7 @@ export function buildOverview(doc: CrosswalkDocument): OverviewModel {
   }));
   const entities = doc.entities.map((e) => ({
     id: e.id,
+    source: e,
     name: e.name,
     box: geometry.entities.get(e.id)!,
     fields: e.fields.map((f) => ({ name: f.required ? `${f.name} *` : f.name, type: f.type ?? '', key: f.key ?? '' })),
