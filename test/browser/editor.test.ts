@@ -21,7 +21,7 @@ describe('the editor, as a person uses it', () => {
     expect(doc.title).toMatch(/Workday/);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(doc.systems.length + doc.entities.length + (doc.notes?.length ?? 0));
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(doc.links.length);
-    // Laid out automatically: the hand-written example had no positions.
+    // Every entity has a place: the examples ship laid out (no layout worker on a first visit).
     expect(doc.entities.every((e) => e.position)).toBe(true);
     await page.screenshot({ path: '.tmp/browser-editor-open.png' });
   });
