@@ -8,14 +8,21 @@ import { createBundledElk, layoutDocument } from '../src/layout/elk';
 import { computeCoverage } from '../src/model/coverage';
 import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
+import { DEFAULT_CASES, runBrowserBench } from './browser';
 import { reportChunks } from './chunks';
 import { formatMs, measure, table, type Outcome } from './measure';
 
 // `npm run bench`: how long the core takes on big documents, and how big the build is.
-// Options: --runs N (timed runs per case, default 7; slow cases use fewer), --dist DIR.
+// Options: --runs N (timed runs per case, default 7; slow cases use fewer), --dist DIR,
+// --only core|browser (one section), --sizes 100,1000 (the browser section's entity counts).
 
 const { values: options } = parseArgs({
-  options: { runs: { type: 'string' }, dist: { type: 'string', default: 'dist' } },
+  options: {
+    runs: { type: 'string' },
+    dist: { type: 'string', default: 'dist' },
+    only: { type: 'string' },
+    sizes: { type: 'string' },
+  },
 });
 const runs = options.runs ? Math.max(1, Number(options.runs)) : 7;
 const slowRuns = options.runs ? runs : 3;
@@ -71,7 +78,7 @@ const chain20k: CrosswalkDocument = {
 const importEr = (text: string) => () => {
   if (!importMermaidEr(text).ok) throw new Error('the generated erDiagram does not import');
 };
-const elk = await createBundledElk();
+const elk = options.only === 'browser' ? undefined : await createBundledElk();
 const cases: Case[] = [
   {
     name: 'parse + validate',
@@ -90,9 +97,9 @@ const cases: Case[] = [
   { name: 'coverage report', doc: '1000 entities', target: 20, runs, run: () => computeCoverage(docs.big) },
   { name: 'export svg', doc: '1000 entities', runs, run: () => exportWith('svg', docs.big) },
   { name: 'export pptx', doc: '500 entities', runs: slowRuns, run: () => exportWith('pptx', docs.medium) },
-  { name: 'ELK layout (in-thread)', doc: '100 entities', runs: slowRuns, run: () => layoutDocument(docs.layout100, { elk }) },
-  { name: 'ELK layout (in-thread)', doc: '300 entities', runs: slowRuns, run: () => layoutDocument(docs.layout300, { elk }) },
-  { name: 'layout, too big for ELK', doc: '20,000-entity chain', runs: slowRuns, run: () => layoutDocument(chain20k, { elk }) },
+  { name: 'ELK layout (in-thread)', doc: '100 entities', runs: slowRuns, run: () => layoutDocument(docs.layout100, { elk: elk! }) },
+  { name: 'ELK layout (in-thread)', doc: '300 entities', runs: slowRuns, run: () => layoutDocument(docs.layout300, { elk: elk! }) },
+  { name: 'layout, too big for ELK', doc: '20,000-entity chain', runs: slowRuns, run: () => layoutDocument(chain20k, { elk: elk! }) },
 ];
 
 function describeOutcome(o: Outcome, target: number | undefined): string[] {
@@ -111,17 +118,26 @@ function describeOutcome(o: Outcome, target: number | undefined): string[] {
   }
 }
 
-console.log(`Crosswalk benchmarks, Node ${process.version}; median of N timed runs after one warm-up.\n`);
-for (const [name, doc] of Object.entries({ '1000 entities': docs.big, '500 entities': docs.medium, '100 entities': docs.layout100, '300 entities': docs.layout300 })) {
-  console.log(`  ${name.padEnd(13)} ${describeDoc(doc)}`);
-}
-console.log('');
+if (options.only !== 'browser') {
+  console.log(`Crosswalk benchmarks, Node ${process.version}; median of N timed runs after one warm-up.\n`);
+  for (const [name, doc] of Object.entries({ '1000 entities': docs.big, '500 entities': docs.medium, '100 entities': docs.layout100, '300 entities': docs.layout300 })) {
+    console.log(`  ${name.padEnd(13)} ${describeDoc(doc)}`);
+  }
+  console.log('');
 
-const rows: string[][] = [];
-for (const c of cases) {
-  process.stderr.write(`… ${c.name} (${c.doc})\n`);
-  rows.push([c.name, c.doc, ...describeOutcome(await measure(c.run, c.runs), c.target)]);
+  const rows: string[][] = [];
+  for (const c of cases) {
+    process.stderr.write(`… ${c.name} (${c.doc})\n`);
+    rows.push([c.name, c.doc, ...describeOutcome(await measure(c.run, c.runs), c.target)]);
+  }
+  console.log(table(['case', 'document', 'median ms', 'range ms', 'N', 'target'], rows, 'lrrrrl'));
+  console.log('\nBuilt JavaScript:\n');
+  console.log(reportChunks(resolve(options.dist)));
 }
-console.log(table(['case', 'document', 'median ms', 'range ms', 'N', 'target'], rows, 'lrrrrl'));
-console.log('\nBuilt JavaScript:\n');
-console.log(reportChunks(resolve(options.dist)));
+
+if (options.only !== 'core') {
+  const sizes = options.sizes ? options.sizes.split(',').map(Number).filter((n) => n > 0) : undefined;
+  const browserCases = sizes ? sizes.map((entities) => DEFAULT_CASES.find((c) => c.entities === entities) ?? { entities, openTimeout: 90_000 }) : DEFAULT_CASES;
+  console.log('\nIn the browser (built app, headless Chromium, 1440×900; fps while the viewport moves one step per frame):\n');
+  console.log(await runBrowserBench({ dist: options.dist, cases: browserCases }));
+}

@@ -193,8 +193,21 @@ function endpointBox(geo: Geometry, ep: Endpoint): Box | undefined {
   return isSystemEndpoint(ep) ? geo.systems.get(ep.system) : geo.entities.get(ep.entity);
 }
 
+// Entities by id, built once per document (documents are immutable): routing every link of
+// a big document would otherwise search the entity list once per end (quadratic).
+const entityIndex = new WeakMap<CrosswalkDocument, Map<string, Entity>>();
+
+function findEntityFast(doc: CrosswalkDocument, id: string): Entity | undefined {
+  let index = entityIndex.get(doc);
+  if (!index || index.size !== doc.entities.length) {
+    index = new Map(doc.entities.map((e) => [e.id, e]));
+    entityIndex.set(doc, index);
+  }
+  return index.get(id);
+}
+
 function endpointOffsetY(doc: CrosswalkDocument, box: Box, ep: Endpoint): number {
   if (isSystemEndpoint(ep)) return SYSTEM_HEADER_HEIGHT / 2;
-  const entity = doc.entities.find((e) => e.id === ep.entity);
+  const entity = findEntityFast(doc, ep.entity);
   return entity ? fieldRowCentre(entity, ep.field) : box.height / 2;
 }

@@ -21,7 +21,7 @@ describe('the editor, as a person uses it', () => {
     expect(doc.title).toMatch(/Workday/);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(doc.systems.length + doc.entities.length + (doc.notes?.length ?? 0));
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(doc.links.length);
-    // Laid out automatically: the hand-written example had no positions.
+    // Every entity has a place: the examples ship laid out (no layout worker on a first visit).
     expect(doc.entities.every((e) => e.position)).toBe(true);
     await page.screenshot({ path: '.tmp/browser-editor-open.png' });
   });
@@ -85,11 +85,12 @@ describe('the editor, as a person uses it', () => {
     await page.locator('[data-action="fit"]').click();
     await waitForStillView(page); // the fit animates: read positions once it has stopped
     const before = await readDoc(page);
+    // Handles show on the entity under the pointer (and on every entity while connecting).
     const from = page.locator('.react-flow__node[data-id="wd-position"] .react-flow__handle[data-handleid="f|R|location"]');
-    const to = page.locator('.react-flow__node[data-id="okta-user"] .react-flow__handle[data-handleid="f|L|department"]');
+    await page.locator('.react-flow__node[data-id="okta-user"]').hover();
+    const b = (await page.locator('.react-flow__node[data-id="okta-user"] .react-flow__handle[data-handleid="f|L|department"]').boundingBox())!;
     await page.locator('.react-flow__node[data-id="wd-position"]').hover();
     const a = (await from.boundingBox())!;
-    const b = (await to.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
     await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });

@@ -8,21 +8,26 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
 import { focusScope } from '../../model/meaning';
 import * as ops from '../../model/ops';
-import { dropEntities } from '../../model/placement';
 import type { Point } from '../../model/types';
 import { connect } from '../store/commands';
-import { applyEdit, applyTransient, commitTransient, getState, select, useAppStore } from '../store/store';
+import { applyTransient, commitTransient, getState, select, useAppStore } from '../store/store';
+import { finishDrag } from './drag';
 import { EntityNodeView } from './EntityNodeView';
 import { setFlowInstance, fitTo } from './flow-instance';
 import { endpointFromHandle } from './handles';
 import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
 import { NoteNodeView } from './NoteNodeView';
+import { OverviewLayer } from './OverviewLayer';
+import { useGeometryHandles } from './keep-handles';
+import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES } from './overview-model';
+import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 
@@ -30,17 +35,8 @@ import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
 const edgeTypes = { link: LinkEdgeView };
 const SNAP: [number, number] = [10, 10];
-
-/**
- * Ends a drag as one undo step: entities dropped into a system join it, entities dropped
- * outside every system leave theirs (the rule is the core's: `dropEntities`).
- */
-function finishDrag(ids: readonly string[]): void {
-  const doc = getState().doc;
-  const next = dropEntities(doc, ids);
-  if (next !== doc) applyEdit(() => next);
-  else commitTransient();
-}
+const NO_NODES: CanvasNode[] = [];
+const NO_EDGES: LinkEdge[] = [];
 
 /** The diagram canvas: a view of the store's document; every change goes back as an edit. */
 export function Canvas() {
@@ -52,6 +48,16 @@ export function Canvas() {
   const presenting = useAppStore((s) => s.ui.presenting);
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
+  useGeometryHandles();
+  // Level of detail: below DETAIL_ZOOM React Flow holds no nodes and the overview canvas
+  // draws the diagram; at and above it only what is on screen is in the DOM. The selector
+  // changes only when the zoom crosses the threshold, so zooming renders nothing here.
+  const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  // A picture taken from the DOM needs every node there (see capture.ts).
+  const everything = useDrawEverything();
+  // Small documents stay whole DOM at every zoom: fast enough, and exactly what a picture shows.
+  const large = doc.entities.length >= OVERVIEW_MIN_ENTITIES;
+  const overview = zoomedOut && !everything && large;
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
   const dragging = useRef(false);
 
@@ -145,8 +151,9 @@ export function Canvas() {
 
   return (
     <ReactFlow<CanvasNode, LinkEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={overview ? NO_NODES : nodes}
+      edges={overview ? NO_EDGES : edges}
+      onlyRenderVisibleElements={large && !everything}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -174,9 +181,12 @@ export function Canvas() {
       <ViewportPortal>
         <LinkMarkers />
       </ViewportPortal>
+      {overview && (
+        <OverviewLayer doc={doc} selected={selectionIds} focus={focus} interactive={!presenting} snapToGrid={snapToGrid} />
+      )}
       <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
       {!presenting && <Controls showInteractive={false} aria-label="Zoom controls" />}
-      {!presenting && minimap && <MiniMap pannable zoomable nodeColor="#fff" nodeStrokeColor="#000" ariaLabel="Minimap" />}
+      {!presenting && minimap && !overview && <MiniMap pannable zoomable nodeColor="#fff" nodeStrokeColor="#000" ariaLabel="Minimap" />}
     </ReactFlow>
   );
 }

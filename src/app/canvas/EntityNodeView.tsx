@@ -1,5 +1,5 @@
-import { memo, useEffect, useState } from 'react';
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT } from '../../model/geometry';
 import * as ops from '../../model/ops';
 import type { Field } from '../../model/types';
@@ -44,12 +44,13 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
   const editing = useAppStore((s) => (s.ui.editingField?.entity === id ? s.ui.editingField : undefined));
   const selectedField = useAppStore((s) => (s.selection.field?.entity === id ? s.selection.field.field : undefined));
   const [renaming, setRenaming] = useState(false);
-  const updateNodeInternals = useUpdateNodeInternals();
-  const fieldOrder = entity.fields.map((f) => f.id).join('\u0000');
-  useEffect(() => {
-    // Handles moved without the node changing size: tell React Flow to re-measure them.
-    updateNodeInternals(id);
-  }, [fieldOrder, id, updateNodeInternals]);
+  // Handle elements only where a connection can start or end: on the entity under the
+  // pointer, the selected one, and every drawn entity while a connection is being dragged.
+  // Edges do not need them (the node carries its handles' places, see to-flow.ts); each
+  // handle is a store subscription and a few elements, 22 per entity of 10 fields.
+  const [hovered, setHovered] = useState(false);
+  const connecting = useStore((s) => s.connection.inProgress);
+  const withHandles = hovered || connecting || selected;
 
   const commitField = (field: Field, part: 'name' | 'type', value: string, exit: InlineExit) => {
     if (exit !== 'escape') {
@@ -69,9 +70,11 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
       className={`cw-entity${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`}
       data-testid={`entity-${id}`}
       title={entity.description}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
     >
       <div className="cw-entity-header" style={{ height: ENTITY_HEADER_HEIGHT }} onDoubleClick={() => setRenaming(true)}>
-        <Handle type="source" position={Position.Left} id={entityHandleId(undefined, 'L')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />
+        {withHandles && <Handle type="source" position={Position.Left} id={entityHandleId(undefined, 'L')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />}
         <InlineName
           name={entity.name}
           label="Entity name"
@@ -82,7 +85,7 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
             if (name) applyEdit((d) => ops.updateEntity(d, id, { name }));
           }}
         />
-        <Handle type="source" position={Position.Right} id={entityHandleId(undefined, 'R')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />
+        {withHandles && <Handle type="source" position={Position.Right} id={entityHandleId(undefined, 'R')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />}
       </div>
       {entity.fields.length === 0 && (
         <div className="cw-field cw-field-empty" style={{ height: FIELD_ROW_HEIGHT }}>
@@ -104,7 +107,7 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
               select({ ids: [id], field: { entity: id, field: f.id } });
             }}
           >
-            <Handle type="source" position={Position.Left} id={entityHandleId(f.id, 'L')} style={handleStyle(top)} />
+            {withHandles && <Handle type="source" position={Position.Left} id={entityHandleId(f.id, 'L')} style={handleStyle(top)} />}
             <span className="cw-field-key">{f.key ?? ''}</span>
             {isEditing && editing.part === 'name' ? (
               <InlineInput value={f.name} label="Field name" onDone={(v, x) => commitField(f, 'name', v, x)} />
@@ -132,7 +135,7 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
                 {f.type ?? ''}
               </span>
             )}
-            <Handle type="source" position={Position.Right} id={entityHandleId(f.id, 'R')} style={handleStyle(top)} />
+            {withHandles && <Handle type="source" position={Position.Right} id={entityHandleId(f.id, 'R')} style={handleStyle(top)} />}
           </div>
         );
       })}

@@ -1,4 +1,7 @@
-import type { ReactFlowInstance } from '@xyflow/react';
+import { useSyncExternalStore } from 'react';
+import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
+import { computeGeometry, unionBoxes, type Box } from '../../model/geometry';
+import { getState } from '../store/store';
 import type { CanvasNode, LinkEdge } from './to-flow';
 
 // Actions outside the canvas (toolbar, palette, presenter) need the viewport: where its
@@ -24,9 +27,56 @@ export function viewportCentre(): { x: number; y: number } {
   return instance.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 }
 
+/**
+ * The boxes of the given systems, entities and notes (all of them when empty), from the
+ * document's geometry: React Flow may hold only what is on screen, or nothing when zoomed
+ * out (see Canvas.tsx), so its own node bounds cannot be asked.
+ */
+export function boundsOf(ids: readonly string[] = []): Box | undefined {
+  const geo = computeGeometry(getState().doc);
+  if (!ids.length) return geo.systems.size + geo.entities.size + geo.notes.size ? geo.bounds : undefined;
+  const boxes = ids.flatMap((id) => {
+    const box = geo.systems.get(id) ?? geo.entities.get(id) ?? geo.notes.get(id);
+    return box ? [box] : [];
+  });
+  return boxes.length ? unionBoxes(boxes) : undefined;
+}
+
 /** Fits the view to the given node ids (all nodes when empty). */
 export function fitTo(ids: readonly string[] = [], duration = 300): void {
-  if (!instance) return;
-  const nodes = ids.length ? ids.map((id) => ({ id })) : undefined;
-  void instance.fitView({ nodes, padding: 0.12, duration, maxZoom: 1.5, minZoom: 0.02 });
+  const el = document.querySelector('.react-flow');
+  const bounds = boundsOf(ids);
+  if (!instance || !el || !bounds) return;
+  const { width, height } = el.getBoundingClientRect();
+  if (width <= 0 || height <= 0) return;
+  void instance.setViewport(getViewportForBounds(bounds, width, height, 0.02, 1.5, 0.12), { duration });
+}
+
+// "Draw everything": while a picture is taken from the DOM, every node must be there, at
+// any zoom (the canvas turns culling and the overview off).
+let everything = 0;
+const listeners = new Set<() => void>();
+
+/** Whether the canvas must put every node in the DOM now. */
+export function useDrawEverything(): boolean {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => everything > 0,
+  );
+}
+
+/** Runs `fn` with every node in the DOM (two frames after asking, so React has drawn them). */
+export async function withEverythingDrawn<T>(fn: () => Promise<T>): Promise<T> {
+  everything++;
+  listeners.forEach((l) => l());
+  try {
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    return await fn();
+  } finally {
+    everything--;
+    listeners.forEach((l) => l());
+  }
 }

@@ -1,4 +1,6 @@
-import type { Endpoint } from '../../model/types';
+import { Position, type NodeHandle } from '@xyflow/react';
+import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT } from '../../model/geometry';
+import type { Endpoint, Entity } from '../../model/types';
 
 // Handle ids are built and parsed here only. Every field row has one handle per side; the
 // entity title row and the system title band have one too, so entity- and system-level
@@ -43,4 +45,41 @@ export function endpointFromHandle(nodeId: string, handleId: string | null | und
   if (h.kind === 'system') return { system: nodeId };
   if (h.kind === 'entity') return { entity: nodeId };
   return { entity: nodeId, field: h.field };
+}
+
+/** The drawn size of a handle (see styles.css). */
+export const HANDLE_SIZE = 8;
+
+function handleAt(id: string, side: HandleSide, width: number, centreY: number): NodeHandle {
+  const half = HANDLE_SIZE / 2;
+  return {
+    id,
+    type: 'source',
+    position: side === 'L' ? Position.Left : Position.Right,
+    x: side === 'L' ? -half : width - half,
+    y: centreY - half,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  };
+}
+
+/**
+ * Every handle of an entity, placed from the geometry. React Flow draws edges from these,
+ * so an entity needs no handle elements (nor a measuring pass) until a connection can
+ * start or end on it.
+ */
+export function entityHandles(entity: Pick<Entity, 'fields'>, width: number): NodeHandle[] {
+  const handles: NodeHandle[] = [];
+  for (const side of ['L', 'R'] as const) {
+    handles.push(handleAt(entityHandleId(undefined, side), side, width, ENTITY_HEADER_HEIGHT / 2));
+    entity.fields.forEach((f, i) => {
+      handles.push(handleAt(entityHandleId(f.id, side), side, width, ENTITY_HEADER_HEIGHT + i * FIELD_ROW_HEIGHT + FIELD_ROW_HEIGHT / 2));
+    });
+  }
+  return handles;
+}
+
+/** The two handles on a system's title band. */
+export function systemHandles(width: number): NodeHandle[] {
+  return (['L', 'R'] as const).map((side) => handleAt(systemHandleId(side), side, width, SYSTEM_HEADER_HEIGHT / 2));
 }

@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { computeGeometry, routeLink, type Side } from '../../model/geometry';
 import { endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Entity, type Link, type Note, type System } from '../../model/types';
-import { entityHandleId, systemHandleId, type HandleSide } from './handles';
+import { entityHandleId, entityHandles, systemHandleId, systemHandles, type HandleSide } from './handles';
 
 // The canvas is a view: a pure mapping from the document (and what is selected or in focus)
 // to React Flow nodes and edges. Unchanged nodes keep their object identity between calls,
@@ -92,6 +92,9 @@ export function toFlow(
         position: { x: box.x, y: box.y },
         width: box.width,
         height: box.height,
+        // Sizes and handles come from the geometry: React Flow measures nothing on mount.
+        measured: { width: box.width, height: box.height },
+        handles: systemHandles(box.width),
         selected: view.selected.has(s.id),
         zIndex: 0,
         data: { system: s, dimmed: dimmed(s.id) },
@@ -110,6 +113,8 @@ export function toFlow(
         parentId: parent ? e.system : undefined,
         width: box.width,
         height: box.height,
+        measured: { width: box.width, height: box.height },
+        handles: entityHandles(e, box.width),
         selected: view.selected.has(e.id),
         zIndex: 1,
         data: { entity: e, dimmed: dimmed(e.id) },
@@ -125,6 +130,7 @@ export function toFlow(
         position: { x: box.x, y: box.y },
         width: box.width,
         height: box.height,
+        measured: { width: box.width, height: box.height },
         selected: view.selected.has(n.id),
         zIndex: 1,
         data: { note: n, dimmed: dimmed(n.id) },

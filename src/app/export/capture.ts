@@ -1,4 +1,4 @@
-import { getFlowInstance } from '../canvas/flow-instance';
+import { boundsOf, getFlowInstance, withEverythingDrawn } from '../canvas/flow-instance';
 import { focusScope } from '../../model/meaning';
 import { getState } from '../store/store';
 import { resolveDrawnSet } from '../../formats/svg/select';
@@ -8,8 +8,9 @@ import './export.css';
 
 // PNG pictures of the canvas, taken from the DOM with html-to-image (loaded on first use):
 // `.react-flow__viewport` drawn at zoom 1, sized to the bounds of what is exported, on
-// white, with handles, controls, minimap and background dots left out. Every node is in the
-// DOM (the canvas does not use onlyRenderVisibleElements), so off-screen parts are drawn too.
+// white, with handles, controls, minimap and background dots left out. The canvas keeps only
+// what is on screen in the DOM (and nothing when zoomed out): while a picture is taken it
+// puts every node there (withEverythingDrawn), so off-screen parts are drawn too.
 //
 // html-to-image copies every computed style of every element into the picture: about
 // 9 KB per element. A 320-entity diagram (34,000 elements) makes a 313 MB SVG and takes
@@ -37,9 +38,16 @@ export class NothingToCaptureError extends Error {}
 /** Above this many canvas elements, a picture of the canvas takes more than ~15 s here. */
 export const CANVAS_ELEMENT_LIMIT = 8_000;
 
-/** How many elements a picture of the canvas would have to copy. */
+/**
+ * How many elements a picture of the canvas would have to copy: worked out from the
+ * document (about what each node and link puts in the DOM), since only what is on screen
+ * is there now.
+ */
 export function canvasElementCount(): number {
-  return document.querySelector('.react-flow__viewport')?.getElementsByTagName('*').length ?? 0;
+  const { doc } = getState();
+  let n = doc.systems.length * 6 + doc.links.length * 6 + (doc.notes?.length ?? 0) * 3;
+  for (const e of doc.entities) n += 5 + 4 * Math.max(1, e.fields.length);
+  return n;
 }
 
 /** Where a picture is drawn from: the live canvas (exactly as on screen) or the vector export. */
@@ -109,6 +117,10 @@ async function rasterizeSvg(doc: CrosswalkDocument, request: PictureRequest): Pr
  * dimming, so the picture shows the diagram as it is, not as it is being edited.
  */
 export async function captureCanvas(options: CaptureOptions): Promise<Capture> {
+  return withEverythingDrawn(() => captureDrawnCanvas(options));
+}
+
+async function captureDrawnCanvas(options: CaptureOptions): Promise<Capture> {
   const flow = getFlowInstance();
   const root = document.querySelector<HTMLElement>('.react-flow');
   const viewport = root?.querySelector<HTMLElement>('.react-flow__viewport');
@@ -149,10 +161,12 @@ export function captureBounds(keep?: ReadonlySet<string>): Rect | undefined {
   const flow = getFlowInstance();
   const viewport = document.querySelector('.react-flow .react-flow__viewport');
   if (!flow || !viewport) return undefined;
-  const nodes = flow.getNodes().filter((n) => !keep || keep.has(n.id));
-  if (nodes.length === 0) return undefined;
-  // The instance's getNodesBounds resolves child positions inside systems (sub flows).
-  return unionRects(flow.getNodesBounds(nodes), edgeRects(viewport, keep, (p) => flow.screenToFlowPosition(p, { snapToGrid: false })));
+  const { doc } = getState();
+  const nodeIds = [...doc.systems, ...doc.entities, ...(doc.notes ?? [])].map((n) => n.id).filter((id) => !keep || keep.has(id));
+  // From the document's geometry: React Flow may hold only what is on screen.
+  const nodes = nodeIds.length ? boundsOf(nodeIds) : undefined;
+  if (!nodes) return undefined;
+  return unionRects(nodes, edgeRects(viewport, keep, (p) => flow.screenToFlowPosition(p, { snapToGrid: false })));
 }
 
 /** Where the kept edges and edge labels are drawn, in canvas coordinates. */

@@ -1,5 +1,5 @@
 import { getViewportForBounds, type FitViewOptions, type Rect } from '@xyflow/react';
-import { getFlowInstance } from '../canvas/flow-instance';
+import { boundsOf, getFlowInstance } from '../canvas/flow-instance';
 
 /** Padding around fitted nodes: a fraction of the pane, or per side in px or %. */
 export type FitPadding = NonNullable<FitViewOptions['padding']>;
@@ -10,7 +10,7 @@ export type FitPadding = NonNullable<FitViewOptions['padding']>;
  * side that shows them larger).
  * It computes the viewport and sets it at once instead of calling React Flow's `fitView`,
  * which waits for the next node update and is lost when the same edit re-creates the nodes
- * (a focus change re-dims them); the nodes' boxes come from the document, so they are known.
+ * (a focus change re-dims them); the boxes come from the document, so they are known.
  */
 export function fitNodes(
   nodeIds: readonly string[],
@@ -20,10 +20,9 @@ export function fitNodes(
   const flow = getFlowInstance();
   const pane = document.querySelector('.react-flow');
   if (!flow || !pane) return;
-  const ids = nodeIds.length ? [...nodeIds] : flow.getNodes().map((n) => n.id);
-  const known = ids.filter((id) => flow.getNode(id));
-  if (!known.length) return;
-  const bounds = flow.getNodesBounds(known);
+  // From the document's geometry: the canvas may hold only what is on screen.
+  const bounds = boundsOf(nodeIds);
+  if (!bounds) return;
   const { width, height } = pane.getBoundingClientRect();
   if (width <= 0 || height <= 0 || bounds.width <= 0 || bounds.height <= 0) return;
   const pad = typeof padding === 'function' ? padding(bounds) : padding;

@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import * as ops from '../../model/ops';
+import type { CrosswalkDocument, Point } from '../../model/types';
+import { applyTransient, commitTransient, getState, select } from '../store/store';
+import { finishDrag } from './drag';
+import { drawOverview, type Marks, type View } from './overview-draw';
+import { buildOverview, hitTest, levelAt } from './overview-model';
+
+// The zoomed-out canvas: React Flow holds no nodes below DETAIL_ZOOM (see Canvas.tsx), and
+// this layer draws the diagram on one <canvas>, redrawn straight from React Flow's viewport
+// on every pan or zoom step (no React render per frame). Clicks and drags are hit-tested
+// against the document's geometry, so selecting and moving work as on the DOM nodes;
+// everywhere else the pointer falls through to React Flow's pane (pan, zoom, deselect).
+
+interface Props {
+  doc: CrosswalkDocument;
+  selected: readonly string[];
+  focus?: ReadonlySet<string>;
+  /** Whether elements can be selected and moved (not while presenting). */
+  interactive: boolean;
+  snapToGrid: boolean;
+}
+
+/** Pixels the pointer must move before a press becomes a drag. */
+const DRAG_THRESHOLD = 3;
+
+export function OverviewLayer({ doc, selected, focus, interactive, snapToGrid }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flowStore = useStoreApi();
+  const model = useMemo(() => buildOverview(doc), [doc]);
+  const marks = useMemo<Marks>(() => ({ selected: new Set(selected), focus }), [selected, focus]);
+  // The latest inputs, read by the store subscription and the pointer handlers.
+  const live = useRef({ model, marks, interactive, snapToGrid });
+  live.current = { model, marks, interactive, snapToGrid };
+  const redraw = useRef<() => void>(undefined);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const root = canvas?.parentElement;
+    if (!canvas || !root) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    let size = { width: 0, height: 0 };
+    const view = (): View => {
+      const [x, y, zoom] = flowStore.getState().transform;
+      return { x, y, zoom, ...size };
+    };
+    const draw = () => {
+      if (!size.width || !size.height) return;
+      drawOverview(ctx, live.current.model, view(), live.current.marks, window.devicePixelRatio || 1);
+      canvas.dataset.drawn = 'true';
+    };
+    const resize = () => {
+      const r = root.getBoundingClientRect();
+      size = { width: r.width, height: r.height };
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.round(r.width * ratio);
+      canvas.height = Math.round(r.height * ratio);
+      canvas.style.width = `${r.width}px`;
+      canvas.style.height = `${r.height}px`;
+      draw();
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(root);
+    // Drawn synchronously on each viewport change: the new frame shows the new view.
+    let lastTransform = flowStore.getState().transform;
+    const unsubscribe = flowStore.subscribe((s) => {
+      if (s.transform === lastTransform) return;
+      lastTransform = s.transform;
+      draw();
+    });
+    redraw.current = draw;
+
+    const toCanvas = (e: MouseEvent): Point => {
+      const r = root.getBoundingClientRect();
+      const [x, y, zoom] = flowStore.getState().transform;
+      return { x: (e.clientX - r.left - x) / zoom, y: (e.clientY - r.top - y) / zoom };
+    };
+    const hitAt = (e: MouseEvent) => {
+      const target = e.target as Element | null;
+      // Controls, the minimap and other panels keep their own clicks.
+      if (target?.closest('.react-flow__panel')) return undefined;
+      return hitTest(live.current.model, toCanvas(e), levelAt(flowStore.getState().transform[2]));
+    };
+    let swallowClick = false;
+    const onPointerDown = (e: PointerEvent) => {
+      swallowClick = false;
+      if (e.button !== 0 || !live.current.interactive) return;
+      const hit = hitAt(e);
+      if (!hit) return;
+      // Ours: React Flow's pane must not pan or clear the selection.
+      e.stopPropagation();
+      e.preventDefault();
+      swallowClick = true;
+      const ids = getState().selection.ids;
+      if (e.shiftKey || e.metaKey || e.ctrlKey) {
+        select({ ids: ids.includes(hit.id) ? ids.filter((i) => i !== hit.id) : [...ids, hit.id] });
+        return;
+      }
+      if (!(ids.length === 1 && ids[0] === hit.id)) select({ ids: [hit.id] });
+      const m = live.current.model;
+      const box = (hit.kind === 'entity' ? m.geometry.entities : hit.kind === 'system' ? m.geometry.systems : m.geometry.notes).get(hit.id);
+      if (!box) return;
+      const entity = hit.kind === 'entity' ? getState().doc.entities.find((x) => x.id === hit.id) : undefined;
+      const parent = entity?.system !== undefined ? m.geometry.systems.get(entity.system) : undefined;
+      const start = toCanvas(e);
+      const startX = e.clientX;
+      const startY = e.clientY;
+      let moved = false;
+      const onMove = (ev: PointerEvent) => {
+        if (!moved && Math.hypot(ev.clientX - startX, ev.clientY - startY) < DRAG_THRESHOLD) return;
+        moved = true;
+        const p = toCanvas(ev);
+        let x = box.x + p.x - start.x - (parent?.x ?? 0);
+        let y = box.y + p.y - start.y - (parent?.y ?? 0);
+        if (live.current.snapToGrid) {
+          x = Math.round(x / 10) * 10;
+          y = Math.round(y / 10) * 10;
+        }
+        applyTransient((d) => ops.setPositions(d, new Map([[hit.id, { x, y }]])));
+      };
+      const onUp = () => {
+        window.removeEventListener('pointermove', onMove);
+        window.removeEventListener('pointerup', onUp);
+        if (!moved) return;
+        if (hit.kind === 'entity') finishDrag([hit.id]);
+        else commitTransient();
+      };
+      window.addEventListener('pointermove', onMove);
+      window.addEventListener('pointerup', onUp);
+    };
+    const onClick = (e: MouseEvent) => {
+      if (!swallowClick) return;
+      swallowClick = false;
+      e.stopPropagation();
+    };
+    const onMouseDown = (e: MouseEvent) => {
+      // The compatibility mousedown of a press we handled: keep it from d3-zoom.
+      if (swallowClick) e.stopPropagation();
+    };
+    const onHover = (e: MouseEvent) => {
+      if (e.buttons) return;
+      root.style.cursor = live.current.interactive && hitAt(e) ? 'move' : '';
+    };
+    root.addEventListener('pointerdown', onPointerDown, true);
+    root.addEventListener('mousedown', onMouseDown, true);
+    root.addEventListener('click', onClick, true);
+    root.addEventListener('mousemove', onHover);
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      redraw.current = undefined;
+      root.removeEventListener('pointerdown', onPointerDown, true);
+      root.removeEventListener('mousedown', onMouseDown, true);
+      root.removeEventListener('click', onClick, true);
+      root.removeEventListener('mousemove', onHover);
+      root.style.cursor = '';
+    };
+  }, [flowStore]);
+
+  // A new document, selection or focus: draw again at the current view.
+  useEffect(() => {
+    redraw.current?.();
+  }, [model, marks]);
+
+  return <canvas ref={canvasRef} className="cw-overview" aria-label="Diagram overview" data-testid="overview" />;
+}
+

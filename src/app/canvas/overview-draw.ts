@@ -1,0 +1,270 @@
+import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
+import { DETAIL_ZOOM, levelAt, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
+
+// Draws the zoomed-out diagram on one 2D canvas: a full redraw per frame, culled to what is
+// on screen, in the same black-on-white look as the DOM nodes so the hand-over at
+// DETAIL_ZOOM does not jump.
+
+/** The viewport as React Flow keeps it: screen = canvas × zoom + (x, y). */
+export interface View {
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+}
+
+/** What besides the document changes the drawing. */
+export interface Marks {
+  selected: ReadonlySet<string>;
+  /** Ids in focus; everything else dimmed. */
+  focus?: ReadonlySet<string>;
+}
+
+const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
+const SELECT = '#1a5fd0';
+const DIM = 0.18;
+
+function visible(b: Box, v: View): boolean {
+  const x = b.x * v.zoom + v.x;
+  const y = b.y * v.zoom + v.y;
+  return x < v.width && y < v.height && x + b.width * v.zoom > 0 && y + b.height * v.zoom > 0;
+}
+
+function lineVisible(l: OverviewLine, v: View): boolean {
+  const x1 = Math.min(l.from.x, l.to.x) - 80;
+  const y1 = Math.min(l.from.y, l.to.y) - 80;
+  return visible({ x: x1, y: y1, width: Math.abs(l.from.x - l.to.x) + 160, height: Math.abs(l.from.y - l.to.y) + 160 }, v);
+}
+
+/** Cuts text to what fits in `width` px at `font` px (an estimate: no measuring per frame). */
+function fit(text: string, width: number, font: number): string {
+  const chars = Math.floor(width / (font * 0.56));
+  if (chars <= 1) return '';
+  return text.length <= chars ? text : `${text.slice(0, chars - 1)}…`;
+}
+
+function bezier(ctx: CanvasRenderingContext2D, l: OverviewLine): void {
+  const dx = Math.max(30, Math.abs(l.to.x - l.from.x) / 2);
+  ctx.moveTo(l.from.x, l.from.y);
+  ctx.bezierCurveTo(l.from.x + l.fromDir * dx, l.from.y, l.to.x + l.toDir * dx, l.to.y, l.to.x, l.to.y);
+}
+
+function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[], v: View, marks: Marks, counts: boolean): void {
+  const lit = (l: OverviewLine) => !marks.focus || l.ids.some((id) => marks.focus!.has(id));
+  const chosen = (l: OverviewLine) => l.ids.some((id) => marks.selected.has(id));
+  // One path per look (kind × plain/dimmed/selected): a few strokes per frame, not one per line.
+  for (const kind of ['relation', 'mapping', 'flow'] as const) {
+    for (const pass of ['plain', 'dimmed', 'selected'] as const) {
+      ctx.beginPath();
+      let any = false;
+      for (const l of lines) {
+        if (l.kind !== kind) continue;
+        const p = chosen(l) ? 'selected' : lit(l) ? 'plain' : 'dimmed';
+        if (p !== pass || !lineVisible(l, v)) continue;
+        bezier(ctx, l);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.globalAlpha = pass === 'dimmed' ? DIM : 1;
+      ctx.strokeStyle = pass === 'selected' ? SELECT : '#000';
+      ctx.lineWidth = (kind === 'flow' ? 2.2 : 1.2) / v.zoom;
+      ctx.setLineDash(kind === 'mapping' ? [6 / v.zoom, 4 / v.zoom] : []);
+      ctx.stroke();
+    }
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+  if (!counts) return;
+  // "× n" where several links fold into one line and the line is long enough to read it.
+  const font = 11 / v.zoom;
+  ctx.font = `${font}px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const l of lines) {
+    if (l.ids.length < 2 || !lineVisible(l, v)) continue;
+    if (Math.hypot(l.to.x - l.from.x, l.to.y - l.from.y) * v.zoom < 60) continue;
+    const mx = (l.from.x + l.to.x) / 2;
+    const my = (l.from.y + l.to.y) / 2;
+    const text = `× ${l.ids.length}`;
+    const w = (text.length * 6.5 + 8) / v.zoom;
+    ctx.globalAlpha = lit(l) ? 1 : DIM;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(mx - w / 2, my - 8 / v.zoom, w, 16 / v.zoom);
+    ctx.strokeRect(mx - w / 2, my - 8 / v.zoom, w, 16 / v.zoom);
+    ctx.fillStyle = '#000';
+    ctx.fillText(text, mx, my);
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** Draws the whole overview for a view. `ctx` is the bare canvas context (identity transform). */
+export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel, v: View, marks: Marks, pixelRatio: number): void {
+  const level = levelAt(v.zoom);
+  const z = v.zoom;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, v.width * pixelRatio, v.height * pixelRatio);
+  ctx.setTransform(z * pixelRatio, 0, 0, z * pixelRatio, v.x * pixelRatio, v.y * pixelRatio);
+  const alpha = (id: string) => (marks.focus && !marks.focus.has(id) ? DIM : 1);
+
+  // Systems: frame and title band; at the far level a name and an entity count inside.
+  for (const s of model.systems) {
+    if (!visible(s.box, v)) continue;
+    const b = s.box;
+    ctx.globalAlpha = alpha(s.id);
+    ctx.fillStyle = level === 'systems' ? '#f4f4f4' : 'rgba(255,255,255,0.6)';
+    ctx.fillRect(b.x, b.y, b.width, b.height);
+    ctx.lineWidth = (marks.selected.has(s.id) ? 3 : 1.5) / z;
+    ctx.strokeStyle = marks.selected.has(s.id) ? SELECT : '#000';
+    ctx.strokeRect(b.x, b.y, b.width, b.height);
+    ctx.fillStyle = '#000';
+    ctx.textBaseline = 'middle';
+    if (level === 'systems') {
+      const font = Math.min(b.height / 4, Math.max(13 / z, 15));
+      ctx.font = `bold ${font}px ${FONT}`;
+      ctx.textAlign = 'center';
+      ctx.fillText(fit(s.name, b.width * 0.9, font), b.x + b.width / 2, b.y + b.height / 2 - font * 0.7);
+      ctx.font = `${font * 0.75}px ${FONT}`;
+      ctx.fillText(`${s.entityCount} ${s.entityCount === 1 ? 'entity' : 'entities'}`, b.x + b.width / 2, b.y + b.height / 2 + font * 0.6);
+    } else {
+      ctx.beginPath();
+      ctx.moveTo(b.x, b.y + SYSTEM_HEADER_HEIGHT);
+      ctx.lineTo(b.x + b.width, b.y + SYSTEM_HEADER_HEIGHT);
+      ctx.lineWidth = 1 / z;
+      ctx.stroke();
+      // In the title band while it can hold a readable name; above the frame further out.
+      const font = Math.max(15, 11 / z);
+      ctx.font = `bold ${font}px ${FONT}`;
+      ctx.textAlign = 'left';
+      const label = fit(`${s.name} · ${s.entityCount} ${s.entityCount === 1 ? 'entity' : 'entities'}`, b.width - 20, font);
+      if (font <= SYSTEM_HEADER_HEIGHT * 0.6) ctx.fillText(label, b.x + 10, b.y + SYSTEM_HEADER_HEIGHT / 2);
+      else {
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(label, b.x + 4, b.y - 3 / z);
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+
+  if (level === 'systems') {
+    drawLines(ctx, model.systemLines, v, marks, true);
+  } else {
+    drawLines(ctx, level === 'fields' ? model.links : model.folded, v, marks, level === 'titles');
+  }
+
+  // Entities: at the far level faint boxes; nearer, title boxes; nearer still, field rows.
+  const shown = model.entities.filter((e) => visible(e.box, v));
+  if (level === 'fields') {
+    for (const e of shown) {
+      const b = e.box;
+      ctx.globalAlpha = alpha(e.id);
+      // Field rows: drawn once per entity into a small bitmap, then copied each frame (text
+      // is the dear part of a frame; a bitmap copy is not).
+      const bitmap = entityBitmap(e, pixelRatio);
+      if (bitmap) ctx.drawImage(bitmap, b.x, b.y, b.width, b.height);
+    }
+  } else {
+    // Boxes in one path per look: a few draw calls per frame, however many entities.
+    for (const dimmed of [false, true]) {
+      ctx.beginPath();
+      for (const e of shown) if ((alpha(e.id) < 1) === dimmed) ctx.rect(e.box.x, e.box.y, e.box.width, e.box.height);
+      ctx.globalAlpha = dimmed ? DIM : 1;
+      ctx.fillStyle = '#fff';
+      ctx.fill();
+      ctx.lineWidth = 1 / z;
+      ctx.strokeStyle = level === 'systems' ? '#888' : '#000';
+      ctx.stroke();
+    }
+    // A title box: the name in the middle, kept readable (9 px on screen) while it fits.
+    if (level === 'titles' && 240 * z >= 24) {
+      ctx.fillStyle = '#000';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      // One font for all (set once: setting a font is not free); an entity is at least 66 tall.
+      const font = Math.min(Math.max(12.5, 9 / z), 22);
+      ctx.font = `bold ${font}px ${FONT}`;
+      for (const e of shown) {
+        const b = e.box;
+        ctx.globalAlpha = alpha(e.id);
+        ctx.fillText(fit(e.name, b.width - 16, font), b.x + b.width / 2, b.y + b.height / 2);
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = 3 / z;
+  ctx.strokeStyle = SELECT;
+  for (const e of shown) if (marks.selected.has(e.id)) ctx.strokeRect(e.box.x, e.box.y, e.box.width, e.box.height);
+  ctx.globalAlpha = 1;
+
+  for (const n of model.notes) {
+    if (!visible(n.box, v)) continue;
+    const b = n.box;
+    ctx.globalAlpha = alpha(n.id);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(b.x, b.y, b.width, b.height);
+    ctx.setLineDash([4 / z, 3 / z]);
+    ctx.lineWidth = (marks.selected.has(n.id) ? 3 : 1) / z;
+    ctx.strokeStyle = marks.selected.has(n.id) ? SELECT : '#000';
+    ctx.strokeRect(b.x, b.y, b.width, b.height);
+    ctx.setLineDash([]);
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** How many entity drawings are kept (about 60 KB each). */
+const BITMAP_LIMIT = 600;
+const bitmaps = new Map<object, { canvas: OffscreenCanvas | HTMLCanvasElement; ratio: number }>();
+
+/** An entity with its field rows, drawn at DETAIL_ZOOM (kept until the entity changes). */
+function entityBitmap(e: OverviewEntity, pixelRatio: number): OffscreenCanvas | HTMLCanvasElement | undefined {
+  const found = bitmaps.get(e.source);
+  if (found && found.ratio === pixelRatio) {
+    // Least recently used goes first: move this one to the end.
+    bitmaps.delete(e.source);
+    bitmaps.set(e.source, found);
+    return found.canvas;
+  }
+  const scale = DETAIL_ZOOM * pixelRatio;
+  const w = Math.ceil(e.box.width * scale);
+  const h = Math.ceil(e.box.height * scale);
+  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
+  if (!ctx) return undefined;
+  ctx.scale(scale, scale);
+  const b = { x: 0, y: 0, width: e.box.width, height: e.box.height };
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, b.width, b.height);
+  ctx.fillStyle = '#f4f4f4';
+  ctx.fillRect(0, 0, b.width, ENTITY_HEADER_HEIGHT);
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 1 / DETAIL_ZOOM;
+  ctx.strokeRect(0, 0, b.width, b.height);
+  ctx.fillStyle = '#000';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.beginPath();
+  ctx.moveTo(b.x, b.y + ENTITY_HEADER_HEIGHT);
+  ctx.lineTo(b.x + b.width, b.y + ENTITY_HEADER_HEIGHT);
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 1 / DETAIL_ZOOM;
+  ctx.stroke();
+  ctx.font = `bold 12.5px ${FONT}`;
+  ctx.fillText(fit(e.name, b.width - 16, 12.5), b.x + b.width / 2, b.y + ENTITY_HEADER_HEIGHT / 2);
+  // Field rows: key, name and type, where the DOM entity puts them.
+  ctx.font = `12.5px ${FONT}`;
+  ctx.textAlign = 'left';
+  e.fields.forEach((f, i) => {
+    const y = b.y + ENTITY_HEADER_HEIGHT + i * FIELD_ROW_HEIGHT + FIELD_ROW_HEIGHT / 2;
+    ctx.fillStyle = '#555';
+    if (f.key) ctx.fillText(f.key, b.x + 10, y);
+    ctx.fillStyle = '#000';
+    ctx.fillText(fit(f.name, b.width * 0.5, 12.5), b.x + 38, y);
+    ctx.fillStyle = '#555';
+    ctx.textAlign = 'right';
+    ctx.fillText(fit(f.type, b.width * 0.4, 11.5), b.x + b.width - 10, y);
+    ctx.textAlign = 'left';
+  });
+  bitmaps.set(e.source, { canvas, ratio: pixelRatio });
+  if (bitmaps.size > BITMAP_LIMIT) bitmaps.delete(bitmaps.keys().next().value!);
+  return canvas;
+}

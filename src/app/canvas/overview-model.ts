@@ -1,0 +1,146 @@
+import { computeGeometry, routeLink, type Box, type Geometry } from '../../model/geometry';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Link, type Point } from '../../model/types';
+
+// What the zoomed-out canvas draws, computed once per document (not per frame): boxes from
+// the document's geometry, field-level link routes, the same links folded to one line per
+// pair of entities (with a count), and folded again to one line per pair of systems.
+
+/**
+ * Documents with at least this many entities keep only what is on screen in the DOM and are
+ * drawn on the overview canvas when zoomed out; smaller ones stay whole DOM at every zoom
+ * (fast enough, and exactly what a picture taken from the DOM shows).
+ */
+export const OVERVIEW_MIN_ENTITIES = 150;
+/** Below this zoom the diagram is drawn on one `<canvas>`; at and above it, as DOM nodes. */
+export const DETAIL_ZOOM = 0.45;
+/** Below this zoom field rows and field-to-field lines give way to title boxes and folded lines. */
+export const TITLE_ZOOM = 0.3;
+/** Below this zoom only systems (with their entity counts) and lines between systems are drawn. */
+export const SYSTEM_ZOOM = 0.07;
+
+/** The level of detail at a zoom. */
+export type DetailLevel = 'dom' | 'fields' | 'titles' | 'systems';
+
+export function levelAt(zoom: number): DetailLevel {
+  if (zoom >= DETAIL_ZOOM) return 'dom';
+  if (zoom >= TITLE_ZOOM) return 'fields';
+  if (zoom >= SYSTEM_ZOOM) return 'titles';
+  return 'systems';
+}
+
+export interface OverviewEntity {
+  id: string;
+  /** The document's entity: unchanged by edits elsewhere, so drawings of it can be kept. */
+  source: object;
+  name: string;
+  box: Box;
+  fields: { name: string; type: string; key: string }[];
+}
+export interface OverviewSystem {
+  id: string;
+  name: string;
+  kind: string;
+  box: Box;
+  entityCount: number;
+}
+export interface OverviewNote {
+  id: string;
+  text: string;
+  box: Box;
+}
+/** A line between two points, standing for one link or several folded together. */
+export interface OverviewLine {
+  /** The links it stands for. */
+  ids: string[];
+  kind: Link['kind'];
+  from: Point;
+  to: Point;
+  /** Which way the line leaves and enters its boxes (-1 left, 1 right). */
+  fromDir: -1 | 1;
+  toDir: -1 | 1;
+}
+
+export interface OverviewModel {
+  geometry: Geometry;
+  systems: OverviewSystem[];
+  entities: OverviewEntity[];
+  notes: OverviewNote[];
+  /** One line per link, field to field (drawn with field rows). */
+  links: OverviewLine[];
+  /** One line per pair of entities (or systems, for flows) and kind. */
+  folded: OverviewLine[];
+  /** One line per pair of systems. */
+  systemLines: OverviewLine[];
+}
+
+const endId = (ep: Endpoint) => (isSystemEndpoint(ep) ? ep.system : ep.entity);
+const dir = (side: 'left' | 'right'): -1 | 1 => (side === 'left' ? -1 : 1);
+
+function fold(lines: Map<string, OverviewLine>, key: string, link: Link, route: NonNullable<ReturnType<typeof routeLink>>): void {
+  const found = lines.get(key);
+  if (found) found.ids.push(link.id);
+  else lines.set(key, { ids: [link.id], kind: link.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+}
+
+/** Builds what the overview draws for a document. */
+export function buildOverview(doc: CrosswalkDocument): OverviewModel {
+  const geometry = computeGeometry(doc);
+  const counts = new Map<string, number>();
+  const systemOf = new Map<string, string | undefined>();
+  for (const e of doc.entities) {
+    systemOf.set(e.id, e.system);
+    if (e.system !== undefined) counts.set(e.system, (counts.get(e.system) ?? 0) + 1);
+  }
+  const systems = doc.systems.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind ?? '',
+    box: geometry.systems.get(s.id)!,
+    entityCount: counts.get(s.id) ?? 0,
+  }));
+  const entities = doc.entities.map((e) => ({
+    id: e.id,
+    source: e,
+    name: e.name,
+    box: geometry.entities.get(e.id)!,
+    fields: e.fields.map((f) => ({ name: f.required ? `${f.name} *` : f.name, type: f.type ?? '', key: f.key ?? '' })),
+  }));
+  const notes = (doc.notes ?? []).map((n) => ({ id: n.id, text: n.text, box: geometry.notes.get(n.id)! }));
+
+  const links: OverviewLine[] = [];
+  const folded = new Map<string, OverviewLine>();
+  const bySystems = new Map<string, OverviewLine>();
+  for (const l of doc.links) {
+    const route = routeLink(doc, geometry, l);
+    if (!route) continue;
+    links.push({ ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+    const a = endId(l.from);
+    const b = endId(l.to);
+    const coarse = isSystemEndpoint(l.from) && isSystemEndpoint(l.to) ? l : { ...l, from: stripField(l.from), to: stripField(l.to) } as Link;
+    const coarseRoute = coarse === l ? route : routeLink(doc, geometry, coarse);
+    if (coarseRoute) fold(folded, `${l.kind}\u0000${a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`}`, l, coarseRoute);
+    // Between systems: flows, and links whose ends sit in two different systems.
+    const sa = isSystemEndpoint(l.from) ? l.from.system : systemOf.get(l.from.entity);
+    const sb = isSystemEndpoint(l.to) ? l.to.system : systemOf.get(l.to.entity);
+    if (sa !== undefined && sb !== undefined && sa !== sb) {
+      const systemRoute = routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } });
+      if (systemRoute) fold(bySystems, sa < sb ? `${sa}\u0000${sb}` : `${sb}\u0000${sa}`, { ...l, kind: 'flow' } as Link, systemRoute);
+    }
+  }
+  return { geometry, systems, entities, notes, links, folded: [...folded.values()], systemLines: [...bySystems.values()] };
+}
+
+function stripField(ep: Endpoint): Endpoint {
+  return isSystemEndpoint(ep) ? ep : { entity: ep.entity };
+}
+
+/** What is at a canvas point: the topmost entity, note or system (its id), or undefined. */
+export function hitTest(model: OverviewModel, p: Point, level: DetailLevel): { id: string; kind: 'entity' | 'note' | 'system' } | undefined {
+  const inside = (b: Box) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
+  if (level !== 'systems') {
+    for (let i = model.entities.length - 1; i >= 0; i--) if (inside(model.entities[i].box)) return { id: model.entities[i].id, kind: 'entity' };
+  }
+  for (let i = model.notes.length - 1; i >= 0; i--) if (inside(model.notes[i].box)) return { id: model.notes[i].id, kind: 'note' };
+  for (let i = model.systems.length - 1; i >= 0; i--) if (inside(model.systems[i].box)) return { id: model.systems[i].id, kind: 'system' };
+  return undefined;
+}
