@@ -13,6 +13,14 @@ if (!parsed.ok) throw new Error('example does not parse');
 const exampleDoc = parsed.doc;
 
 const withDoc = (extra: Record<string, string> = {}) => fakeIo({ 'doc.json': example, ...extra });
+// The examples ship laid out; a hand-written document has no positions.
+const unplaced = serialiseDocument({
+  ...exampleDoc,
+  systems: exampleDoc.systems.map(({ position: _p, size: _s, ...s }) => s),
+  entities: exampleDoc.entities.map(({ position: _p, ...e }) => e),
+  notes: exampleDoc.notes?.map(({ position: _p, ...n }) => n),
+});
+const withUnplacedDoc = () => fakeIo({ 'doc.json': unplaced });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -104,7 +112,7 @@ describe('export', () => {
   it('lays out a document without positions before drawing SVG, with the given ELK', async () => {
     const real = await createBundledElk();
     let calls = 0;
-    const io = withDoc();
+    const io = withUnplacedDoc();
     io.elk = { layout: (g) => (calls++, real.layout(g)) };
     expect(await runCli(['export', 'doc.json', '--to', 'svg', '--out', 'd.svg'], io)).toBe(0);
     expect(calls).toBeGreaterThan(0);
@@ -150,7 +158,7 @@ describe('export', () => {
   });
 
   it('exits 1 when layout fails', async () => {
-    const io = withDoc();
+    const io = withUnplacedDoc();
     const elk: ElkLike = { layout: () => Promise.reject(new Error('no worker')) };
     io.elk = elk;
     expect(await runCli(['export', 'doc.json', '--to', 'svg'], io)).toBe(1);
