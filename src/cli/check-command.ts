@@ -1,4 +1,4 @@
-import { computeCoverage, coverageToJson, GAP_LABELS, type Gap } from '../model/coverage';
+import { computeCoverage, coverageToJson, GAP_LABELS, openGaps, type Gap } from '../model/coverage';
 import { parseArgs, printable } from './args';
 import { onePositional, openDocument } from './document-commands';
 import { EXIT, type CliIo } from './io';
@@ -12,10 +12,11 @@ function where(g: { system?: string; entity: string }): string {
 
 function gapLine(g: Gap): string {
   const links = g.links.length ? ` [${g.links.join(', ')}]` : '';
-  return `  ${g.kind}: ${where(g)}.${g.field} (${GAP_LABELS[g.kind]})${links}`;
+  const ack = g.acknowledged === undefined ? '' : ` — acknowledged: ${g.acknowledged}`;
+  return `  ${g.kind}: ${where(g)}.${g.field} (${GAP_LABELS[g.kind]})${links}${ack}`;
 }
 
-/** `check DOC [--json] [--strict]`: exit 0, or 1 with --strict when there is a gap (or the document is bad). */
+/** `check DOC [--json] [--strict]`: exit 0, or 1 with --strict when a gap is not acknowledged (or the document is bad). */
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals, flags } = parseArgs(args, { json: { value: false }, strict: { value: false } });
   const path = onePositional(positionals, 'DOC (the document to check)');
@@ -31,9 +32,10 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       lines.push(`${printable(where(e))}: ${e.mapped} of ${e.fields} fields mapped; required ${e.requiredMapped} of ${e.required}`);
       for (const g of report.gaps) if (g.entityId === e.entityId) lines.push(printable(gapLine(g)));
     }
-    const n = report.gaps.length;
-    lines.push(n === 0 ? 'No gaps.' : `${n} gap${n === 1 ? '' : 's'}.`);
+    const n = openGaps(report).length;
+    const acknowledged = report.gaps.length - n;
+    lines.push(`${n === 0 ? 'No gaps' : `${n} gap${n === 1 ? '' : 's'}`}${acknowledged ? ` (and ${acknowledged} acknowledged)` : ''}.`);
     io.stdout(`${lines.join('\n')}\n`);
   }
-  return flags.has('strict') && report.gaps.length > 0 ? EXIT.failed : EXIT.ok;
+  return flags.has('strict') && openGaps(report).length > 0 ? EXIT.failed : EXIT.ok;
 }

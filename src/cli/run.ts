@@ -31,8 +31,9 @@ Commands:
   check DOC [--json] [--strict]
       The mapping coverage and gap report: per entity that receives mappings, fields fed
       and required fields fed; gaps (a required field with no mapping, types that differ
-      with no transform, a field fed by several mappings). --json prints it as JSON;
-      --strict exits 1 when there is any gap (for a CI job).
+      with no transform, a field fed by several mappings), acknowledged ones with their
+      note. --json prints it as JSON; --strict exits 1 when a gap is not acknowledged (for
+      a CI job).
   share DOC [--base URL] [--embed]
       Print a share link, <base>#share=<data>: the whole document, compressed, in the
       link's fragment (never sent to a server). It opens read-only in the app, with "Edit

@@ -1,11 +1,12 @@
+import { updateField } from './ops';
+import { GAP_KINDS } from './schema';
 import { isEntityEndpoint, type CrosswalkDocument, type Entity, type Field, type Link } from './types';
 
 // Mapping coverage and gaps (DESIGN.md "Coverage and gaps"): for every entity that receives
 // mappings, how many of its fields are fed, and what is missing or suspicious. One pass over
 // the links and one over the target entities' fields, so it stays linear in the document.
 
-/** The kinds of gap, in the order a report lists them for one field. */
-export const GAP_KINDS = ['unmapped-required', 'type-mismatch', 'multiple-sources'] as const;
+export { GAP_KINDS };
 export type GapKind = (typeof GAP_KINDS)[number];
 
 /** Coverage of one target entity. */
@@ -37,6 +38,13 @@ export interface Gap {
   fieldId: string;
   /** The mappings concerned, in document order (none for an unmapped required field). */
   links: string[];
+  /** Why a person accepted this gap, when they did: it stays in the report but does not count. */
+  acknowledged?: string;
+}
+
+/** The gaps nobody has acknowledged: what `cw check --strict` fails on. */
+export function openGaps(report: CoverageReport): Gap[] {
+  return report.gaps.filter((g) => g.acknowledged === undefined);
 }
 
 /** The whole report. */
@@ -157,7 +165,22 @@ export function computeCoverage(doc: CrosswalkDocument): CoverageReport {
 const linkId = (l: Link) => l.id;
 
 function makeGap(kind: GapKind, system: string | undefined, entity: Entity, field: Field, links: string[]): Gap {
-  return { kind, system, entity: entity.name, field: field.name, systemId: entity.system, entityId: entity.id, fieldId: field.id, links };
+  const gap: Gap = { kind, system, entity: entity.name, field: field.name, systemId: entity.system, entityId: entity.id, fieldId: field.id, links };
+  const note = field.acknowledged?.find((a) => a.kind === kind)?.note;
+  if (note !== undefined) gap.acknowledged = note;
+  return gap;
+}
+
+/**
+ * Acknowledges a gap of a target field with a note (or, with `note` undefined, takes the
+ * acknowledgement back). The note is kept on the field, so it goes wherever the field goes.
+ */
+export function acknowledgeGap(doc: CrosswalkDocument, entityId: string, fieldId: string, kind: GapKind, note: string | undefined): CrosswalkDocument {
+  const field = doc.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId);
+  if (!field) return doc;
+  const others = (field.acknowledged ?? []).filter((a) => a.kind !== kind);
+  const next = note === undefined ? others : [...others, { kind, note }].sort((a, b) => GAP_KINDS.indexOf(a.kind) - GAP_KINDS.indexOf(b.kind));
+  return updateField(doc, entityId, fieldId, { acknowledged: next.length ? next : undefined });
 }
 
 /** The report as DESIGN.md's `cw check --json` prints it: names only, no internal ids. */
@@ -171,12 +194,13 @@ export function coverageToJson(report: CoverageReport): unknown {
       required,
       requiredMapped,
     })),
-    gaps: report.gaps.map(({ kind, system, entity, field, links }) => ({
+    gaps: report.gaps.map(({ kind, system, entity, field, links, acknowledged }) => ({
       kind,
       ...(system === undefined ? {} : { system }),
       entity,
       field,
       links,
+      ...(acknowledged === undefined ? {} : { acknowledged }),
     })),
   };
 }

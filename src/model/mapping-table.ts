@@ -1,4 +1,4 @@
-import { computeCoverage, type GapKind } from './coverage';
+import { computeCoverage, openGaps, type GapKind } from './coverage';
 import { collectIds, uniqueId } from './ids';
 import { isEntityEndpoint, type CrosswalkDocument, type Entity, type Field, type Link } from './types';
 
@@ -62,7 +62,7 @@ export function mappingRows(doc: CrosswalkDocument, pair: MappingPair): MappingR
     feeding.set(key, [...(feeding.get(key) ?? []), l]);
   }
   const gaps = new Map<string, GapKind>();
-  for (const g of computeCoverage(doc).gaps) {
+  for (const g of openGaps(computeCoverage(doc))) {
     const key = rowKey(g.entityId, g.fieldId);
     if (!gaps.has(key)) gaps.set(key, g.kind);
   }

@@ -21,6 +21,9 @@ export const FIELD_KEYS = ['PK', 'FK', 'UK'] as const;
 /** All link kinds. */
 export const LINK_KINDS = ['relation', 'mapping', 'flow'] as const;
 
+/** The kinds of mapping gap (DESIGN.md "Coverage and gaps"), in the order a report lists them for one field. */
+export const GAP_KINDS = ['unmapped-required', 'type-mismatch', 'multiple-sources'] as const;
+
 const nonEmpty = z.string().min(1, 'must not be empty');
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const positive = finite.refine((n) => n > 0, 'must be positive');
@@ -49,6 +52,11 @@ export const fieldSchema = z.looseObject({
   key: z.enum(FIELD_KEYS).optional(),
   required: z.boolean().optional(),
   description: z.string().optional(),
+  /**
+   * Gaps of this field (as a mapping target) that a person has looked at and accepted, each
+   * with why ("pushed by a nightly script"): they stay in the report but stop counting.
+   */
+  acknowledged: z.array(z.looseObject({ kind: z.enum(GAP_KINDS), note: z.string() })).optional(),
 });
 
 /** An entity (table, object, record type), optionally inside a system (`system`: its id). */

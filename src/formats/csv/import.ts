@@ -30,7 +30,8 @@ function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
   };
   let start = 0;
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t'],
+    // The header decides: names in the rows may hold tabs or semicolons of their own.
+    delimiter: headerDelimiter(text),
     skipEmptyLines: false,
     step: (result) => {
       const rowLine = lineAt(start);
@@ -44,6 +45,22 @@ function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
     },
   });
   return { rows, errors };
+}
+
+/** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes. */
+function headerDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      if ([...counts.values()].some((n) => n > 0)) break;
+    } else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
 }
 
 function describePapaError(e: Papa.ParseError): string {

@@ -78,18 +78,36 @@ function typeText(type: string | undefined): string {
   return /^[A-Za-z_][A-Za-z0-9_]*(\(\s*\d+(\s*,\s*\d+)*\s*\))?(\[\])?$/.test(t) ? t : quoteName(t);
 }
 
-/** Each entity's table reference (quoted), qualified by its system when its name is not unique. */
+/**
+ * Each entity's table reference (quoted). Names repeated inside one system get ` (2)`,
+ * ` (3)`…; a name still used in another system is then qualified by its system's name as
+ * the schema. Deciding in that order keeps export → import → export stable: the suffixed
+ * names come back as they were written.
+ */
 function nameTables(doc: CrosswalkDocument): Map<string, string> {
-  const count = new Map<string, number>();
-  for (const e of doc.entities) count.set(e.name, (count.get(e.name) ?? 0) + 1);
   const systemName = new Map(doc.systems.map((s) => [s.id, s.name]));
+  const inSystem = new Map<string, Set<string>>();
+  const bare = new Map<string, string>();
+  for (const e of doc.entities) {
+    const key = e.system ?? '';
+    let taken = inSystem.get(key);
+    if (!taken) inSystem.set(key, (taken = new Set()));
+    let name = e.name;
+    for (let n = 2; taken.has(name); n++) name = `${e.name} (${n})`;
+    taken.add(name);
+    bare.set(e.id, name);
+  }
+  const count = new Map<string, number>();
+  for (const name of bare.values()) count.set(name, (count.get(name) ?? 0) + 1);
   const used = new Set<string>();
   const names = new Map<string, string>();
   for (const e of doc.entities) {
-    const schema = (count.get(e.name) ?? 0) > 1 && e.system ? systemName.get(e.system) : undefined;
-    let name = e.name;
+    const base = bare.get(e.id)!;
+    const schema = (count.get(base) ?? 0) > 1 && e.system ? systemName.get(e.system) : undefined;
     const ref = (n: string) => (schema ? `${quoteName(schema)}.${quoteName(n)}` : quoteName(n));
-    for (let n = 2; used.has(ref(name)); n++) name = `${e.name} (${n})`;
+    // Two systems of one name can still clash: a suffix settles it.
+    let name = base;
+    for (let n = 2; used.has(ref(name)); n++) name = `${base} (${n})`;
     used.add(ref(name));
     names.set(e.id, ref(name));
   }

@@ -1,4 +1,4 @@
-import { computeCoverage, GAP_LABELS, type CoverageReport } from '../../model/coverage';
+import { computeCoverage, GAP_LABELS, openGaps, type CoverageReport } from '../../model/coverage';
 import type { CrosswalkDocument } from '../../model/types';
 
 // The note's "Coverage" section: the same report `cw check` prints and the app shows,
@@ -15,7 +15,7 @@ export function coverageSection(doc: CrosswalkDocument, escape: Escape, report: 
   if (report.entities.length === 0) return [];
   const out = ['## Coverage', '', '| Target | Fields fed | Required fed | Gaps |', '| --- | --- | --- | --- |'];
   const gapsOf = new Map<string, number>();
-  for (const g of report.gaps) gapsOf.set(g.entityId, (gapsOf.get(g.entityId) ?? 0) + 1);
+  for (const g of openGaps(report)) gapsOf.set(g.entityId, (gapsOf.get(g.entityId) ?? 0) + 1);
   for (const e of report.entities) {
     out.push(`| ${entityName(escape, e)} | ${e.mapped} / ${e.fields} | ${e.requiredMapped} / ${e.required} | ${gapsOf.get(e.entityId) ?? 0} |`);
   }
@@ -27,7 +27,8 @@ export function coverageSection(doc: CrosswalkDocument, escape: Escape, report: 
   out.push('Gaps:', '');
   for (const g of report.gaps) {
     const links = g.links.length ? ` (${g.links.map(escape).join(', ')})` : '';
-    out.push(`- ${entityName(escape, g)}.${escape(g.field)}: ${GAP_LABELS[g.kind]}${links}`);
+    const ack = g.acknowledged === undefined ? '' : ` — acknowledged: ${escape(g.acknowledged) || 'no note'}`;
+    out.push(`- ${entityName(escape, g)}.${escape(g.field)}: ${GAP_LABELS[g.kind]}${links}${ack}`);
   }
   out.push('');
   return out;
