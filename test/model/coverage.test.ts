@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, coverageToJson, typeFamily, typesDiffer } from '../../src/model/coverage';
+import { acknowledgeGap, computeCoverage, coverageToJson, openGaps, typeFamily, typesDiffer } from '../../src/model/coverage';
 import type { CrosswalkDocument, Field, Link } from '../../src/model/types';
 import { validateDocument } from '../../src/model/validate';
 import { arbitraryDocument } from '../fixtures/arbitrary-doc';
@@ -84,6 +84,17 @@ describe('coverage', () => {
     const d = doc([]);
     d.links = [{ id: 'r', kind: 'relation', from: { entity: 'worker', field: 'mail' }, to: { entity: 'user', field: 'login' } }];
     expect(computeCoverage(d).entities).toEqual([]);
+  });
+
+  it('keeps an acknowledged gap in the report with its note, and stops counting it', () => {
+    const d = acknowledgeGap(doc([map('m1', ['worker', 'mail'], ['user', 'email'])]), 'user', 'login', 'unmapped-required', 'set by the nightly script');
+    expect(validateDocument(d).ok).toBe(true);
+    const report = computeCoverage(d);
+    expect(coverageToJson(report)).toMatchObject({ gaps: [{ kind: 'unmapped-required', field: 'login', acknowledged: 'set by the nightly script' }] });
+    expect(openGaps(report)).toEqual([]);
+    const back = acknowledgeGap(d, 'user', 'login', 'unmapped-required', undefined);
+    expect(back.entities[1].fields[0]).not.toHaveProperty('acknowledged');
+    expect(openGaps(computeCoverage(back))).toHaveLength(1);
   });
 
   it('reads type names through synonyms, sizes and case', () => {

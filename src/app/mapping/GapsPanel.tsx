@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
-import { computeCoverage, GAP_LABELS, type Gap } from '../../model/coverage';
+import { useMemo, useState } from 'react';
+import { acknowledgeGap, computeCoverage, GAP_LABELS, openGaps, type Gap } from '../../model/coverage';
 import { isEntityEndpoint, type CrosswalkDocument } from '../../model/types';
-import { select, setUi, useAppStore, type TableSide } from '../store/store';
+import { applyEdit, select, setUi, useAppStore, type TableSide } from '../store/store';
 
 // The gaps panel: the coverage report of DESIGN.md "Coverage and gaps", each gap one click
 // from the mapping-table row that fixes it, or from the field on the canvas.
@@ -25,17 +25,45 @@ export function openGapRow(doc: CrosswalkDocument, target: { systemId?: string; 
 
 function GapItem({ doc, gap }: { doc: CrosswalkDocument; gap: Gap }) {
   const where = `${gap.system === undefined ? '' : `${gap.system} `}${gap.entity}.${gap.field}`;
+  const [note, setNote] = useState<string>();
+  const acknowledge = (text: string | undefined) => applyEdit((d) => acknowledgeGap(d, gap.entityId, gap.fieldId, gap.kind, text));
   return (
-    <li className={`cw-gap is-${gap.kind}`}>
-      <button type="button" className="cw-gap-open" title="Open this row in the mapping table" onClick={() => openGapRow(doc, gap)}>
-        <span className="cw-gap-where">{where}</span>
-        <span className="cw-gap-kind">{GAP_LABELS[gap.kind]}{gap.links.length > 1 ? ` (${gap.links.length})` : ''}</span>
-      </button>
-      <button type="button" className="cw-gap-show" aria-label={`Show ${where} on the canvas`} title="Show on the canvas" onClick={() => select({ ids: [gap.entityId], field: { entity: gap.entityId, field: gap.fieldId } })}>
-        ◎
-      </button>
+    <li className={`cw-gap is-${gap.kind}${gap.acknowledged !== undefined ? ' is-acknowledged' : ''}`}>
+      <div className="cw-gap-line">
+        <button type="button" className="cw-gap-open" title="Open this row in the mapping table" onClick={() => openGapRow(doc, gap)}>
+          <span className="cw-gap-where">{where}</span>
+          <span className="cw-gap-kind">{GAP_LABELS[gap.kind]}{gap.links.length > 1 ? ` (${gap.links.length})` : ''}</span>
+          {gap.acknowledged !== undefined && <span className="cw-gap-note">Acknowledged: {gap.acknowledged || 'no note'}</span>}
+        </button>
+        <button type="button" className="cw-gap-show" aria-label={`Show ${where} on the canvas`} title="Show on the canvas" onClick={() => select({ ids: [gap.entityId], field: { entity: gap.entityId, field: gap.fieldId } })}>
+          ◎
+        </button>
+      </div>
+      {note === undefined ? (
+        <button type="button" className="cw-gap-ack" onClick={() => (gap.acknowledged === undefined ? setNote('') : acknowledge(undefined))}>
+          {gap.acknowledged === undefined ? 'Acknowledge…' : 'Count it again'}
+        </button>
+      ) : (
+        <form
+          className="cw-gap-ack-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            acknowledge(note.trim());
+            setNote(undefined);
+          }}
+        >
+          <input autoFocus aria-label={`Why the gap of ${where} is fine`} placeholder="Why it is fine (pushed by a nightly script…)" value={note} onChange={(e) => setNote(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), setNote(undefined))} />
+          <button type="submit">Acknowledge</button>
+        </form>
+      )}
     </li>
   );
+}
+
+function gapsTitle(all: number, open: number): string {
+  if (all === 0) return 'No gaps';
+  const acknowledged = all - open;
+  return `${open} gap${open === 1 ? '' : 's'}${acknowledged ? `, ${acknowledged} acknowledged` : ''}`;
 }
 
 /** Coverage per target entity and every gap. */
@@ -61,7 +89,7 @@ export function GapsPanel() {
         </ul>
       </section>
       <section className="cw-section">
-        <h3>{report.gaps.length === 0 ? 'No gaps' : `${report.gaps.length} gap${report.gaps.length === 1 ? '' : 's'}`}</h3>
+        <h3>{gapsTitle(report.gaps.length, openGaps(report).length)}</h3>
         <ul className="cw-gap-list">
           {report.gaps.map((g) => <GapItem key={`${g.kind}\u0000${g.entityId}\u0000${g.fieldId}`} doc={doc} gap={g} />)}
         </ul>
