@@ -145,13 +145,14 @@ describe('a 2,000-entity document', () => {
     expect(nodes).toBeGreaterThan(0);
     expect(nodes).toBeLessThan(60);
     const before = await positionOf(page, id);
-    // By its title, where no line crosses (a person would pick such a spot too).
-    const header = page.locator(`.react-flow__node[data-id="${id}"] .cw-entity-header`);
-    await header.hover({ position: { x: 12, y: 8 } });
-    const box = (await header.boundingBox())!;
+    // By the strip under its last field, where no line attaches (a person picks such a spot).
+    const node = page.locator(`.react-flow__node[data-id="${id}"]`);
+    const box = (await node.boundingBox())!;
+    const at = { x: 120, y: box.height - 3 };
+    await node.hover({ position: at });
     await page.mouse.down();
-    await page.mouse.move(box.x + 12 + 25, box.y + 8 + 15, { steps: 5 });
-    await page.mouse.move(box.x + 12 + 50, box.y + 8 + 30, { steps: 5 });
+    await page.mouse.move(box.x + at.x + 25, box.y + at.y + 15, { steps: 5 });
+    await page.mouse.move(box.x + at.x + 50, box.y + at.y + 30, { steps: 5 });
     await page.mouse.up();
     await expect.poll(async () => (await positionOf(page, id)).x).toBe(before.x + 50);
     expect(await selection(page)).toEqual([id]);
