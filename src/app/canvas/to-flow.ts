@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { computeGeometry, routeLink, type Side } from '../../model/geometry';
-import { describeEndpoint } from '../../model/queries';
+import { endpointNamer } from '../../model/queries';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Entity, type Link, type Note, type System } from '../../model/types';
 import { entityHandleId, entityHandles, systemHandleId, systemHandles, type HandleSide } from './handles';
 
@@ -175,6 +175,8 @@ export function toFlow(
   }
 
   const edges: LinkEdge[] = [];
+  // Lookups built once: naming both ends of every link stays linear in the document.
+  const describeEndpoint = endpointNamer(doc);
   for (const l of doc.links) {
     const route = routeLink(doc, geo, l);
     if (!route) continue;
@@ -194,7 +196,7 @@ export function toFlow(
       data: {
         link: l,
         text: linkText(l),
-        title: `${describeEndpoint(doc, l.from)} → ${describeEndpoint(doc, l.to)}`,
+        title: `${describeEndpoint(l.from)} → ${describeEndpoint(l.to)}`,
         dimmed: dimmed(l.id),
       },
     };
