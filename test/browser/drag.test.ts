@@ -57,6 +57,12 @@ describe('moving things on the canvas', () => {
   });
 
   it('re-lays out the document with Auto layout, as one undo step', async () => {
+    // The example ships laid out: move a system off its place first.
+    const moved = await readDoc(page);
+    await dragBy('.react-flow__node[data-id="google"] .cw-system-header', 0, 160);
+    await expect.poll(async () => (await readDoc(page)).systems.find((s) => s.id === 'google')!.position).not.toEqual(moved.systems.find((s) => s.id === 'google')!.position);
+    // The drag is over (one undo step) before the layout starts, or the layout is refused.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { crosswalk: { state(): { transientBase?: unknown } } }).crosswalk.state().transientBase === undefined)).toBe(true);
     const before = await readDoc(page);
     await page.locator('[data-action="layout"]').click();
     await expect.poll(async () => JSON.stringify((await readDoc(page)).systems.map((s) => s.position))).not.toBe(JSON.stringify(before.systems.map((s) => s.position)));

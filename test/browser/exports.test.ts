@@ -67,7 +67,18 @@ describe('picture and slide exports from the app', () => {
     const found = await page.evaluate(async (dataUrl) => {
       const cw = (window as unknown as { crosswalk: { flow(): { getNodes(): unknown[]; getNodesBounds(n: unknown[]): { x: number; y: number; width: number; height: number } } } }).crosswalk;
       const flow = cw.flow();
-      const bounds = flow.getNodesBounds(flow.getNodes());
+      // What the picture frames: every node, grown to hold lines and labels that stick out
+      // (a self-relation's loop and its label reach left of the leftmost box).
+      const nodes = flow.getNodesBounds(flow.getNodes());
+      const toFlow = (flow as unknown as { screenToFlowPosition(p: { x: number; y: number }, o: { snapToGrid: boolean }): { x: number; y: number } }).screenToFlowPosition;
+      let [x1, y1, x2, y2] = [nodes.x, nodes.y, nodes.x + nodes.width, nodes.y + nodes.height];
+      for (const el of document.querySelectorAll('.react-flow__edge-path, .cw-link-label')) {
+        const r = el.getBoundingClientRect();
+        const a = toFlow({ x: r.left, y: r.top }, { snapToGrid: false });
+        const b = toFlow({ x: r.right, y: r.bottom }, { snapToGrid: false });
+        [x1, y1, x2, y2] = [Math.min(x1, a.x), Math.min(y1, a.y), Math.max(x2, b.x), Math.max(y2, b.y)];
+      }
+      const bounds = { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
       const img = new Image();
       img.src = dataUrl;
       await img.decode();

@@ -5,8 +5,9 @@ import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 // handles.ts), and an entity draws handle elements only where a connection can start. React
 // Flow's ResizeObserver re-measures every node it starts observing with `force`, replacing
 // those places with the handle elements it finds — none on an entity nobody hovers — and its
-// edges then disappear (error 008). Dropping `force` for nodes that carry handles keeps
-// the geometry's places; a real size change still re-measures.
+// edges then disappear (error 008). Dropping `force` for nodes that carry their handles or
+// size keeps the geometry's numbers (so React Flow's bounds and the document's agree); a
+// real size change still re-measures.
 
 type Measure = ReactFlowState['updateNodeInternals'];
 const WRAPPED = Symbol('crosswalk-keeps-handles');
@@ -21,7 +22,8 @@ export function useGeometryHandles(): void {
     const wrapped: Measure & { [WRAPPED]?: true } = (updates, params) => {
       const { nodeLookup } = store.getState();
       for (const [id, update] of updates) {
-        if (update.force && nodeLookup.get(id)?.internals.userNode.handles) updates.set(id, { ...update, force: false });
+        const user = nodeLookup.get(id)?.internals.userNode;
+        if (update.force && (user?.handles || user?.measured)) updates.set(id, { ...update, force: false });
       }
       measure(updates, params);
     };
