@@ -116,6 +116,11 @@ export function linkLabel(link: Link): string {
   return linkLabelParts(link).join(' · ');
 }
 
+/** What a mapping table's notes column says about a link: its label and description, `label — description`. */
+export function linkNotes(link: Link): string {
+  return [link.label, link.description].filter((p): p is string => p !== undefined && p.trim() !== '').join(' — ');
+}
+
 /**
  * A namer for the endpoints of one document: `Okta` for a system, `Worker` for an entity,
  * `Worker.Work_Email` for a field. Builds its lookups once, so naming every link stays

@@ -11,6 +11,7 @@ import {
   linkLabel,
   linkLabelParts,
   linkName,
+  linkNotes,
   newLink,
   retypeMovedLinks,
 } from '../../src/model/meaning';
@@ -234,5 +235,16 @@ describe('kinds the user set are never re-derived behind their back', () => {
     const userSet = ops.updateLink(doc, 'r', { kind: 'mapping' });
     const next = ops.updateEntity(userSet, 'u', { system: 'chat' });
     expect(kinds(next).r).toBe('mapping');
+  });
+});
+
+describe('linkNotes', () => {
+  it.each<[string, Partial<Link>, string]>([
+    ['label and description', { label: 'work', description: 'primary address' }, 'work — primary address'],
+    ['label only', { label: 'work' }, 'work'],
+    ['description only', { description: 'primary address' }, 'primary address'],
+    ['blank parts left out', { label: ' ', description: '' }, ''],
+  ])('%s', (_name, patch, text) => {
+    expect(linkNotes({ id: 'm', kind: 'mapping', from: { entity: 'a' }, to: { entity: 'b' }, ...patch })).toBe(text);
   });
 });
