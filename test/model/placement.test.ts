@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeGeometry, ENTITY_WIDTH, entityHeight, SYSTEM_HEADER_HEIGHT, SYSTEM_PADDING } from '../../src/model/geometry';
-import { dropEntities, growSystemToHold, newEntityPosition, sizeToHold, systemAt } from '../../src/model/placement';
+import { dropEntities, growSystemToHold, moveEntityToSystem, newEntityPosition, sizeToHold, systemAt } from '../../src/model/placement';
 import type { CrosswalkDocument, Entity } from '../../src/model/types';
 
 const field = (id: string) => ({ id, name: id });
@@ -112,5 +112,29 @@ describe('dropEntities', () => {
     const dropped = { ...doc, entities: doc.entities.map((e) => (e.id === 'free' ? { ...e, position: { x: 1100, y: 120 }, owner: 'it' } : e)) };
     const free = dropEntities(dropped, ['free']).entities.find((e) => e.id === 'free') as Record<string, unknown>;
     expect(free.owner).toBe('it');
+  });
+});
+
+describe('moveEntityToSystem', () => {
+  it('puts the entity in the next free slot of its new system, grows it, and retypes only its rule-following links', () => {
+    const next = moveEntityToSystem(doc, 'free', 'idp');
+    const free = next.entities.find((e) => e.id === 'free')!;
+    expect(free.system).toBe('idp');
+    expect(free.position).toEqual({ x: SYSTEM_PADDING + ENTITY_WIDTH + SYSTEM_PADDING, y: SYSTEM_HEADER_HEIGHT });
+    expect(next.systems[1].size!.width).toBe(free.position!.x + ENTITY_WIDTH + SYSTEM_PADDING);
+    expect(next.links.map((l) => l.kind)).toEqual(['mapping', 'relation']);
+  });
+
+  it('takes an entity out of every system where it is drawn now', () => {
+    const next = moveEntityToSystem(doc, 'u', undefined);
+    const u = next.entities.find((e) => e.id === 'u')!;
+    expect('system' in u).toBe(false);
+    expect(u.position).toEqual({ x: 1000 + 24, y: 40 });
+  });
+
+  it('returns the same document for no move or an unknown system', () => {
+    expect(moveEntityToSystem(doc, 'w', 'hr')).toBe(doc);
+    expect(moveEntityToSystem(doc, 'w', 'nowhere')).toBe(doc);
+    expect(moveEntityToSystem(doc, 'ghost', 'hr')).toBe(doc);
   });
 });
