@@ -7,11 +7,23 @@ import { MIGRATIONS } from './migrations';
 export type ParseError =
   | { kind: 'too-large'; bytes: number; limit: number }
   | { kind: 'not-json'; message: string; line?: number; column?: number }
+  | { kind: 'not-object'; found: JsonKind }
   | { kind: 'not-crosswalk' }
   | { kind: 'version-missing' }
   | { kind: 'version-too-new'; version: number }
   | { kind: 'version-unknown'; version: unknown }
   | { kind: 'invalid'; problems: Problem[] };
+
+/** What a JSON value is, in the words a message uses. */
+export type JsonKind = 'array' | 'string' | 'number' | 'boolean' | 'null' | 'object';
+
+/** The kind of a parsed JSON value. */
+export function jsonKind(value: unknown): JsonKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' ? t : 'object';
+}
 
 /** The typed result of opening a file. */
 export type ParseResult = { ok: true; doc: CrosswalkDocument } | { ok: false; error: ParseError };
@@ -36,9 +48,9 @@ export function parseDocumentText(text: string): ParseResult {
 
 /** Like {@link parseDocumentText}, for a value already parsed from JSON. */
 export function parseDocumentValue(raw: unknown): ParseResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Record<string, unknown>).format !== 'crosswalk') {
-    return fail({ kind: 'not-crosswalk' });
-  }
+  const found = jsonKind(raw);
+  if (found !== 'object') return fail({ kind: 'not-object', found });
+  if ((raw as Record<string, unknown>).format !== 'crosswalk') return fail({ kind: 'not-crosswalk' });
   let value = raw as Record<string, unknown>;
   const version = value.version;
   if (version === undefined) return fail({ kind: 'version-missing' });
@@ -83,6 +95,10 @@ export function describeParseError(error: ParseError): string[] {
     case 'not-json':
       return [
         `The file is not valid JSON${error.line ? ` (line ${error.line}, column ${error.column})` : ''}: ${error.message}`,
+      ];
+    case 'not-object':
+      return [
+        `This is not a Crosswalk document: the file holds ${error.found === 'null' ? 'JSON null' : `a JSON ${error.found}`}, not an object.`,
       ];
     case 'not-crosswalk':
       return ['This is not a Crosswalk document: "format" must be "crosswalk".'];

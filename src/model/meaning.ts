@@ -116,6 +116,11 @@ export function linkLabel(link: Link): string {
   return linkLabelParts(link).join(' · ');
 }
 
+/** What a mapping table's notes column says about a link: its label and description, `label — description`. */
+export function linkNotes(link: Link): string {
+  return [link.label, link.description].filter((p): p is string => p !== undefined && p.trim() !== '').join(' — ');
+}
+
 /**
  * A namer for the endpoints of one document: `Okta` for a system, `Worker` for an entity,
  * `Worker.Work_Email` for a field. Builds its lookups once, so naming every link stays
@@ -136,9 +141,16 @@ export function endpointNamer(doc: CrosswalkDocument): (ep: Endpoint) => string 
   };
 }
 
-/** The name of one endpoint (see {@link endpointNamer}; for many, build the namer once). */
+/**
+ * The name of one endpoint, as {@link endpointNamer} gives it. Looks up without building
+ * maps, so naming a few ends is cheap; to name every link, build the namer once.
+ */
 export function describeEndpoint(doc: CrosswalkDocument, ep: Endpoint): string {
-  return endpointNamer(doc)(ep);
+  if (isSystemEndpoint(ep)) return doc.systems.find((s) => s.id === ep.system)?.name ?? ep.system;
+  const entity = doc.entities.find((e) => e.id === ep.entity);
+  if (!entity) return ep.entity;
+  if (ep.field === undefined) return entity.name;
+  return `${entity.name}.${entity.fields.find((f) => f.id === ep.field)?.name ?? ep.field}`;
 }
 
 /** The two ends of a link as one line: `Worker.Work_Email → User.login`. */

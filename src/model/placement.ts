@@ -113,3 +113,29 @@ export function dropEntities(doc: CrosswalkDocument, ids: readonly string[]): Cr
   }
   return retypeMovedLinks(doc, next, new Set(moves.keys()));
 }
+
+/**
+ * Moves an entity into a system, in the next free slot ({@link newEntityPosition}), and
+ * grows the system to hold it; or, with `systemId` undefined, out of every system where it
+ * is drawn now. Its links follow {@link retypeMovedLinks}. The same document when it is
+ * already there.
+ */
+export function moveEntityToSystem(doc: CrosswalkDocument, entityId: string, systemId: string | undefined): CrosswalkDocument {
+  const entity = doc.entities.find((e) => e.id === entityId);
+  if (!entity || entity.system === systemId) return doc;
+  if (systemId !== undefined && !doc.systems.some((s) => s.id === systemId)) return doc;
+  const geo = computeGeometry(doc);
+  let position: Point;
+  if (systemId !== undefined) {
+    const others = { ...doc, entities: doc.entities.filter((e) => e.id !== entityId) };
+    position = newEntityPosition(others, systemId, geo);
+  } else {
+    const box = geo.entities.get(entityId);
+    position = box ? { x: Math.round(box.x), y: Math.round(box.y) } : { x: 0, y: 0 };
+  }
+  const moved = { ...entity, system: systemId, position };
+  if (systemId === undefined) delete moved.system;
+  let next: CrosswalkDocument = { ...doc, entities: doc.entities.map((e) => (e.id === entityId ? moved : e)) };
+  if (systemId !== undefined) next = growSystemToHold(next, systemId);
+  return retypeMovedLinks(doc, next, new Set([entityId]));
+}

@@ -49,5 +49,8 @@ export function entitiesOf(doc: CrosswalkDocument, systemId: string | undefined)
   return doc.entities.filter((e) => e.system === systemId);
 }
 
-// Naming endpoints is part of what links mean (meaning.ts); re-exported for existing callers.
+// Naming endpoints and choosing a new link's kind are part of what links mean (meaning.ts);
+// re-exported here for existing callers.
 export { describeEndpoint, endpointNamer } from './meaning';
+/** @deprecated The rule lives in meaning.ts: use `kindForConnection` (or `newLink`). */
+export { kindForConnection as linkKindFor } from './meaning';

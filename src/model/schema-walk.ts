@@ -62,7 +62,8 @@ function buildWriter(s: z.ZodType): Writer {
         if (child !== undefined) out[k] = write(child);
       }
       for (const k of Object.keys(v)) {
-        if (!known.has(k) && v[k] !== undefined) out[k] = v[k];
+        // `__proto__` as a key would set the prototype instead (zod drops it when parsing anyway).
+        if (!known.has(k) && v[k] !== undefined && k !== '__proto__') out[k] = v[k];
       }
       return out;
     };

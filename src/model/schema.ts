@@ -79,9 +79,12 @@ export const systemEndpointSchema = z.looseObject({ system: nonEmpty });
 /** An entity end of a link, optionally narrowed to one field. */
 export const entityEndpointSchema = z.looseObject({ entity: nonEmpty, field: nonEmpty.optional() });
 
-/** One end of a link: a system, or an entity (and field); never both. */
+/**
+ * One end of a link: a system, or an entity (and field); never both. Entity ends are tried
+ * first: most links are mappings and relations, and a failed first option costs a parse.
+ */
 export const endpointSchema = z
-  .union([systemEndpointSchema, entityEndpointSchema], { error: 'must be {"system": id} or {"entity": id, "field"?: id}' })
+  .union([entityEndpointSchema, systemEndpointSchema], { error: 'must be {"system": id} or {"entity": id, "field"?: id}' })
   .refine((ep) => !('system' in ep && 'entity' in ep), 'must be {"system": id} or {"entity": id, "field"?: id}, not both');
 
 /** The cardinality of both ends of a relation. */

@@ -1,4 +1,5 @@
 import { documentSchema } from './schema';
+import { isSelfLink } from './meaning';
 import { formatPath, type PathSegment, type Problem } from './path';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Endpoint } from './types';
 
@@ -94,6 +95,7 @@ export function checkDocument(doc: CrosswalkDocument): Problem[] {
     const want = l.kind === 'flow' ? 'system' : 'entity';
     checkEndpoint(l.from, ['links', i, 'from'], want);
     checkEndpoint(l.to, ['links', i, 'to'], want);
+    if (isSelfLink(l.from, l.to)) add(['links', i, 'to'], `a ${l.kind} cannot join a field to itself`);
   });
 
   const focusable = new Set<string>([

@@ -21,10 +21,23 @@ describe('parseDocumentText: one test per error kind', () => {
     expect(describeParseError(e)[0]).toMatch(/not valid JSON \(line 3, column \d+\)/);
   });
 
-  it.each([['[]'], ['null'], ['42'], ['"crosswalk"'], ['{"title": "x"}'], ['{"format": "excalidraw"}']])('not-crosswalk: %s', (text) => {
+  it.each([
+    ['[]', 'array', 'a JSON array'],
+    ['[{"format": "crosswalk"}]', 'array', 'a JSON array'],
+    ['42', 'number', 'a JSON number'],
+    ['"crosswalk"', 'string', 'a JSON string'],
+    ['true', 'boolean', 'a JSON boolean'],
+    ['null', 'null', 'JSON null'],
+  ])('not-object: %s', (text, found, words) => {
+    const e = errorOf(text);
+    expect(e).toEqual({ kind: 'not-object', found });
+    expect(describeParseError(e)).toEqual([`This is not a Crosswalk document: the file holds ${words}, not an object.`]);
+  });
+
+  it.each([['{"title": "x"}'], ['{"format": "excalidraw"}'], ['{}']])('not-crosswalk: %s', (text) => {
     const e = errorOf(text);
     expect(e.kind).toBe('not-crosswalk');
-    expect(describeParseError(e)[0]).toMatch(/not a Crosswalk document/);
+    expect(describeParseError(e)[0]).toMatch(/not a Crosswalk document: "format" must be "crosswalk"/);
   });
 
   it('version-missing', () => {

@@ -135,4 +135,11 @@ describe('copy and paste', () => {
     expect(next.entities[3].system).toBe('idp');
     expect(validateDocument(next).ok).toBe(true);
   });
+
+  it('keeps the kinds the links were copied with, and the pasted document the kinds it had', () => {
+    // The user made Worker → Position a mapping inside one system, against the rule.
+    const d = ops.updateLink(doc(), 'r', { kind: 'mapping' });
+    const { doc: next } = ops.pasteFragment(d, ops.extractFragment(d, ['w', 'p']), { x: 10, y: 10 });
+    expect(next.links.map((l) => l.kind)).toEqual(['mapping', 'mapping', 'flow', 'mapping']);
+  });
 });

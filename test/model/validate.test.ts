@@ -41,6 +41,11 @@ describe('validateDocument', () => {
     ['a mapping must join entities', (d) => (d.links[0].from = { system: 'hr' } as never), ['links[0].from: expected {"entity": id, "field"?: id}']],
     ['unknown focus id', (d) => d.walkthrough[0].focus.push('ghost'), ['walkthrough[0].focus[4]: unknown id "ghost"']],
     ['empty id', (d) => (d.systems[0].id = ''), ['systems[0].id: must not be empty']],
+    ['a mapping from a field to itself', (d) => (d.links[0].to = { entity: 'w', field: 'email' }), ['links[0].to: a mapping cannot join a field to itself']],
+    ['a relation from a field to itself', (d) => {
+      d.links[0] = { id: 'm', kind: 'relation', from: { entity: 'w', field: 'email' }, to: { entity: 'w', field: 'email' } } as never;
+    }, ['links[0].to: a relation cannot join a field to itself']],
+    ['an endpoint naming both a system and an entity', (d) => (d.links[0].to = { entity: 'u', system: 'hr' } as never), ['links[0].to: must be {"system": id} or {"entity": id, "field"?: id}, not both']],
   ])('%s', (_name, mutate, expected) => {
     expect(problems(mutate)).toEqual(expected);
   });
@@ -56,6 +61,32 @@ describe('validateDocument', () => {
     expect(p.some((x) => x.startsWith('entities[0].fields[0].key:'))).toBe(true);
     expect(p.some((x) => x.startsWith('links[0].kind:'))).toBe(true);
     expect(p.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('accepts an entity related to itself (a self reference) and two fields of one entity', () => {
+    expect(
+      problems((d) => {
+        d.links.push({ id: 'self', kind: 'relation', from: { entity: 'w' }, to: { entity: 'w' } } as never);
+        d.links.push({ id: 'pair', kind: 'relation', from: { entity: 'w', field: 'email' }, to: { entity: 'w', field: 'id' } } as never);
+      }),
+    ).toEqual([]);
+  });
+
+  it('lists each problem once, in document order, when a file has several', () => {
+    const p = problems((d) => {
+      d.entities[0].fields[1].id = 'email';
+      d.entities[1].system = 'crm';
+      d.links[0].to = { entity: 'w', field: 'email' };
+      d.walkthrough[0].focus.push('ghost', 'ghost');
+    });
+    expect(p).toEqual([
+      'entities[0].fields[1].id: duplicate id "email"',
+      'entities[1].system: unknown system "crm"',
+      'links[0].to: a mapping cannot join a field to itself',
+      'walkthrough[0].focus[4]: unknown id "ghost"',
+      'walkthrough[0].focus[5]: unknown id "ghost"',
+    ]);
+    expect(new Set(p).size).toBe(p.length);
   });
 
   it('accepts hostile names: any Unicode, markup, control characters', () => {

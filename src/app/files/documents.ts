@@ -59,7 +59,9 @@ export async function openDocument(doc: CrosswalkDocument, source: string): Prom
 /** Reports why a file could not be opened; the open document stays as it was. */
 export function reportParseFailure(result: Extract<ParseResult, { ok: false }>, source: string): void {
   const lines = describeParseError(result.error);
-  notify('error', `Could not open ${source}: ${lines[0]}`, lines.length > 1 ? lines.slice(0, 50) : undefined);
+  // Several problems are listed below the message, each once; one is said in the message itself.
+  if (lines.length === 1) notify('error', `Could not open ${source}: ${lines[0]}`);
+  else notify('error', `Could not open ${source}: ${lines.length} problems`, lines.slice(0, 50));
 }
 
 /** Opens the text of a file (from the picker, a drop, or a URL). */

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import * as ops from '../../model/ops';
 import { DEFAULT_CARDINALITY, endpointNamer, linkEnds } from '../../model/meaning';
+import { moveEntityToSystem } from '../../model/placement';
 import { findEntity, findLink, findSystem } from '../../model/queries';
 import { CARDINALITIES, type Cardinality, type Entity, type FieldKey, type Link, type LinkKind } from '../../model/types';
 import { addFieldAfter, deleteSelection, nudgeField, removeField } from '../store/commands';
@@ -71,7 +72,7 @@ function EntityInspector({ entity, selectedField }: { entity: Entity; selectedFi
           label="System"
           value={entity.system ?? ''}
           options={[{ value: '', label: '(none)' }, ...systems.map((s) => ({ value: s.id, label: s.name }))]}
-          onChange={(v) => applyEdit((d) => ops.updateEntity(d, entity.id, { system: v || undefined, position: { x: 24, y: 48 } }))}
+          onChange={(v) => applyEdit((d) => moveEntityToSystem(d, entity.id, v || undefined))}
         />
         <CommitField label="Description" multiline value={entity.description ?? ''} onCommit={(v) => applyEdit((d) => ops.updateEntity(d, entity.id, { description: v }))} />
       </Section>

@@ -1,4 +1,4 @@
-import { cardinalityOf, endpointNamer, linkEnds } from '../../model/meaning';
+import { cardinalityOf, endpointNamer, linkEnds, linkNotes } from '../../model/meaning';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { exportMermaidEr } from '../mermaid/er';
 import { exportMermaidFlowchart } from '../mermaid/flowchart';
@@ -90,7 +90,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       out.push('| Source | Target | Transform | Notes |', '| --- | --- | --- | --- |');
       for (const l of g.links) {
         out.push(
-          `| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(l.transform)} | ${cell([l.label, l.description].filter(Boolean).join(' — '))} |`,
+          `| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(l.transform)} | ${cell(linkNotes(l))} |`,
         );
       }
       out.push('');

@@ -1,4 +1,4 @@
-import { cardinalityOf, endpointNamer, linkEnds } from '../../model/meaning';
+import { cardinalityOf, endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
 import type { Cardinality, CrosswalkDocument, Link } from '../../model/types';
 import { attributeToken, commentText, identifierMap, quoteText } from './text';
 
@@ -24,15 +24,15 @@ export const RIGHT: Record<Cardinality, string> = {
   'one-or-more': '|{',
 };
 
-/** The text of a mapping as one line: `Worker.Work_Email → User.login (lowercase)`. */
+/** The text of a mapping as one line: `Worker.Work_Email → User.login (lowercase)`, with the words the link shows in brackets. */
 export function mappingLine(name: (ep: Link['from']) => string, link: Link, withEntities: boolean): string {
   const end = (ep: Link['from']) => {
     const full = name(ep);
     if (withEntities || !('field' in ep) || ep.field === undefined) return full;
     return full.slice(full.indexOf('.') + 1);
   };
-  const transform = link.transform ? ` (${link.transform})` : '';
-  return `${linkEnds(end, link)}${transform}`;
+  const words = linkLabel(link);
+  return `${linkEnds(end, link)}${words ? ` (${words})` : ''}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describeEndpoint } from '../../model/queries';
+import { describeEndpoint, linkNotes } from '../../model/meaning';
 import { isEntityEndpoint, type Link } from '../../model/types';
 import { drawTable, type Cell } from './draw';
 import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
@@ -62,7 +62,7 @@ export function addMappingSlides(ctx: DeckContext): number {
         cleanText(describeEndpoint(ctx.doc, link.from)),
         cleanText(describeEndpoint(ctx.doc, link.to)),
         cleanText(link.transform),
-        [cleanText(link.label), cleanText(link.description)].filter(Boolean).join(' — '),
+        cleanText(linkNotes(link)),
       ]),
     );
     const pages = paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h);
