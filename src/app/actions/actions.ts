@@ -30,6 +30,11 @@ export interface Action {
   /** Whether it can run now (disabled in the toolbar and palette otherwise). */
   enabled?: (state: AppState) => boolean;
   run: () => void | Promise<void>;
+  /**
+   * The key is left to the browser, whose `paste` event then carries the clipboard's text:
+   * text that some format imports goes into the document, anything else runs the action.
+   */
+  byPasteEvent?: boolean;
 }
 
 const hasSelection = (s: AppState) => s.selection.ids.length > 0 || s.selection.field !== undefined;
@@ -56,13 +61,13 @@ export const ACTIONS: readonly Action[] = [
   { id: 'examples', label: 'Open an example…', group: 'File', toolbar: 'Examples', run: () => setUi({ paletteOpen: true, paletteQuery: 'example' }) },
   { id: 'save', label: 'Save to file (.crosswalk.json)', group: 'File', shortcuts: ['Mod+S'], toolbar: 'Save', run: saveToFile },
   { id: 'export', label: 'Export…', group: 'File', shortcuts: ['Mod+E'], toolbar: 'Export', run: () => setUi({ exportOpen: true }) },
-  { id: 'import-mermaid', label: 'Import Mermaid erDiagram…', group: 'File', run: () => setUi({ importOpen: true }) },
+  { id: 'import', label: 'Import (SQL DDL, mapping sheet, erDiagram…)…', group: 'File', toolbar: 'Import', run: () => setUi({ importOpen: true }) },
 
   { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], toolbar: 'Undo', enabled: (s) => s.history.past.length > 0 || !!s.transientBase, run: undo },
   { id: 'redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
   { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: (s) => s.selection.ids.length > 0, run: () => void copySelection() },
   { id: 'cut', label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], run: () => paste() },
+  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], byPasteEvent: true, run: () => paste() },
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
   { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
   {
