@@ -1,5 +1,6 @@
 import { acceptedFileTypes, guessImportFormat } from '../../formats/registry';
 import type { FormatImportOptions } from '../../formats/types';
+import { describeMessages, readImport } from './import-into';
 import { describeParseError, parseDocumentText, type ParseResult } from '../../io/file';
 import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
@@ -84,7 +85,6 @@ export async function openFile(file: File): Promise<boolean> {
 
 /** Imports a text (of the named format, or the one it looks like) and opens it as a new document. */
 export async function importAsNewDocument(text: string, source: string, format?: string, options: FormatImportOptions = {}): Promise<boolean> {
-  const { readImport, describeMessages } = await import('./import-into');
   const reading = await readImport(text, { ...options, format, fileName: source });
   if (!reading.ok) {
     const lines = describeMessages(reading.errors);
