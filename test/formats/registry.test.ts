@@ -44,3 +44,12 @@ describe('the format registry', () => {
     expect(IMPORT_FORMATS.every((f) => typeof f.import === 'function')).toBe(true);
   });
 });
+
+describe('sniffing Mermaid with a theme in the text', () => {
+  it('recognises an erDiagram after front matter or an init directive, alone or in a note', () => {
+    const fm = '---\nconfig:\n  theme: neutral\n---\nerDiagram\n  A ||--o{ B : has\n';
+    expect(guessImportFormat(fm)?.id).toBe('mermaid');
+    expect(guessImportFormat('%%{init: {"theme": "neutral"}}%%\nerDiagram\n  A ||--o{ B : has')?.id).toBe('mermaid');
+    expect(guessImportFormat(`# Note\n\n\`\`\`mermaid\n${fm}\`\`\`\n`)?.id).toBe('mermaid');
+  });
+});
