@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importMermaidEr } from '../src/formats/mermaid/import-er';
 import { findExportFormat, findImportFormat } from '../src/formats/registry';
 import type { FormatImportOptions } from '../src/formats/types';
 import { parseDocumentText } from '../src/io/file';
 import { serialiseDocument } from '../src/io/serialise';
 import { createBundledElk, layoutDocument } from '../src/layout/elk';
+import { computeCoverage } from '../src/model/coverage';
 import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
 import { reportChunks } from './chunks';
@@ -64,6 +66,28 @@ async function importWith(id: string, text: string, options: FormatImportOptions
 const coldStart = performance.now();
 await importWith('sql', 'CREATE TABLE a (id int);', { dialect: 'postgresql' });
 const sqlParserLoad = performance.now() - coldStart;
+
+/** erDiagram texts of 4,000 lines: one entity whose 3,998 attributes share a name (what was cubic), and a model. */
+const erTexts = {
+  repeated: ['erDiagram', '  T {', ...Array.from({ length: 3_997 }, () => '    string x'), '  }'].join('\n'),
+  model: [
+    'erDiagram',
+    ...Array.from({ length: 300 }, (_, i) => [`  E${i} {`, '    uuid id PK', ...Array.from({ length: 9 }, (_, j) => `    string ${j % 3 ? `f${j}` : 'x'} "note ${j}"`), '  }']).flat(),
+    ...Array.from({ length: 399 }, (_, i) => `  E${i % 300} ||--o{ E${(i * 7 + 1) % 300} : "r${i}"`),
+  ].join('\n'),
+};
+/** A chain of 20,000 related entities: ELK recursed along it until the stack overflowed. */
+const chain20k: CrosswalkDocument = {
+  format: 'crosswalk',
+  version: 1,
+  title: 'Chain',
+  systems: [],
+  entities: Array.from({ length: 20_000 }, (_, i) => ({ id: `e${i}`, name: `E${i}`, fields: [{ id: 'id', name: 'id' }] })),
+  links: Array.from({ length: 19_999 }, (_, i) => ({ id: `r${i}`, kind: 'relation' as const, from: { entity: `e${i}` }, to: { entity: `e${i + 1}` } })),
+};
+const importEr = (text: string) => () => {
+  if (!importMermaidEr(text).ok) throw new Error('the generated erDiagram does not import');
+};
 const elk = await createBundledElk();
 const cases: Case[] = [
   {
@@ -74,16 +98,20 @@ const cases: Case[] = [
       if (!parseDocumentText(bigText).ok) throw new Error('the generated document does not parse');
     },
   },
+  { name: 'import mermaid-er', doc: '4,000 lines, 1 name ×3,997', runs, run: importEr(erTexts.repeated) },
+  { name: 'import mermaid-er', doc: '4,000 lines, 300 entities', runs, run: importEr(erTexts.model) },
   { name: 'serialise', doc: '1000 entities', runs, run: () => serialiseDocument(docs.big) },
   { name: 'export mermaid-er', doc: '1000 entities', target: 50, runs, run: () => exportWith('mermaid-er', docs.big) },
   { name: 'export mermaid-flow', doc: '1000 entities', target: 50, runs, run: () => exportWith('mermaid-flow', docs.big) },
   { name: 'export markdown', doc: '1000 entities', target: 50, runs, run: () => exportWith('markdown', docs.big) },
+  { name: 'coverage report', doc: '1000 entities', target: 20, runs, run: () => computeCoverage(docs.big) },
   { name: 'export svg', doc: '1000 entities', runs, run: () => exportWith('svg', docs.big) },
   { name: 'export pptx', doc: '500 entities', runs: slowRuns, run: () => exportWith('pptx', docs.medium) },
   { name: 'import SQL DDL (postgresql)', doc: '500 tables', target: 1000, runs: slowRuns, run: () => importWith('sql', ddl500, { dialect: 'postgresql' }) },
   { name: 'import mapping sheet (CSV)', doc: '2000 rows', runs, run: () => importWith('csv', sheet2000, {}) },
   { name: 'ELK layout (in-thread)', doc: '100 entities', runs: slowRuns, run: () => layoutDocument(docs.layout100, { elk }) },
   { name: 'ELK layout (in-thread)', doc: '300 entities', runs: slowRuns, run: () => layoutDocument(docs.layout300, { elk }) },
+  { name: 'layout, too big for ELK', doc: '20,000-entity chain', runs: slowRuns, run: () => layoutDocument(chain20k, { elk }) },
 ];
 
 function describeOutcome(o: Outcome, target: number | undefined): string[] {

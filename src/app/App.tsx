@@ -6,33 +6,48 @@ import { Toolbar } from './actions/Toolbar';
 import { useShortcuts } from './actions/use-shortcuts';
 import { Canvas } from './canvas/Canvas';
 import { openFile } from './files/documents';
+import { usePasteFields } from './files/paste';
+import { ReadOnlyBar } from './library/ReadOnlyBar';
 import { Inspector } from './panels/Inspector';
 import { setUi, useAppStore } from './store/store';
 import { Toasts } from './Toasts';
 import './walkthrough/walkthrough-actions';
+import './mapping/mapping-actions';
 
 // Panels that are not needed on first paint load on first use.
 const MermaidPanel = lazy(() => import('./panels/MermaidPanel').then((m) => ({ default: m.MermaidPanel })));
 const WalkthroughPanel = lazy(() => import('./walkthrough/WalkthroughPanel').then((m) => ({ default: m.WalkthroughPanel })));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./panels/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const GapsPanel = lazy(() => import('./mapping/GapsPanel').then((m) => ({ default: m.GapsPanel })));
+const MappingTableDialog = lazy(() => import('./mapping/MappingTableDialog').then((m) => ({ default: m.MappingTableDialog })));
+const ShareDialog = lazy(() => import('./library/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const PresentMode = lazy(() => import('./walkthrough/PresentMode').then((m) => ({ default: m.PresentMode })));
 
 const PANELS = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'mermaid', label: 'Mermaid' },
   { id: 'walkthrough', label: 'Walkthrough' },
+  { id: 'gaps', label: 'Gaps' },
 ] as const;
 
 /** The whole app: toolbar, canvas, side panel, dialogs and messages. */
 export function App() {
   useShortcuts();
+  usePasteFields();
   const title = useAppStore((s) => s.doc.title);
   const panel = useAppStore((s) => s.ui.rightPanel);
   const busy = useAppStore((s) => s.ui.busy);
   const presenting = useAppStore((s) => s.ui.presenting);
   const exportOpen = useAppStore((s) => s.ui.exportOpen);
   const importOpen = useAppStore((s) => s.ui.importOpen);
+  const mappingOpen = useAppStore((s) => s.ui.mappingTable !== undefined);
+  const shareOpen = useAppStore((s) => s.ui.shareOpen);
+  const libraryOpen = useAppStore((s) => s.ui.libraryOpen);
+  // A share link with &embed shows the canvas alone (for an iframe).
+  const embed = useAppStore((s) => s.ui.embed);
+  const chrome = !presenting && !embed;
 
   useEffect(() => {
     document.title = `${title} — Crosswalk`;
@@ -52,19 +67,20 @@ export function App() {
           void openFile(file);
         }}
       >
-        {!presenting && (
+        {chrome && (
           <header className="cw-header">
             <h1 className="cw-brand">Crosswalk</h1>
             <span className="cw-doc-title" title={title}>{title}</span>
             <Toolbar />
           </header>
         )}
+        {!presenting && <ReadOnlyBar />}
         <main className="cw-main">
           <div className="cw-canvas">
             <Canvas />
             {busy && <div className="cw-busy" role="status">{busy}</div>}
           </div>
-          {!presenting && (
+          {chrome && (
             <aside className="cw-side" aria-label="Side panel">
               <div className="cw-tabs" role="tablist">
                 {PANELS.map((p) => (
@@ -78,6 +94,7 @@ export function App() {
                   {panel === 'inspector' && <Inspector />}
                   {panel === 'mermaid' && <MermaidPanel />}
                   {panel === 'walkthrough' && <WalkthroughPanel />}
+                  {panel === 'gaps' && <GapsPanel />}
                 </Suspense>
               </div>
             </aside>
@@ -87,6 +104,9 @@ export function App() {
           {presenting && <PresentMode />}
           {exportOpen && <ExportDialog />}
           {importOpen && <ImportDialog />}
+          {mappingOpen && <MappingTableDialog />}
+          {shareOpen && <ShareDialog />}
+          {libraryOpen && <LibraryDialog />}
         </Suspense>
         <CommandPalette />
         <HelpDialog />

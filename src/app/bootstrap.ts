@@ -1,39 +1,90 @@
-import type { CrosswalkDocument } from '../model/types';
+import { decodeShareFragment, describeShareError, readShareFragment } from '../io/share';
+import { createDocument } from '../model/ops';
 import { getFlowInstance } from './canvas/flow-instance';
-import { openUrl } from './files/documents';
+import { layoutInWorker, needsLayout, openUrl } from './files/documents';
 import { FIRST_EXAMPLE } from './files/examples';
-import { flushAutosave, loadAutosave, startAutosave } from './persistence/autosave';
-import { getState, replaceDocument } from './store/store';
+import { listLibrary, migrateLegacySlot } from './persistence/library';
+import { currentDocumentId, flushSaving, newestLibraryId, openAsNewDocument, openLibraryDocument, openReadOnly, startSaving } from './persistence/session';
+import { getState, notify, setUi } from './store/store';
 
 /**
- * Decides what opens first: `?doc=<url>` if given, else the autosaved document, else the
- * first example. Then starts autosaving.
+ * Decides what opens first:
+ * - `#share=<data>` (with `&embed`: the canvas alone): that document, read-only;
+ * - `?doc=<url>`: that file, added to the library as a new document;
+ * - `?d=<id>`: that library document with its latest edits (a reload, a bookmark, a second tab);
+ * - else the library's newest document, else (a first visit) the first example.
+ * Once a library document is open the address is `?d=<id>`.
  */
 export async function bootstrap(): Promise<void> {
+  startSaving();
+  // A share link pasted over the app's own address changes only the fragment: no reload.
+  window.addEventListener('hashchange', () => {
+    const shared = readShareFragment(window.location.hash);
+    if (shared) void openShare(shared.data, shared.embed);
+  });
   const params = new URLSearchParams(window.location.search);
-  const docUrl = params.get('doc');
+  const share = readShareFragment(window.location.hash);
+  if (share && (await openShare(share.data, share.embed || params.has('embed')))) {
+    document.documentElement.dataset.ready = 'true';
+    return;
+  }
+  try {
+    await migrateLegacySlot();
+  } catch (e) {
+    notify('error', `Could not read the autosaved document of an earlier version: ${e instanceof Error ? e.message : String(e)}`);
+  }
   let opened = false;
-  let saved: CrosswalkDocument | undefined;
+  const docUrl = params.get('doc');
   if (docUrl) opened = await openUrl(docUrl);
+  const id = params.get('d');
+  if (!opened && id) {
+    opened = await openFromLibrary(id);
+    if (!opened) notify('error', 'The document this address names is not in this browser’s library (it may have been made in another browser). The newest document was opened instead.');
+  }
   if (!opened) {
-    saved = await loadAutosave();
-    if (saved) {
-      replaceDocument(saved);
-      opened = true;
-    }
+    const newest = await newestLibraryId().catch(() => undefined);
+    if (newest) opened = await openFromLibrary(newest);
   }
   if (!opened && FIRST_EXAMPLE) opened = await openUrl(FIRST_EXAMPLE.url);
-  // Opening is not an edit the user made: start with an empty undo history.
-  replaceDocument(getState().doc, { keepHistory: false });
-  startAutosave(saved);
-  if (getState().doc !== saved) void flushAutosave();
+  if (!opened || !currentDocumentId()) await openAsNewDocument(createDocument('Untitled')).catch((e: unknown) => notify('error', `Could not keep a document in this browser: ${e instanceof Error ? e.message : String(e)}`));
   document.documentElement.dataset.ready = 'true';
+}
+
+async function openFromLibrary(id: string): Promise<boolean> {
+  try {
+    return await openLibraryDocument(id);
+  } catch (e) {
+    notify('error', `Could not open the document kept in this browser: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+/** Opens share data read-only; a bad link gets a message and the usual document opens. */
+async function openShare(data: string, embed: boolean): Promise<boolean> {
+  const result = await decodeShareFragment(data);
+  if (!result.ok) {
+    const lines = describeShareError(result.error);
+    notify('error', `Could not open the share link: ${lines[0]}`, lines.length > 1 ? lines.slice(1, 50) : undefined);
+    return false;
+  }
+  let doc = result.doc;
+  if (needsLayout(doc)) doc = await layoutInWorker(doc, true).catch(() => doc);
+  await openReadOnly(doc);
+  setUi({ embed });
+  return true;
 }
 
 declare global {
   interface Window {
     /** A read-only debug hook for the console and the browser tests. */
-    crosswalk?: { doc(): unknown; state(): unknown; flow(): unknown };
+    crosswalk?: { doc(): unknown; state(): unknown; flow(): unknown; documentId(): string | undefined; library(): Promise<unknown>; flush(): Promise<void> };
   }
 }
-window.crosswalk = { doc: () => getState().doc, state: () => getState(), flow: () => getFlowInstance() };
+window.crosswalk = {
+  doc: () => getState().doc,
+  state: () => getState(),
+  flow: () => getFlowInstance(),
+  documentId: currentDocumentId,
+  library: listLibrary,
+  flush: flushSaving,
+};

@@ -22,7 +22,8 @@ export async function openDocument(io: CliIo, path: string): Promise<CrosswalkDo
   return undefined;
 }
 
-function onePositional(positionals: readonly string[], what: string): string {
+/** The one positional argument a command takes; a usage error when it is missing or repeated. */
+export function onePositional(positionals: readonly string[], what: string): string {
   if (positionals.length === 0) throw new UsageError(`missing ${what}`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument ${quote(positionals[1])}`);
   return positionals[0];

@@ -3,6 +3,8 @@ import { SQL_DIALECTS } from '../formats/types';
 import { printable, UsageError } from './args';
 import { runExport, runValidate } from './document-commands';
 import { runImport } from './import-command';
+import { runCheck } from './check-command';
+import { runShare } from './share-command';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
 
 /** The usage text: what `--help` and every usage error print. */
@@ -26,6 +28,16 @@ Commands:
       matching systems, entities and fields by name (any case), and writes the result.
       Errors name the line: "FILE:line N: message".
 
+  check DOC [--json] [--strict]
+      The mapping coverage and gap report: per entity that receives mappings, fields fed
+      and required fields fed; gaps (a required field with no mapping, types that differ
+      with no transform, a field fed by several mappings). --json prints it as JSON;
+      --strict exits 1 when there is any gap (for a CI job).
+  share DOC [--base URL] [--embed]
+      Print a share link, <base>#share=<data>: the whole document, compressed, in the
+      link's fragment (never sent to a server). It opens read-only in the app, with "Edit
+      a copy". Default base: http://localhost:5173/. --embed: the canvas alone (an iframe).
+
 Exit status: 0 success; 1 a bad or unreadable document, a failed export or import, or a
 file that cannot be read or written; 2 bad usage (this text; also --help).
 `;
@@ -34,6 +46,8 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   validate: runValidate,
   export: runExport,
   import: runImport,
+  check: runCheck,
+  share: runShare,
 };
 
 /**

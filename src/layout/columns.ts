@@ -19,8 +19,18 @@ export const COLUMN_GAP = 40;
 export function targetColumnHeight(heights: readonly number[], columnWidth: number, aspectRatio: number): number {
   if (heights.length === 0) return 0;
   const area = heights.reduce((sum, h) => sum + columnWidth * (h + COLUMN_GAP), 0);
-  return Math.max(Math.max(...heights), Math.sqrt(area / aspectRatio));
+  return Math.max(maxOf(heights), Math.sqrt(area / aspectRatio));
 }
+
+/** The largest number (0 for none). A loop: `Math.max(...xs)` overflows the stack on big arrays. */
+function maxOf(xs: readonly number[]): number {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  return max;
+}
+
+/** Above this many entities the exact partition (quadratic per column) gives way to a search. */
+const EXACT_PARTITION_LIMIT = 200;
 
 /** Height of one column holding the given entity heights, gaps included. */
 function columnHeight(heights: readonly number[], from: number, to: number): number {
@@ -39,6 +49,7 @@ export function splitIntoColumns(heights: readonly number[], maxHeight: number):
   if (n === 0) return [];
   const total = columnHeight(heights, 0, n);
   const k = Math.min(n, Math.max(1, Math.ceil((total + COLUMN_GAP) / (maxHeight + COLUMN_GAP))));
+  if (n > EXACT_PARTITION_LIMIT) return searchColumns(heights, k);
   // Linear partition by dynamic programming: best[j][i] = the smallest tallest column when
   // the first i entities fill j columns. n is small (the entities of one system).
   const best: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
@@ -62,6 +73,37 @@ export function splitIntoColumns(heights: readonly number[], maxHeight: number):
     for (let i = from; i < end; i++) column[i] = j - 1;
     end = from;
   }
+  return column;
+}
+
+/**
+ * The same partition for many entities, in O(n log): the smallest tallest column that fits
+ * into `k` columns filled greedily, found by bisection (a limit that fits greedily is one
+ * any partition into k columns can meet). May use fewer than k columns.
+ */
+function searchColumns(heights: readonly number[], k: number): number[] {
+  const fill = (limit: number, column?: number[]): number => {
+    let col = 0;
+    let used = -COLUMN_GAP;
+    heights.forEach((h, i) => {
+      if (used + COLUMN_GAP + h > limit && used > -COLUMN_GAP) {
+        col++;
+        used = -COLUMN_GAP;
+      }
+      used += COLUMN_GAP + h;
+      if (column) column[i] = col;
+    });
+    return col + 1;
+  };
+  let lo = maxOf(heights);
+  let hi = columnHeight(heights, 0, heights.length);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (fill(mid) <= k) hi = mid;
+    else lo = mid;
+  }
+  const column = new Array<number>(heights.length).fill(0);
+  fill(fill(lo) <= k ? lo : hi, column);
   return column;
 }
 
@@ -123,7 +165,7 @@ function systemHeight(heights: readonly number[], limit: number, chrome: number)
   const column = splitIntoColumns(heights, limit);
   const perColumn: number[] = [];
   heights.forEach((h, i) => (perColumn[column[i]] = (perColumn[column[i]] ?? -COLUMN_GAP) + h + COLUMN_GAP));
-  return Math.max(...perColumn) + chrome;
+  return maxOf(perColumn) + chrome;
 }
 
 /**
@@ -138,12 +180,16 @@ export function planColumnLimits(
   gap: number,
 ): number[] {
   const byLayer = new Map<number, number[]>();
-  systems.forEach((s, i) => byLayer.set(s.layer, [...(byLayer.get(s.layer) ?? []), i]));
+  systems.forEach((s, i) => {
+    const members = byLayer.get(s.layer);
+    if (members) members.push(i);
+    else byLayer.set(s.layer, [i]);
+  });
   const limits = new Array<number>(systems.length).fill(targetHeight);
   for (const members of byLayer.values()) {
     const stacked = (limit: number) =>
       members.reduce((sum, i) => sum + systemHeight(systems[i].heights, limit, chrome), 0) + (members.length - 1) * gap;
-    const floor = Math.max(...members.flatMap((i) => systems[i].heights));
+    const floor = maxOf(members.flatMap((i) => systems[i].heights));
     if (stacked(targetHeight) <= targetHeight) continue;
     // The stack only shrinks as the limit does: search for the largest limit that fits.
     let lo = floor;

@@ -96,7 +96,8 @@ export function packInRows(
   const out: Point[] = sizes.map(() => ({ x: 0, y: 0 }));
   if (sizes.length === 0) return out;
   const area = sizes.reduce((sum, s) => sum + (s.width + gap) * (s.height + gap), 0);
-  const widest = Math.max(...sizes.map((s) => s.width));
+  // A loop, not Math.max(...): a spread of thousands of parts can overflow the stack.
+  const widest = sizes.reduce((w, s) => Math.max(w, s.width), 0);
   const rowWidth = Math.max(widest, Math.sqrt(area * aspectRatio));
   const order = sizes
     .map((s, i) => ({ i, area: s.width * s.height }))

@@ -176,7 +176,11 @@ export function buildElkGraph(doc: CrosswalkDocument, part: LayoutPart): BuiltGr
     // A self-relation (reports-to) does not change where anything goes.
     if (!a || !b || a === b) return;
     const e = edge(id, portFor(a, l.from, 'E'), portFor(b, l.to, 'W'));
-    if (a.top === b.top && a.top !== a.node) inside.set(a.top, [...(inside.get(a.top) ?? []), e]);
+    if (a.top === b.top && a.top !== a.node) {
+      const edges = inside.get(a.top);
+      if (edges) edges.push(e);
+      else inside.set(a.top, [e]);
+    }
     else {
       root.edges!.push(e);
       linkedAcross.add(a.top).add(b.top);
@@ -191,7 +195,7 @@ export function buildElkGraph(doc: CrosswalkDocument, part: LayoutPart): BuiltGr
     for (const node of systemNode.values()) {
       if (linkedAcross.has(node)) continue;
       node.layoutOptions = { ...SYSTEM_OPTIONS, ...SEPARATE_OPTIONS };
-      node.edges!.push(...(inside.get(node) ?? []));
+      for (const e of inside.get(node) ?? []) node.edges!.push(e);
     }
     // Relations inside a linked system are left out: columns.ts says why.
     addColumnEdges({
@@ -206,9 +210,32 @@ export function buildElkGraph(doc: CrosswalkDocument, part: LayoutPart): BuiltGr
     });
   } else {
     // Each edge lives in the lowest graph that holds both ends.
-    for (const [node, edges] of inside) node.edges!.push(...edges);
+    // Loops, not push(...edges): spreading tens of thousands of arguments overflows the stack.
+    for (const [node, edges] of inside) for (const e of edges) node.edges!.push(e);
   }
   return { graph: root, index };
+}
+
+/**
+ * The graph of a part that is one free entity or one note, already laid out (at the
+ * origin): nothing for ELK to do, and a document of thousands of unlinked entities would
+ * otherwise pay for thousands of ELK runs (and as many scans of the document in
+ * buildElkGraph). Undefined for any other part.
+ */
+export function loneBoxGraph(doc: CrosswalkDocument, part: LayoutPart): BuiltGraph | undefined {
+  if (part.systems.length > 0 || part.freeEntities.length + part.notes.length !== 1) return undefined;
+  const index: ElkGraphIndex = { systems: new Map(), entities: new Map(), notes: new Map() };
+  let node: ElkNode;
+  if (part.freeEntities.length === 1) {
+    const i = part.freeEntities[0];
+    node = { id: `e${i}`, x: 0, y: 0, width: ENTITY_WIDTH, height: entityHeight(doc.entities[i]) };
+    index.entities.set(node.id, i);
+  } else {
+    const i = part.notes[0];
+    node = { id: `n${i}`, x: 0, y: 0, width: NOTE_WIDTH, height: noteHeight(doc.notes![i]) };
+    index.notes.set(node.id, i);
+  }
+  return { graph: { id: 'root', x: 0, y: 0, width: node.width, height: node.height, children: [node], edges: [] }, index };
 }
 
 function edge(id: string, source: string, target: string): ElkExtendedEdge {

@@ -1,7 +1,8 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { CrosswalkDocument, Point } from '../model/types';
-import { packInRows, splitIntoParts } from './components';
-import { buildElkGraph, type ElkGraphIndex } from './elk-graph';
+import { packInRows, splitIntoParts, type LayoutPart } from './components';
+import { buildElkGraph, COLUMN_ASPECT_RATIO, loneBoxGraph, type ElkGraphIndex } from './elk-graph';
+import { layoutLayered } from './simple-layered';
 
 /**
  * What layout needs from ELK: the `layout(graph)` method. In Node this is elkjs itself; in
@@ -61,13 +62,21 @@ const PART_ASPECT_RATIO = 1.8;
  */
 export async function layoutDocument(doc: CrosswalkDocument, options: LayoutOptions = {}): Promise<CrosswalkDocument> {
   if (options.onlyMissing && !needsLayout(doc)) return doc;
-  const elk = options.elk ?? (await createBundledElk());
+  // Loaded only when a part needs it: a huge document may have none that ELK lays out.
+  let elk = options.elk;
+  const getElk = async () => (elk ??= await createBundledElk());
   const parts = splitIntoParts(doc);
   // One part at a time: an ELK in a worker runs one layout at a time anyway.
   const laidOut: { root: ElkNode; index: ElkGraphIndex }[] = [];
-  for (const part of parts) {
+  const counts = entityCounts(doc, parts);
+  for (const [i, part] of parts.entries()) {
+    const lone = loneBoxGraph(doc, part);
+    if (lone) {
+      laidOut.push({ root: lone.graph, index: lone.index });
+      continue;
+    }
     const { graph, index } = buildElkGraph(doc, part);
-    laidOut.push({ root: await elk.layout(graph), index });
+    laidOut.push({ root: await layoutPart(getElk, graph, counts[i]), index });
   }
   const offsets = packInRows(
     laidOut.map(({ root }) => ({ width: root.width ?? 0, height: root.height ?? 0 })),
@@ -78,6 +87,32 @@ export async function layoutDocument(doc: CrosswalkDocument, options: LayoutOpti
   if (doc.notes) out.notes = doc.notes.slice();
   laidOut.forEach(({ root, index }, i) => applyLayout(out, root, index, offsets[i]));
   return out;
+}
+
+/**
+ * Parts with more entities than this skip ELK: it recurses once per node along a path (a
+ * chain of about 5,000 overflows the stack) and a 3,000-entity chain already takes it
+ * 25 s. They get the iterative layered layout of simple-layered.ts.
+ */
+export const ELK_ENTITY_LIMIT = 1_500;
+
+/** How many entities each part holds (counted once: a document may have thousands of parts). */
+function entityCounts(doc: CrosswalkDocument, parts: readonly LayoutPart[]): number[] {
+  const perSystem = new Map<string, number>();
+  for (const e of doc.entities) if (e.system !== undefined) perSystem.set(e.system, (perSystem.get(e.system) ?? 0) + 1);
+  return parts.map((part) => part.systems.reduce((n, i) => n + (perSystem.get(doc.systems[i].id) ?? 0), part.freeEntities.length));
+}
+
+/** Lays out one part with ELK, or without it when it is too big or ELK's recursion overflows. */
+async function layoutPart(elk: () => Promise<ElkLike>, graph: ElkNode, entities: number): Promise<ElkNode> {
+  if (entities > ELK_ENTITY_LIMIT) return layoutLayered(graph, COLUMN_ASPECT_RATIO);
+  try {
+    return await (await elk()).layout(graph);
+  } catch (e) {
+    // In a worker the error arrives as a message: "…Maximum call stack size exceeded".
+    if (!/call stack|too much recursion/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    return layoutLayered(graph, COLUMN_ASPECT_RATIO);
+  }
 }
 
 /** Writes the positions of one laid-out part into `out` (whose arrays are fresh copies). */

@@ -1,4 +1,7 @@
 import { collectIds, uniqueId } from './ids';
+import { entitySchema, fieldSchema, linkSchema, noteSchema, stepSchema, systemSchema } from './schema';
+import { optionalKeys } from './schema-walk';
+import { retypeMovedLinks } from './meaning';
 import { linkTouchesEntity, linkTouchesField, linkTouchesSystem } from './queries';
 import type { CrosswalkDocument, Entity, Field, Link, Note, Point, Step, System } from './types';
 
@@ -33,13 +36,24 @@ const replaceById = <T extends { id: string }>(items: T[], id: string, fn: (item
   return changed ? out : items;
 };
 
-/** Removes undefined and empty-string optional values from a patch result. */
-function clean<T extends object>(obj: T, optional: readonly (keyof T)[]): T {
-  const out = { ...obj };
+// The keys each kind of element may leave out, read from the schema: an edit that empties
+// one (undefined, or an empty string from a cleared input) removes it.
+const OPTIONAL = {
+  system: optionalKeys(systemSchema),
+  entity: optionalKeys(entitySchema),
+  field: optionalKeys(fieldSchema),
+  link: optionalKeys(linkSchema),
+  note: optionalKeys(noteSchema),
+  step: optionalKeys(stepSchema),
+};
+
+/** Removes emptied optional values (undefined, '') from a patch result; other keys, known or not, stay. */
+function clean<T extends object>(obj: T, optional: readonly string[]): T {
+  const out = { ...obj } as Record<string, unknown>;
   for (const k of optional) {
     if (out[k] === undefined || out[k] === '') delete out[k];
   }
-  return out;
+  return out as T;
 }
 
 // ---------- systems ----------
@@ -52,7 +66,7 @@ export function addSystem(doc: CrosswalkDocument, system: System): CrosswalkDocu
 /** Changes a system's name, kind, description, position or size. */
 export function updateSystem(doc: CrosswalkDocument, id: string, patch: Partial<Omit<System, 'id'>>): CrosswalkDocument {
   if (patch.name !== undefined && patch.name.trim() === '') return doc;
-  const systems = replaceById(doc.systems, id, (s) => clean({ ...s, ...patch }, ['kind', 'description']));
+  const systems = replaceById(doc.systems, id, (s) => clean({ ...s, ...patch }, OPTIONAL.system));
   return systems === doc.systems ? doc : { ...doc, systems };
 }
 
@@ -63,34 +77,23 @@ export function addEntity(doc: CrosswalkDocument, entity: Entity): CrosswalkDocu
   return { ...doc, entities: [...doc.entities, entity] };
 }
 
-/** Changes an entity's name, description, position or system. */
+/**
+ * Changes an entity's name, description, position or system. Moving it to another system
+ * retypes only its own links, and only those whose kind still follows the rule
+ * (see `retypeMovedLinks` in meaning.ts); every other link keeps the kind it has.
+ */
 export function updateEntity(
   doc: CrosswalkDocument,
   id: string,
   patch: Partial<Omit<Entity, 'id' | 'fields'>>,
 ): CrosswalkDocument {
   if (patch.name !== undefined && patch.name.trim() === '') return doc;
-  const entities = replaceById(doc.entities, id, (e) => clean({ ...e, ...patch }, ['description', 'system']));
-  if (entities === doc.entities) return doc;
-  return retypeLinks({ ...doc, entities });
-}
-
-/**
- * After entities move between systems, a relation whose ends are now in different systems
- * becomes a mapping and vice versa, so the drawing keeps telling the truth.
- */
-function retypeLinks(doc: CrosswalkDocument): CrosswalkDocument {
-  const systemOf = new Map(doc.entities.map((e) => [e.id, e.system]));
-  let changed = false;
-  const links = doc.links.map((l) => {
-    if (l.kind === 'flow' || !('entity' in l.from) || !('entity' in l.to)) return l;
-    const same = systemOf.get(l.from.entity) === systemOf.get(l.to.entity);
-    const kind = same ? 'relation' : 'mapping';
-    if (kind === l.kind) return l;
-    changed = true;
-    return { ...l, kind } as Link;
-  });
-  return changed ? { ...doc, links } : doc;
+  const before = doc.entities.find((e) => e.id === id);
+  const entities = replaceById(doc.entities, id, (e) => clean({ ...e, ...patch }, OPTIONAL.entity));
+  if (entities === doc.entities || !before) return doc;
+  const next = { ...doc, entities };
+  const movedSystem = 'system' in patch && (patch.system || undefined) !== before.system;
+  return movedSystem ? retypeMovedLinks(doc, next, new Set([id])) : next;
 }
 
 // ---------- fields ----------
@@ -121,7 +124,7 @@ export function updateField(
   if (patch.name !== undefined && patch.name.trim() === '') return doc;
   return updateFields(doc, entityId, (fields) =>
     replaceById(fields, fieldId, (f) => {
-      const next = clean({ ...f, ...patch }, ['type', 'key', 'description', 'required']);
+      const next = clean({ ...f, ...patch }, OPTIONAL.field);
       if (next.required === false) delete next.required;
       return next;
     }),
@@ -162,7 +165,7 @@ export function addLink(doc: CrosswalkDocument, link: Link): CrosswalkDocument {
 /** Changes a link's kind, label, description, cardinality, transform, protocol or schedule. */
 export function updateLink(doc: CrosswalkDocument, id: string, patch: Partial<Omit<Link, 'id'>>): CrosswalkDocument {
   const links = replaceById(doc.links, id, (l) =>
-    clean({ ...l, ...patch } as Link, ['label', 'description', 'cardinality', 'transform', 'protocol', 'schedule']),
+    clean({ ...l, ...patch } as Link, OPTIONAL.link),
   );
   return links === doc.links ? doc : { ...doc, links };
 }
@@ -175,7 +178,7 @@ export function addNote(doc: CrosswalkDocument, note: Note): CrosswalkDocument {
 /** Changes a note's text or position. */
 export function updateNote(doc: CrosswalkDocument, id: string, patch: Partial<Omit<Note, 'id'>>): CrosswalkDocument {
   const notes = doc.notes ?? [];
-  const next = replaceById(notes, id, (n) => ({ ...n, ...patch }));
+  const next = replaceById(notes, id, (n) => clean({ ...n, ...patch }, OPTIONAL.note));
   return next === notes ? doc : { ...doc, notes: next };
 }
 
@@ -330,14 +333,15 @@ export function pasteFragment(
     ...entities.filter((e) => !e.system || !systems.some((s) => s.id === e.system)).map((e) => e.id),
     ...notes.map((n) => n.id),
   ];
+  // Pasted links keep the kinds they were copied with: a copy means what the original meant.
   return {
-    doc: retypeLinks({
+    doc: {
       ...doc,
       systems: [...doc.systems, ...systems],
       entities: [...doc.entities, ...entities],
       links: [...doc.links, ...links],
       notes: [...(doc.notes ?? []), ...notes],
-    }),
+    },
     ids,
   };
 }
@@ -355,7 +359,7 @@ export function addStep(doc: CrosswalkDocument, step: Step, index?: number): Cro
 export function updateStep(doc: CrosswalkDocument, id: string, patch: Partial<Omit<Step, 'id'>>): CrosswalkDocument {
   if (patch.title !== undefined && patch.title.trim() === '') return doc;
   const steps = doc.walkthrough ?? [];
-  const next = replaceById(steps, id, (s) => clean({ ...s, ...patch }, ['speakerNotes']));
+  const next = replaceById(steps, id, (s) => clean({ ...s, ...patch }, OPTIONAL.step));
   return next === steps ? doc : { ...doc, walkthrough: next };
 }
 

@@ -1,88 +1,111 @@
 import { z } from 'zod';
-import type {
-  Cardinality,
-  CrosswalkDocument,
-  Endpoint,
-  Entity,
-  Field,
-  Link,
-  Note,
-  Point,
-  Step,
-  System,
-} from './types';
 
-// Each schema is typed against its interface so the two cannot drift (ChartDB's pattern).
+// The one place the document's shape is written (format version 1, see shared DESIGN.md).
+// The TypeScript types (types.ts), the serialiser's key order (io/serialise.ts) and the
+// edit operations' optional keys (ops.ts) are all derived from these schemas, so adding
+// an attribute here is the whole change to the format.
+//
+// Every object is loose: keys this version does not know (a team's `owner`, `pii`, `jira`)
+// pass validation untouched and are written back by every save ("Keeping what is not
+// understood" in DESIGN.md).
+
+/** The format version this build writes and reads. */
+export const CURRENT_VERSION = 1;
+
+/** All cardinalities, in the order the UI lists them. */
+export const CARDINALITIES = ['exactly-one', 'zero-or-one', 'one-or-more', 'zero-or-more'] as const;
+
+/** All field keys. */
+export const FIELD_KEYS = ['PK', 'FK', 'UK'] as const;
+
+/** All link kinds. */
+export const LINK_KINDS = ['relation', 'mapping', 'flow'] as const;
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const positive = finite.refine((n) => n > 0, 'must be positive');
 
-export const pointSchema: z.ZodType<Point> = z.object({ x: finite, y: finite });
+/** A point in canvas units. */
+export const pointSchema = z.looseObject({ x: finite, y: finite });
 
-export const systemSchema: z.ZodType<System> = z.object({
+/** A width and height in canvas units. */
+export const sizeSchema = z.looseObject({ width: positive, height: positive });
+
+/** A system (Workday, Okta, Salesforce…): a group box holding entities. */
+export const systemSchema = z.looseObject({
   id: nonEmpty,
   name: nonEmpty,
   kind: z.string().optional(),
   description: z.string().optional(),
   position: pointSchema.optional(),
-  size: z
-    .object({
-      width: finite.refine((n) => n > 0, 'must be positive'),
-      height: finite.refine((n) => n > 0, 'must be positive'),
-    })
-    .optional(),
+  size: sizeSchema.optional(),
 });
 
-export const fieldSchema: z.ZodType<Field> = z.object({
+/** One field (column, attribute) of an entity. */
+export const fieldSchema = z.looseObject({
   id: nonEmpty,
   name: nonEmpty,
   type: z.string().optional(),
-  key: z.enum(['PK', 'FK', 'UK']).optional(),
+  key: z.enum(FIELD_KEYS).optional(),
   required: z.boolean().optional(),
   description: z.string().optional(),
 });
 
-export const entitySchema: z.ZodType<Entity> = z.object({
+/** An entity (table, object, record type), optionally inside a system (`system`: its id). */
+export const entitySchema = z.looseObject({
   id: nonEmpty,
   name: nonEmpty,
   system: z.string().optional(),
   description: z.string().optional(),
+  /** Relative to its system when it has one. */
   position: pointSchema.optional(),
   fields: z.array(fieldSchema),
 });
 
-const cardinalitySchema: z.ZodType<Cardinality> = z.enum([
-  'zero-or-one',
-  'exactly-one',
-  'zero-or-more',
-  'one-or-more',
-]);
+/** How many rows an end of a relation stands for. */
+export const cardinalitySchema = z.enum(CARDINALITIES);
 
-export const endpointSchema: z.ZodType<Endpoint> = z.union([
-  z.object({ system: nonEmpty }),
-  z.object({ entity: nonEmpty, field: nonEmpty.optional() }),
-], { error: 'must be {"system": id} or {"entity": id, "field"?: id}' });
+/** A system end of a link (flows). */
+export const systemEndpointSchema = z.looseObject({ system: nonEmpty });
 
-export const linkSchema: z.ZodType<Link> = z.object({
+/** An entity end of a link, optionally narrowed to one field. */
+export const entityEndpointSchema = z.looseObject({ entity: nonEmpty, field: nonEmpty.optional() });
+
+/** One end of a link: a system, or an entity (and field); never both. */
+export const endpointSchema = z
+  .union([systemEndpointSchema, entityEndpointSchema], { error: 'must be {"system": id} or {"entity": id, "field"?: id}' })
+  .refine((ep) => !('system' in ep && 'entity' in ep), 'must be {"system": id} or {"entity": id, "field"?: id}, not both');
+
+/** The cardinality of both ends of a relation. */
+export const linkCardinalitySchema = z.looseObject({ from: cardinalitySchema, to: cardinalitySchema });
+
+/** A relation (inside a system), a mapping (field to field, across systems) or a flow (system to system). */
+export const linkSchema = z.looseObject({
   id: nonEmpty,
-  kind: z.enum(['relation', 'mapping', 'flow']),
+  kind: z.enum(LINK_KINDS),
   from: endpointSchema,
   to: endpointSchema,
   label: z.string().optional(),
   description: z.string().optional(),
-  cardinality: z.object({ from: cardinalitySchema, to: cardinalitySchema }).optional(),
+  /** Relations. */
+  cardinality: linkCardinalitySchema.optional(),
+  /** Mappings: lowercase, lookup, concat(first, last)… */
   transform: z.string().optional(),
+  /** Flows. */
   protocol: z.string().optional(),
+  /** Flows. */
   schedule: z.string().optional(),
 });
 
-export const noteSchema: z.ZodType<Note> = z.object({
+/** A free text box on the canvas. */
+export const noteSchema = z.looseObject({
   id: nonEmpty,
   text: z.string(),
   position: pointSchema.optional(),
 });
 
-export const stepSchema: z.ZodType<Step> = z.object({
+/** One step of a walkthrough; `focus` holds ids of systems, entities, links and notes. */
+export const stepSchema = z.looseObject({
   id: nonEmpty,
   title: nonEmpty,
   bullets: z.array(z.string()).optional(),
@@ -90,9 +113,10 @@ export const stepSchema: z.ZodType<Step> = z.object({
   focus: z.array(z.string()).optional(),
 });
 
-export const documentSchema: z.ZodType<CrosswalkDocument> = z.object({
+/** A whole Crosswalk document. */
+export const documentSchema = z.looseObject({
   format: z.literal('crosswalk'),
-  version: z.literal(1),
+  version: z.literal(CURRENT_VERSION),
   title: nonEmpty,
   description: z.string().optional(),
   systems: z.array(systemSchema),

@@ -1,141 +1,75 @@
-/**
- * The Crosswalk document, format version 1 (see shared DESIGN.md).
- * Everything the app shows is derived from this; nothing about a document lives only in the app.
- */
+import type { z } from 'zod';
+import type {
+  cardinalitySchema,
+  documentSchema,
+  endpointSchema,
+  entityEndpointSchema,
+  entitySchema,
+  fieldSchema,
+  linkSchema,
+  noteSchema,
+  pointSchema,
+  sizeSchema,
+  stepSchema,
+  systemEndpointSchema,
+  systemSchema,
+} from './schema';
+
+// The document's types, inferred from the zod schemas in schema.ts (the one place the
+// shape is written). Schemas are loose, so their inferred types carry an index signature
+// for unknown keys; `Known` removes it, so the code base sees exactly the keys this
+// version understands (a typo is a compile error) while unknown keys still ride along at
+// run time through every spread and copy.
+
+export { CARDINALITIES, CURRENT_VERSION, FIELD_KEYS, LINK_KINDS } from './schema';
+
+/** A type without index signatures, deeply: the keys a loose schema declares. */
+export type Known<T> = T extends readonly (infer U)[]
+  ? Known<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: Known<T[K]> }
+    : T;
+
+/** The value a schema produces, with only the keys it declares. */
+type Shape<S extends z.ZodType> = Known<z.output<S>>;
 
 /** A point in canvas units. */
-export interface Point {
-  x: number;
-  y: number;
-}
-
+export type Point = Shape<typeof pointSchema>;
 /** A width and height in canvas units. */
-export interface Size {
-  width: number;
-  height: number;
-}
-
+export type Size = Shape<typeof sizeSchema>;
 /** A system (Workday, Okta, Salesforce…): a group box holding entities. */
-export interface System {
-  id: string;
-  name: string;
-  kind?: string;
-  description?: string;
-  position?: Point;
-  size?: Size;
-}
-
-/** The key marker of a field. */
-export type FieldKey = 'PK' | 'FK' | 'UK';
-
+export type System = Shape<typeof systemSchema>;
 /** One field (column, attribute) of an entity. */
-export interface Field {
-  id: string;
-  name: string;
-  type?: string;
-  key?: FieldKey;
-  required?: boolean;
-  description?: string;
-}
-
+export type Field = Shape<typeof fieldSchema>;
+/** The key marker of a field. */
+export type FieldKey = NonNullable<Field['key']>;
 /** An entity (table, object, record type), optionally inside a system. */
-export interface Entity {
-  id: string;
-  name: string;
-  /** The id of the system that holds it. */
-  system?: string;
-  description?: string;
-  /** Relative to its system when it has one. */
-  position?: Point;
-  fields: Field[];
-}
-
+export type Entity = Shape<typeof entitySchema>;
 /** A system endpoint. */
-export interface SystemEndpoint {
-  system: string;
-}
-
+export type SystemEndpoint = Shape<typeof systemEndpointSchema>;
 /** An entity endpoint, optionally narrowed to one field. */
-export interface EntityEndpoint {
-  entity: string;
-  field?: string;
-}
-
+export type EntityEndpoint = Shape<typeof entityEndpointSchema>;
 /** One end of a link. */
-export type Endpoint = SystemEndpoint | EntityEndpoint;
-
+export type Endpoint = Shape<typeof endpointSchema>;
 /** How many rows an end of a relation stands for. */
-export type Cardinality = 'zero-or-one' | 'exactly-one' | 'zero-or-more' | 'one-or-more';
-
+export type Cardinality = z.output<typeof cardinalitySchema>;
+/** A relation, a mapping or a flow. */
+export type Link = Shape<typeof linkSchema>;
 /** The kinds of link. */
-export type LinkKind = 'relation' | 'mapping' | 'flow';
-
-/** A relation (inside a system), a mapping (field to field, across systems) or a flow (system to system). */
-export interface Link {
-  id: string;
-  kind: LinkKind;
-  from: Endpoint;
-  to: Endpoint;
-  label?: string;
-  description?: string;
-  /** Relations only. */
-  cardinality?: { from: Cardinality; to: Cardinality };
-  /** Mappings only: lowercase, lookup, concat(first, last)… */
-  transform?: string;
-  /** Flows only. */
-  protocol?: string;
-  /** Flows only. */
-  schedule?: string;
-}
-
+export type LinkKind = Link['kind'];
 /** A free text box on the canvas. */
-export interface Note {
-  id: string;
-  text: string;
-  position?: Point;
-}
-
+export type Note = Shape<typeof noteSchema>;
 /** One step of a walkthrough. */
-export interface Step {
-  id: string;
-  title: string;
-  bullets?: string[];
-  speakerNotes?: string;
-  /** Ids of systems, entities, links and notes this step is about. */
-  focus?: string[];
-}
-
+export type Step = Shape<typeof stepSchema>;
 /** A whole Crosswalk document. */
-export interface CrosswalkDocument {
-  format: 'crosswalk';
-  version: 1;
-  title: string;
-  description?: string;
-  systems: System[];
-  entities: Entity[];
-  links: Link[];
-  notes?: Note[];
-  walkthrough?: Step[];
-}
-
-/** The format version this build writes and reads. */
-export const CURRENT_VERSION = 1;
-
-/** All cardinalities, in the order the UI lists them. */
-export const CARDINALITIES: readonly Cardinality[] = ['exactly-one', 'zero-or-one', 'one-or-more', 'zero-or-more'];
-
-/** All field keys. */
-export const FIELD_KEYS: readonly FieldKey[] = ['PK', 'FK', 'UK'];
-
-/** All link kinds. */
-export const LINK_KINDS: readonly LinkKind[] = ['relation', 'mapping', 'flow'];
+export type CrosswalkDocument = Shape<typeof documentSchema>;
 
 /** Narrows an endpoint to a system endpoint. */
 export function isSystemEndpoint(e: Endpoint): e is SystemEndpoint {
-  return 'system' in e && typeof (e as SystemEndpoint).system === 'string';
+  return 'system' in e && typeof e.system === 'string';
 }
 
 /** Narrows an endpoint to an entity endpoint. */
 export function isEntityEndpoint(e: Endpoint): e is EntityEndpoint {
-  return 'entity' in e && typeof (e as EntityEndpoint).entity === 'string';
+  return 'entity' in e && typeof e.entity === 'string';
 }

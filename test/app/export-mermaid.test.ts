@@ -25,7 +25,7 @@ describe('insertSvg', () => {
     expect(box.querySelector('img')).toBeNull();
   });
 
-  it('keeps HTML labels inside foreignObject but removes scripts, handlers and script URLs', () => {
+  it('keeps HTML labels inside foreignObject but removes scripts, images, handlers and every URL that leaves the drawing', () => {
     const box = document.createElement('div');
     insertSvg(
       box,
@@ -33,15 +33,18 @@ describe('insertSvg', () => {
         '<foreignObject width="50" height="20"><div xmlns="http://www.w3.org/1999/xhtml"><span class="nodeLabel">Okta <b>User</b></span>' +
           '<img src="x" onerror="alert(1)"></div></foreignObject>' +
           '<script>alert(2)</script><a href=" java\tscript:alert(3)"><text onclick="alert(4)">t</text></a>' +
-          '<a href="https://example.org/"><text>ok</text></a>',
+          '<a href="https://example.org/"><text>ok</text></a><a href="#m1"><text>inside</text></a>' +
+          '<image href="https://example.org/x.png"/><rect style="fill: url(https://example.org/p)"/><rect style="fill: url(#g)"/>',
       ),
     );
     expect(box.querySelector('.nodeLabel')!.textContent).toBe('Okta User');
     expect(box.querySelector('script')).toBeNull();
+    expect(box.querySelector('img, image')).toBeNull();
+    expect(Array.from(box.querySelectorAll('rect[style]'), (r) => r.getAttribute('style'))).toEqual(['fill: url(#g)']);
     const all = Array.from(box.querySelectorAll('*'));
     for (const el of all) for (const a of Array.from(el.attributes)) expect(a.name.startsWith('on'), `${el.localName} ${a.name}`).toBe(false);
     const hrefs = Array.from(box.querySelectorAll('a')).map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual([null, 'https://example.org/']);
+    expect(hrefs).toEqual([null, null, '#m1']);
   });
 
   it('replaces what the container held', () => {

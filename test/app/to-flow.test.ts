@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../src/io/file';
 import * as ops from '../../src/model/ops';
-import { expandFocus, toFlow } from '../../src/app/canvas/to-flow';
+import { toFlow } from '../../src/app/canvas/to-flow';
+import { focusScope } from '../../src/model/meaning';
 import { endpointFromHandle, entityHandleId, parseHandleId, systemHandleId } from '../../src/app/canvas/handles';
 
 const r = parseDocumentText(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
@@ -33,7 +34,7 @@ describe('toFlow', () => {
   });
 
   it('dims what is out of focus', () => {
-    const focus = expandFocus(doc, ['m-email-login']);
+    const focus = focusScope(doc, ['m-email-login']).lit;
     expect([...focus].sort()).toEqual(['m-email-login', 'okta', 'okta-user', 'wd-worker', 'workday'].sort());
     const { nodes } = toFlow(doc, { selected: new Set(), focus });
     expect(nodes.find((n) => n.id === 'okta-user')!.data.dimmed).toBe(false);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readDoc, startHarness, waitReady, type Harness } from './harness';
+import { readDoc, startHarness, waitForStillView, waitReady, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -83,7 +83,7 @@ describe('the editor, as a person uses it', () => {
 
   it('connects a field to a field in another system as a mapping', async () => {
     await page.locator('[data-action="fit"]').click();
-    await page.waitForTimeout(400);
+    await waitForStillView(page); // the fit animates: read positions once it has stopped
     const before = await readDoc(page);
     const from = page.locator('.react-flow__node[data-id="wd-position"] .react-flow__handle[data-handleid="f|R|location"]');
     const to = page.locator('.react-flow__node[data-id="okta-user"] .react-flow__handle[data-handleid="f|L|department"]');
@@ -138,7 +138,6 @@ describe('the editor, as a person uses it', () => {
 
   it('brings the document back exactly after a reload', async () => {
     const before = await readDoc(page);
-    await page.waitForTimeout(600); // autosave is debounced
     await page.reload();
     await waitReady(page);
     expect(await readDoc(page)).toEqual(before);

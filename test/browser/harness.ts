@@ -81,3 +81,30 @@ export async function openApp(h: Harness, example?: string): Promise<Page> {
   await waitReady(page);
   return page;
 }
+
+/**
+ * Waits until the canvas view has stopped moving (a fit or a step change animates it): the
+ * viewport's transform the same on `frames` animation frames in a row, and, when `from` is
+ * given, different from it (so a move that has not started yet is not taken for its end).
+ * Returns the transform. A condition, not a delay: a slow machine only takes longer.
+ */
+export async function waitForStillView(page: Page, from?: string | null, frames = 10): Promise<string | null> {
+  return page.evaluate(
+    ({ from, frames }) =>
+      new Promise<string | null>((resolve) => {
+        const read = () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null;
+        let last = read();
+        let same = 0;
+        const tick = () => {
+          const now = read();
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= frames && now !== from) resolve(now);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { from: from === undefined ? '\u0000never' : from, frames },
+  );
+}
+

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, readDoc, startHarness, waitReady, type Harness } from './harness';
+import { openApp, readDoc, startHarness, waitForStillView, waitReady, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -12,8 +12,9 @@ afterAll(async () => h?.close());
 
 const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
 
-async function settle() {
-  await page.waitForTimeout(900); // fit-view animations take 400–600 ms
+/** Waits for the view to move away from `from` and come to rest (fits animate for 600 ms). */
+async function settle(from: string | null) {
+  await waitForStillView(page, from);
 }
 
 describe('a walkthrough, built and presented through the UI', () => {
@@ -65,11 +66,12 @@ describe('a walkthrough, built and presented through the UI', () => {
 
   it('presents: the keyboard steps through, the view fits each focus, Escape returns to editing', async () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    const editing = await viewport();
     await page.keyboard.press('p');
     const show = page.getByRole('dialog', { name: 'Presentation' });
     await expect.poll(() => show.getAttribute('data-step-index')).toBe('0');
     expect(await show.textContent()).toContain('Workday is the source');
-    await settle();
+    await settle(editing);
     const first = await viewport();
     // Outside the focus is dimmed.
     expect(await page.locator('.react-flow__node[data-id="slack"] .is-dimmed').count()).toBe(1);
@@ -77,13 +79,13 @@ describe('a walkthrough, built and presented through the UI', () => {
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => show.getAttribute('data-step-index')).toBe('1');
-    await settle();
+    await settle(first);
     const second = await viewport();
     expect(second).not.toBe(first);
 
     await page.keyboard.press('Space');
     await expect.poll(() => show.getAttribute('data-step-index')).toBe('2');
-    await settle();
+    await settle(second);
     expect(await show.textContent()).toContain('One hub');
     const third = await viewport();
     expect(third).not.toBe(second);
@@ -91,7 +93,7 @@ describe('a walkthrough, built and presented through the UI', () => {
 
     await page.keyboard.press('PageUp');
     await expect.poll(() => show.getAttribute('data-step-index')).toBe('1');
-    await settle();
+    await settle(third);
     expect(await viewport()).not.toBe(third);
 
     await page.keyboard.press('n'); // the speaker view
@@ -104,7 +106,7 @@ describe('a walkthrough, built and presented through the UI', () => {
 
   it('keeps the walkthrough over a reload', async () => {
     const before = await readDoc(page);
-    await page.waitForTimeout(600);
+    // The address with no document named opens the newest one: this one.
     await page.goto(h.url);
     await waitReady(page);
     expect((await readDoc(page)).walkthrough).toEqual(before.walkthrough);

@@ -10,6 +10,7 @@ interface Command {
   id: string;
   label: string;
   group: string;
+  keywords?: string;
   shortcut?: string;
   enabled: boolean;
   run: () => void;
@@ -20,6 +21,7 @@ function fromAction(a: Action): Command {
     id: a.id,
     label: a.label,
     group: a.group,
+    keywords: a.keywords,
     shortcut: a.shortcuts?.[0],
     enabled: a.enabled ? a.enabled(getState()) : true,
     run: () => runAction(a),
@@ -50,7 +52,7 @@ function PaletteBody() {
     [],
   );
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = commands.filter((c) => words.every((w) => `${c.group} ${c.label}`.toLowerCase().includes(w)));
+  const shown = commands.filter((c) => words.every((w) => `${c.group} ${c.label} ${c.keywords ?? ''}`.toLowerCase().includes(w)));
   const close = () => setUi({ paletteOpen: false, paletteQuery: undefined });
   const run = (c: Command | undefined) => {
     if (!c || !c.enabled) return;

@@ -1,6 +1,7 @@
 import { createDocument } from '../../model/ops';
 import { fitTo, getFlowInstance, viewportCentre } from '../canvas/flow-instance';
 import { autoLayout, pickAndOpenFile, saveToFile } from '../files/documents';
+import { fieldsPasteTarget } from '../files/paste';
 import {
   addEntityAt,
   addFieldAfter,
@@ -13,7 +14,9 @@ import {
   paste,
   selectAll,
 } from '../store/commands';
-import { getState, redo, replaceDocument, setUi, undo, type AppState } from '../store/store';
+import { openAsNewDocument } from '../persistence/session';
+import { getState, redo, setUi, undo, type AppState } from '../store/store';
+import { CATALOGUE_ACTIONS } from './catalogue-actions';
 
 // One registry of user actions. The toolbar, the command palette, the shortcut help and the
 // key bindings all read it, so a shortcut is written once (Excalidraw's and tldraw's lesson).
@@ -27,6 +30,8 @@ export interface Action {
   shortcuts?: readonly string[];
   /** Shown in the toolbar, with this short text. */
   toolbar?: string;
+  /** More words the command palette finds it by. */
+  keywords?: string;
   /** Whether it can run now (disabled in the toolbar and palette otherwise). */
   enabled?: (state: AppState) => boolean;
   run: () => void | Promise<void>;
@@ -56,18 +61,22 @@ function zoomBy(factor: number) {
 
 /** Every action, in the order the help lists them. */
 export const ACTIONS: readonly Action[] = [
-  { id: 'new', label: 'New document', group: 'File', shortcuts: ['Alt+N'], toolbar: 'New', run: () => replaceDocument(createDocument('Untitled')) },
+  { id: 'new', label: 'New document', group: 'File', shortcuts: ['Alt+N'], toolbar: 'New', run: () => openAsNewDocument(createDocument('Untitled')) },
+  { id: 'library', label: 'Documents in this browser (library)…', group: 'File', shortcuts: ['Alt+L'], toolbar: 'Library', run: () => setUi({ libraryOpen: true }) },
   { id: 'open', label: 'Open file…', group: 'File', shortcuts: ['Mod+O'], toolbar: 'Open', run: pickAndOpenFile },
   { id: 'examples', label: 'Open an example…', group: 'File', toolbar: 'Examples', run: () => setUi({ paletteOpen: true, paletteQuery: 'example' }) },
   { id: 'save', label: 'Save to file (.crosswalk.json)', group: 'File', shortcuts: ['Mod+S'], toolbar: 'Save', run: saveToFile },
   { id: 'export', label: 'Export…', group: 'File', shortcuts: ['Mod+E'], toolbar: 'Export', run: () => setUi({ exportOpen: true }) },
-  { id: 'import', label: 'Import (SQL DDL, mapping sheet, erDiagram…)…', group: 'File', toolbar: 'Import', run: () => setUi({ importOpen: true }) },
+  { id: 'share', label: 'Copy share link', group: 'File', toolbar: 'Share', run: () => setUi({ shareOpen: true }) },
+  { id: 'import', label: 'Import (SQL DDL, mapping sheet, DBML, OpenAPI…)…', group: 'File', toolbar: 'Import', run: () => setUi({ importOpen: true }) },
 
   { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], toolbar: 'Undo', enabled: (s) => s.history.past.length > 0 || !!s.transientBase, run: undo },
   { id: 'redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
   { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: (s) => s.selection.ids.length > 0, run: () => void copySelection() },
   { id: 'cut', label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], byPasteEvent: true, run: () => paste() },
+  // The key is left to the browser's paste event, which carries the text: a format's text is
+  // imported (import-into.ts), field lines fill a selected entity (paste.ts), else this runs.
+  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], byPasteEvent: true, enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
   { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
   {
@@ -119,6 +128,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'panel-inspector', label: 'Show inspector', group: 'Panels', shortcuts: ['I'], run: () => setUi({ rightPanel: 'inspector' }) },
   { id: 'panel-mermaid', label: 'Show Mermaid preview', group: 'Panels', shortcuts: ['Alt+M'], toolbar: 'Mermaid', run: () => setUi({ rightPanel: 'mermaid' }) },
   { id: 'panel-walkthrough', label: 'Show walkthrough', group: 'Panels', shortcuts: ['W'], toolbar: 'Walkthrough', run: () => setUi({ rightPanel: 'walkthrough' }) },
+  ...CATALOGUE_ACTIONS,
 ];
 
 /** Finds an action by id. */

@@ -10,7 +10,7 @@ export function useShortcuts(): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
-      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen) return;
+      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable) return;
       // Enter and Space on a focused button or link belong to it.
       const target = e.target instanceof Element ? e.target : null;
       if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, [role="button"], [role="tab"], li[data-step-id]')) return;
@@ -26,20 +26,25 @@ export function useShortcuts(): void {
       }
     };
     // Pasted text that a format imports (DDL, a mapping sheet…) goes into the open document.
+    // Captured first; field lines for a selected entity are left to paste.ts's listener.
     const onPaste = (e: ClipboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
       if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen) return;
-      e.preventDefault();
-      if (importPastedText(e.clipboardData?.getData('text/plain') ?? '')) return;
+      if (importPastedText(e.clipboardData?.getData('text/plain') ?? '')) {
+        e.preventDefault();
+        return;
+      }
       const action = ACTIONS.find((a) => a.byPasteEvent);
-      if (action && (!action.enabled || action.enabled(getState()))) runAction(action);
+      if (!action || (action.enabled && !action.enabled(getState()))) return;
+      e.preventDefault();
+      runAction(action);
     };
     window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('paste', onPaste);
+    window.addEventListener('paste', onPaste, { capture: true });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('paste', onPaste);
+      window.removeEventListener('paste', onPaste, { capture: true });
     };
   }, []);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 /** Keys an inline editor hands back to its owner after committing. */
 export type InlineExit = 'enter' | 'tab' | 'shift-tab' | 'escape' | 'blur' | 'alt-up' | 'alt-down';
@@ -8,7 +8,11 @@ interface InlineInputProps {
   label: string;
   placeholder?: string;
   className?: string;
-  /** Called with the final text and how editing ended (Escape passes the original value). */
+  /**
+   * Called with the final text and how editing ended (Escape passes the original value).
+   * `alt-up` and `alt-down` do not end editing: they pass the text so far, the owner moves
+   * the row, and this same input keeps the focus and takes further keys.
+   */
   onDone: (value: string, exit: InlineExit) => void;
 }
 
@@ -24,13 +28,29 @@ export function InlineInput({ value, label, placeholder, className, onDone }: In
     ref.current?.focus();
     ref.current?.select();
   }, []);
+  // Set while the owner moves this row: React moves the DOM node, which drops (and in some
+  // browsers blurs) the focus; that blur must not end editing.
+  const moving = useRef(false);
+  useLayoutEffect(() => {
+    // After every render: a move has been committed by now, so take the focus back.
+    if (!moving.current) return;
+    moving.current = false;
+    if (!done.current && document.activeElement !== ref.current) ref.current?.focus();
+  });
   const finish = (exit: InlineExit, final = text) => {
     if (done.current) return;
     done.current = true;
     onDone(final, exit);
   };
+  const move = (exit: 'alt-up' | 'alt-down') => {
+    if (done.current) return;
+    moving.current = true;
+    onDone(text, exit);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
+    // A move that changed nothing (the first row up) renders nothing: forget it here.
+    moving.current = false;
     if (e.key === 'Enter') {
       e.preventDefault();
       finish('enter');
@@ -42,10 +62,10 @@ export function InlineInput({ value, label, placeholder, className, onDone }: In
       finish(e.shiftKey ? 'shift-tab' : 'tab');
     } else if (e.altKey && e.key === 'ArrowUp') {
       e.preventDefault();
-      finish('alt-up');
+      move('alt-up');
     } else if (e.altKey && e.key === 'ArrowDown') {
       e.preventDefault();
-      finish('alt-down');
+      move('alt-down');
     }
   };
   return (
@@ -58,7 +78,9 @@ export function InlineInput({ value, label, placeholder, className, onDone }: In
       spellCheck={false}
       onChange={(e) => setText(e.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={() => finish('blur')}
+      onBlur={() => {
+        if (!moving.current) finish('blur');
+      }}
       onPointerDown={(e) => e.stopPropagation()}
     />
   );

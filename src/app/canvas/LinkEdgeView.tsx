@@ -1,22 +1,23 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { cardinalityOf } from '../../model/meaning';
 import type { Cardinality } from '../../model/types';
 import type { LinkEdge } from './to-flow';
 
 const markerId = (c: Cardinality) => `cw-card-${c}`;
 
 /**
- * A link: relations solid with crow's-foot ends, mappings dashed with an arrow and the
- * transform as the label, flows thicker with an arrow and protocol.
+ * A link: relations solid with crow's-foot ends, mappings dashed with an arrow, flows
+ * thicker with an arrow; the label is what meaning.ts says the link shows.
  */
 export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const { link, text, title, dimmed } = data;
-  const markerStart = link.kind === 'relation' ? `url(#${markerId(link.cardinality?.from ?? 'zero-or-more')})` : undefined;
-  const markerEnd =
-    link.kind === 'relation' ? `url(#${markerId(link.cardinality?.to ?? 'exactly-one')})` : 'url(#cw-arrow)';
+  const cardinality = cardinalityOf(link);
+  const markerStart = cardinality ? `url(#${markerId(cardinality.from)})` : undefined;
+  const markerEnd = cardinality ? `url(#${markerId(cardinality.to)})` : 'url(#cw-arrow)';
   const className = `cw-link cw-link-${link.kind}${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`;
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { computeGeometry, routeLink, type Side } from '../../model/geometry';
-import { describeEndpoint } from '../../model/queries';
+import { endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Entity, type Link, type Note, type System } from '../../model/types';
 import { entityHandleId, systemHandleId, type HandleSide } from './handles';
 
@@ -26,7 +26,7 @@ export interface NoteNodeData extends Record<string, unknown> {
 /** Data of a link edge. */
 export interface LinkEdgeData extends Record<string, unknown> {
   link: Link;
-  /** The text drawn on the edge (transform, label, protocol). */
+  /** The text drawn on the edge (`linkLabel` in meaning.ts). */
   text: string;
   /** A longer description for tooltips: `Worker.Work_Email → User.login`. */
   title: string;
@@ -46,43 +46,7 @@ export interface ViewState {
   focus?: ReadonlySet<string>;
 }
 
-/** The text a link shows on the canvas. */
-export function linkText(link: Link): string {
-  switch (link.kind) {
-    case 'mapping':
-      return [link.transform, link.label].filter(Boolean).join(' · ');
-    case 'relation':
-      return link.label ?? '';
-    case 'flow':
-      return [link.label, link.protocol, link.schedule].filter(Boolean).join(' · ');
-  }
-}
-
 const side = (s: Side): HandleSide => (s === 'left' ? 'L' : 'R');
-
-/**
- * Expands a focus list to what should stay lit: a focused link lights its ends, a focused
- * system lights its entities, a focused entity lights its system's frame.
- */
-export function expandFocus(doc: CrosswalkDocument, focus: readonly string[]): Set<string> {
-  const lit = new Set(focus);
-  for (const l of doc.links) {
-    if (!lit.has(l.id)) continue;
-    for (const ep of [l.from, l.to]) lit.add(isSystemEndpoint(ep) ? ep.system : ep.entity);
-  }
-  for (const e of doc.entities) {
-    if (e.system !== undefined && lit.has(e.system)) lit.add(e.id);
-  }
-  for (const e of doc.entities) {
-    if (lit.has(e.id) && e.system !== undefined) lit.add(e.system);
-  }
-  // Links whose two ends are lit stay lit too.
-  for (const l of doc.links) {
-    const ends = [l.from, l.to].map((ep) => (isSystemEndpoint(ep) ? ep.system : ep.entity));
-    if (ends.every((id) => focus.includes(id))) lit.add(l.id);
-  }
-  return lit;
-}
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   for (const k of Object.keys(b)) if (a[k] !== b[k]) return false;
@@ -169,6 +133,7 @@ export function toFlow(
   }
 
   const edges: LinkEdge[] = [];
+  const name = endpointNamer(doc);
   for (const l of doc.links) {
     const route = routeLink(doc, geo, l);
     if (!route) continue;
@@ -187,8 +152,8 @@ export function toFlow(
       zIndex: l.kind === 'flow' ? 0 : 2,
       data: {
         link: l,
-        text: linkText(l),
-        title: `${describeEndpoint(doc, l.from)} → ${describeEndpoint(doc, l.to)}`,
+        text: linkLabel(l),
+        title: linkEnds(name, l),
         dimmed: dimmed(l.id),
       },
     };

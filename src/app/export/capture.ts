@@ -1,5 +1,5 @@
 import { getFlowInstance } from '../canvas/flow-instance';
-import { expandFocus } from '../canvas/to-flow';
+import { focusScope } from '../../model/meaning';
 import { getState } from '../store/store';
 import { resolveDrawnSet } from '../../formats/svg/select';
 import type { CrosswalkDocument } from '../../model/types';
@@ -75,7 +75,7 @@ export async function drawPicture(request: PictureRequest): Promise<Capture> {
     if (drawn.systems.size + drawn.entities.size + drawn.notes.size === 0) throw new NothingToCaptureError('there is nothing to draw');
   }
   if (request.source === 'vector') return rasterizeSvg(doc, request);
-  const keep = only ? (request.as === 'focus' ? expandFocus(doc, only) : selectionKeepSet(doc, only)) : undefined;
+  const keep = only ? (request.as === 'focus' ? focusScope(doc, only).lit : selectionKeepSet(doc, only)) : undefined;
   return captureCanvas({ pixelRatio: request.pixelRatio, maxSide: request.maxSide, keep });
 }
 

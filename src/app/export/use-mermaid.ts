@@ -50,19 +50,29 @@ export function loadMermaid(): Promise<Mermaid> {
   return loading;
 }
 
-const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'action', 'formaction']);
+const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'srcset', 'action', 'formaction', 'poster', 'background', 'data']);
 
 /**
- * Puts mermaid's SVG into a container. Mermaid's strict mode already sanitises labels;
- * this is a second line of defence: the markup is parsed in an inert document (nothing
- * loads or runs there), scripts, event handlers and script URLs are removed, and only then
- * is it moved into the page.
+ * Elements a diagram of this app never draws and that run, load or submit something: a label
+ * holding `<img src=x onerror=…>` (text Mermaid rendered as HTML) must not fire a request.
+ */
+const DROPPED = new Set([
+  'script', 'iframe', 'frame', 'object', 'embed', 'img', 'image', 'picture', 'source', 'video', 'audio', 'track',
+  'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select', 'feimage', 'animate', 'set',
+]);
+
+/**
+ * Puts mermaid's SVG into a container. Mermaid's strict mode already sanitises labels, but
+ * keeps markup such as `<img>`; this is a second line of defence: the markup is parsed in an
+ * inert document (nothing loads or runs there), elements that load or run anything, event
+ * handlers and every URL that leaves the document are removed, and only then is it moved
+ * into the page. (The exporters write names and comments as entity codes, so user text
+ * reaches here as text; this catches whatever Mermaid itself turns into markup.)
  */
 export function insertSvg(container: Element, svg: string): void {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${svg}`, 'text/html');
   for (const el of Array.from(parsed.body.querySelectorAll('*'))) {
-    const tag = el.localName.toLowerCase();
-    if (tag === 'script' || tag === 'iframe' || tag === 'object' || tag === 'embed') {
+    if (DROPPED.has(el.localName.toLowerCase())) {
       el.remove();
       continue;
     }
@@ -71,9 +81,9 @@ export function insertSvg(container: Element, svg: string): void {
       // Browsers ignore whitespace and control characters inside a URL scheme.
       // eslint-disable-next-line no-control-regex
       const value = attr.value.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
-      if (name.startsWith('on') || (URL_ATTRIBUTES.has(name) && /^(javascript|vbscript|data:text\/html)/.test(value))) {
-        el.removeAttribute(attr.name);
-      }
+      const external = URL_ATTRIBUTES.has(name) && !value.startsWith('#');
+      const cssUrl = name === 'style' && /url\((?!['"]?#)/.test(value);
+      if (name.startsWith('on') || external || cssUrl) el.removeAttribute(attr.name);
     }
   }
   container.replaceChildren(...Array.from(parsed.body.childNodes, (n) => document.importNode(n, true)));

@@ -4,7 +4,8 @@ import { describeMessages, readImport } from './import-into';
 import { describeParseError, parseDocumentText, type ParseResult } from '../../io/file';
 import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
-import { applyEdit, getState, notify, replaceDocument, setUi } from '../store/store';
+import { openAsNewDocument } from '../persistence/session';
+import { applyEdit, getState, notify, setUi } from '../store/store';
 
 // Opening and saving documents. Every way in (picker, drop, ?doc=, example, import) ends
 // in openDocument, which lays out what lacks positions and never touches the open document
@@ -33,7 +34,7 @@ export async function layoutInWorker(doc: CrosswalkDocument, onlyMissing: boolea
   }
 }
 
-/** Opens a parsed document: lays it out if needed, then replaces the open one. */
+/** Opens a parsed document: lays it out if needed, then adds it to the library and opens it (never over another). */
 export async function openDocument(doc: CrosswalkDocument, source: string): Promise<void> {
   let next = doc;
   if (needsLayout(doc)) {
@@ -48,7 +49,12 @@ export async function openDocument(doc: CrosswalkDocument, source: string): Prom
       setUi({ busy: undefined });
     }
   }
-  replaceDocument(next);
+  try {
+    await openAsNewDocument(next);
+  } catch (e) {
+    notify('error', `Could not add ${source} to the library in this browser: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
   notify('success', `Opened ${source}`);
 }
 
@@ -111,8 +117,12 @@ export async function openUrl(url: string): Promise<boolean> {
   }
   try {
     const res = await fetch(target, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return await openText(await res.text(), target.pathname.split('/').pop() || url);
+    if (res.status === 404) throw new Error('not found (404)');
+    if (!res.ok) throw new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    const text = await res.text();
+    // A single-page server answers an unknown path with the app's own page (status 200).
+    if (/^\s*</.test(text) && /html/i.test(res.headers.get('content-type') ?? '')) throw new Error('not found (404): the server sent a web page, not a document');
+    return await openText(text, target.pathname.split('/').pop() || url);
   } catch (e) {
     notify('error', `Could not open ${url}: ${e instanceof Error ? e.message : String(e)}`);
     return false;

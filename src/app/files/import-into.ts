@@ -1,5 +1,5 @@
 import { guessImportFormat, findImportFormat, type ImportFormat } from '../../formats/registry';
-import type { FormatImportOptions, ImportMessage } from '../../formats/types';
+import type { FormatImportOptions, FormatImportResult, ImportMessage } from '../../formats/types';
 import { validateDocument } from '../../model/validate';
 import type { CrosswalkDocument } from '../../model/types';
 import { applyEdit, getState, notify, setUi } from '../store/store';
@@ -22,7 +22,7 @@ export async function readImport(text: string, options: FormatImportOptions & { 
   }
   const { format: _name, ...importOptions } = options;
   try {
-    const result = await format.import(text, importOptions);
+    const result = await runImporter(format, text, importOptions);
     if (!result.ok) return { ok: false, format, errors: result.errors };
     const checked = validateDocument(result.doc);
     if (!checked.ok) {
@@ -32,6 +32,22 @@ export async function readImport(text: string, options: FormatImportOptions & { 
   } catch (e) {
     return { ok: false, format, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
   }
+}
+
+/**
+ * Runs a format's importer. An erDiagram is read in the import worker (import-worker.ts), so
+ * a big paste never freezes the page; the other parsers run here for now.
+ */
+async function runImporter(format: ImportFormat, text: string, options: FormatImportOptions): Promise<FormatImportResult> {
+  if (format.id !== 'mermaid') return format.import(text, options);
+  const { importInWorker } = await import('./import-worker');
+  const result = await importInWorker('mermaid-er', text);
+  if (!result.ok) return { ok: false, errors: [result.error] };
+  const warnings = result.warnings.map((w) => {
+    const m = /^line (\d+): /.exec(w);
+    return m ? { line: Number(m[1]), message: w.slice(m[0].length) } : { message: w };
+  });
+  return { ok: true, doc: options.title ? { ...result.doc, title: options.title } : result.doc, warnings };
 }
 
 /** `line 4: message` lines for a toast's details. */

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import * as ops from '../../model/ops';
-import { describeEndpoint, findEntity, findLink, findSystem } from '../../model/queries';
+import { DEFAULT_CARDINALITY, endpointNamer, linkEnds } from '../../model/meaning';
+import { findEntity, findLink, findSystem } from '../../model/queries';
 import { CARDINALITIES, type Cardinality, type Entity, type FieldKey, type Link, type LinkKind } from '../../model/types';
 import { addFieldAfter, deleteSelection, nudgeField, removeField } from '../store/commands';
 import { applyEdit, select, useAppStore } from '../store/store';
@@ -124,6 +125,8 @@ function FieldInspector({ entity, fieldId }: { entity: Entity; fieldId: string }
 function LinkInspector({ link }: { link: Link }) {
   const doc = useAppStore((s) => s.doc);
   const update = (patch: Partial<Omit<Link, 'id'>>) => applyEdit((d) => ops.updateLink(d, link.id, patch));
+  // What is drawn (the default when none is stored); a spread keeps keys this version does not know.
+  const cardinality = link.cardinality ?? DEFAULT_CARDINALITY;
   const kinds: { value: LinkKind; label: string }[] =
     link.kind === 'flow' ? [{ value: 'flow', label: 'Flow (system → system)' }] : [
       { value: 'relation', label: 'Relation (within a model)' },
@@ -132,7 +135,7 @@ function LinkInspector({ link }: { link: Link }) {
   return (
     <Section title={link.kind === 'flow' ? 'Flow' : link.kind === 'mapping' ? 'Mapping' : 'Relation'}>
       <p className="cw-endpoints">
-        {describeEndpoint(doc, link.from)} → {describeEndpoint(doc, link.to)}
+        {linkEnds(endpointNamer(doc), link)}
       </p>
       <SelectField<LinkKind> label="Kind" value={link.kind} options={kinds} onChange={(v) => v && update({ kind: v })} />
       <CommitField label="Label" value={link.label ?? ''} onCommit={(v) => update({ label: v })} />
@@ -140,15 +143,15 @@ function LinkInspector({ link }: { link: Link }) {
         <>
           <SelectField<Cardinality>
             label="From end"
-            value={link.cardinality?.from ?? 'zero-or-more'}
+            value={cardinality.from}
             options={CARDINALITIES.map((c) => ({ value: c, label: CARDINALITY_LABELS[c] }))}
-            onChange={(v) => v && update({ cardinality: { from: v, to: link.cardinality?.to ?? 'exactly-one' } })}
+            onChange={(v) => v && update({ cardinality: { ...cardinality, from: v } })}
           />
           <SelectField<Cardinality>
             label="To end"
-            value={link.cardinality?.to ?? 'exactly-one'}
+            value={cardinality.to}
             options={CARDINALITIES.map((c) => ({ value: c, label: CARDINALITY_LABELS[c] }))}
-            onChange={(v) => v && update({ cardinality: { from: link.cardinality?.from ?? 'zero-or-more', to: v } })}
+            onChange={(v) => v && update({ cardinality: { ...cardinality, to: v } })}
           />
         </>
       )}

@@ -1,8 +1,9 @@
 import { collectIds, uniqueId } from '../../model/ids';
 import * as ops from '../../model/ops';
-import { findEntity, linkKindFor } from '../../model/queries';
-import { ENTITY_WIDTH, SYSTEM_HEADER_HEIGHT, SYSTEM_PADDING, computeGeometry, entityHeight } from '../../model/geometry';
-import type { CrosswalkDocument, Endpoint, Field, Link, Point } from '../../model/types';
+import { kindForConnection, newLink } from '../../model/meaning';
+import { growSystemToHold, newEntityPosition } from '../../model/placement';
+import { findEntity } from '../../model/queries';
+import type { CrosswalkDocument, Endpoint, Entity, Field, Point } from '../../model/types';
 import { applyEdit, getState, notify, select, setUi } from './store';
 
 // Edits as the user thinks of them, built from the pure operations in src/model/ops.ts.
@@ -36,31 +37,12 @@ export function addEntityAt(position: Point, systemId?: string): string {
   const doc = getState().doc;
   const id = freshId(doc, 'entity');
   const system = systemId ? doc.systems.find((s) => s.id === systemId) : undefined;
-  let pos = position;
-  if (system) {
-    // Place below the system's existing entities.
-    const inside = doc.entities.filter((e) => e.system === system.id);
-    const geo = computeGeometry(doc);
-    const sys = geo.systems.get(system.id)!;
-    const bottom = inside.reduce((y, e) => {
-      const b = geo.entities.get(e.id)!;
-      return Math.max(y, b.y - sys.y + b.height);
-    }, SYSTEM_HEADER_HEIGHT - SYSTEM_PADDING);
-    pos = { x: SYSTEM_PADDING + (inside.length % 2) * (ENTITY_WIDTH + SYSTEM_PADDING), y: inside.length % 2 ? SYSTEM_HEADER_HEIGHT : bottom + SYSTEM_PADDING };
-  }
-  const entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields: [{ id: 'id', name: 'id', type: 'string', key: 'PK' as const }] };
+  const pos = system ? newEntityPosition(doc, system.id) : position;
+  const entity: Entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields: [{ id: 'id', name: 'id', type: 'string', key: 'PK' }] };
+  if (!system) delete entity.system;
   applyEdit((d) => {
-    let next = ops.addEntity(d, entity);
-    if (system) {
-      // Grow the system so the new entity fits.
-      const sysBox = computeGeometry(next).systems.get(system.id)!;
-      const needW = entity.position.x + ENTITY_WIDTH + SYSTEM_PADDING;
-      const needH = entity.position.y + entityHeight(entity) + SYSTEM_PADDING;
-      if (needW > sysBox.width || needH > sysBox.height) {
-        next = ops.updateSystem(next, system.id, { size: { width: Math.max(sysBox.width, needW), height: Math.max(sysBox.height, needH) } });
-      }
-    }
-    return next;
+    const next = ops.addEntity(d, entity);
+    return system ? growSystemToHold(next, system.id) : next;
   }, { ids: [id] });
   return id;
 }
@@ -121,16 +103,14 @@ export function deleteSelection(): void {
  */
 export function connect(from: Endpoint, to: Endpoint): string | undefined {
   const doc = getState().doc;
-  const kind = linkKindFor(doc, from, to);
-  if (!kind) {
-    notify('info', 'Connect a field to a field, or a system to a system.');
+  const kind = kindForConnection(doc, from, to);
+  const link = kind && newLink(doc, freshId(doc, kind === 'mapping' ? 'map' : kind === 'relation' ? 'rel' : 'flow'), from, to);
+  if (!link) {
+    notify('info', 'Connect a field to another field, or a system to a system.');
     return undefined;
   }
-  const id = freshId(doc, kind === 'mapping' ? 'map' : kind === 'relation' ? 'rel' : 'flow');
-  const link: Link = { id, kind, from, to };
-  if (kind === 'relation') link.cardinality = { from: 'zero-or-more', to: 'exactly-one' };
-  applyEdit((d) => ops.addLink(d, link), { ids: [id] });
-  return id;
+  applyEdit((d) => ops.addLink(d, link), { ids: [link.id] });
+  return link.id;
 }
 
 const CLIPBOARD_MIME = 'application/x-crosswalk-fragment';

@@ -21,9 +21,12 @@ export interface Toast {
   details?: string[];
 }
 
+/** One side of the mapping table: a whole system or one entity. */
+export type TableSide = { system: string } | { entity: string };
+
 /** Panels and modes of the app; none of it is part of the document. */
 export interface UiState {
-  rightPanel: 'inspector' | 'mermaid' | 'walkthrough';
+  rightPanel: 'inspector' | 'mermaid' | 'walkthrough' | 'gaps';
   paletteOpen: boolean;
   /** Text the command palette opens with (e.g. "example"). */
   paletteQuery?: string;
@@ -32,18 +35,28 @@ export interface UiState {
   importOpen: boolean;
   presenting: boolean;
   presentStep: number;
+  /** Presenter extras: digits typed to jump to a step, a black screen, the laser pointer. */
+  presenter: { jump: string; black: boolean; laser: boolean };
   snapToGrid: boolean;
   minimap: boolean;
   /** The walkthrough step whose focus is highlighted on the canvas. */
   activeStep?: string;
   /** A field being renamed inline: focuses its input. */
   editingField?: { entity: string; field: string; part: 'name' | 'type'; fresh?: boolean };
+  /** The mapping table, when open: its two sides (a system or an entity each) and the row to bring into view. */
+  mappingTable?: { source: TableSide; target: TableSide; focusRow?: string };
   /** Incremented to ask the canvas to fit the view (after open or layout). */
   fitRequest: number;
   busy?: string;
+  /** A shared document opened from a link: the store refuses every edit (see applyEdit). */
+  readOnly?: boolean;
+  /** Only the canvas is shown (a share link with `&embed`, for an iframe). */
+  embed?: boolean;
+  libraryOpen?: boolean;
+  shareOpen?: boolean;
 }
 
-interface History {
+export interface History {
   past: CrosswalkDocument[];
   future: CrosswalkDocument[];
 }
@@ -67,6 +80,7 @@ export const initialUi: UiState = {
   importOpen: false,
   presenting: false,
   presentStep: 0,
+  presenter: { jump: '', black: false, laser: false },
   snapToGrid: true,
   minimap: true,
   fitRequest: 0,
@@ -94,12 +108,30 @@ function pushPast(past: CrosswalkDocument[], doc: CrosswalkDocument): CrosswalkD
   return next;
 }
 
+let readOnlyToast: number | undefined;
+
+/** In read-only mode, refuses an edit with one message (not one per refused key or drag). */
+function refuseReadOnly(): boolean {
+  if (!getState().ui.readOnly) return false;
+  if (readOnlyToast === undefined || !getState().toasts.some((t) => t.id === readOnlyToast)) {
+    readOnlyToast = notify('info', 'This shared document is read-only. Use “Edit a copy” to change it.');
+  }
+  return true;
+}
+
 /**
  * Applies an edit to the document and records one undo step. Every change to the document
  * goes through here (or through the transient pair below), so undo covers every edit.
+ * A read-only document (a share link) refuses it.
  */
 export function applyEdit(edit: Edit, selection?: Selection): void {
   const state = getState();
+  if (state.ui.readOnly) {
+    // A refused edit leaves the selection too; a pure selection change goes through.
+    if (edit(state.doc) !== state.doc) refuseReadOnly();
+    else if (selection) setState({ selection });
+    return;
+  }
   const base = state.transientBase ?? state.doc;
   const next = edit(state.doc);
   if (next === state.doc && !state.transientBase) {
@@ -116,6 +148,7 @@ export function applyEdit(edit: Edit, selection?: Selection): void {
 
 /** Applies an edit without an undo step yet (a drag in progress). */
 export function applyTransient(edit: Edit): void {
+  if (refuseReadOnly()) return;
   const state = getState();
   const next = edit(state.doc);
   if (next === state.doc) return;
@@ -154,6 +187,7 @@ function pruneSelection(doc: CrosswalkDocument, selection: Selection): Selection
 
 /** Undoes the last edit. */
 export function undo(): void {
+  if (refuseReadOnly()) return;
   commitTransient();
   const { history, doc, selection } = getState();
   const prev = history.past[history.past.length - 1];
@@ -167,6 +201,7 @@ export function undo(): void {
 
 /** Redoes the last undone edit. */
 export function redo(): void {
+  if (refuseReadOnly()) return;
   const { history, doc, selection } = getState();
   const next = history.future[0];
   if (!next) return;
@@ -189,6 +224,31 @@ export function replaceDocument(doc: CrosswalkDocument, options: { keepHistory?:
     selection: { ids: [] },
     history: options.keepHistory === false ? { past: [], future: [] } : { past: pushPast(state.history.past, state.doc), future: [] },
     ui: { ...state.ui, activeStep: undefined, editingField: undefined, presenting: false, fitRequest: state.ui.fitRequest + 1 },
+  });
+}
+
+/**
+ * Opens a stored document with its stored undo history (a library document, a reload).
+ * `readOnly` is cleared unless given: every way of opening but a share link is editable.
+ */
+export function loadDocument(doc: CrosswalkDocument, history: History, options: { readOnly?: boolean } = {}): void {
+  replaceDocument(doc, { keepHistory: false });
+  const readOnly = options.readOnly ?? false;
+  // The canvas-only view is for a shared document; an editable one gets the whole app back.
+  setState((s) => ({ history, ui: { ...s.ui, readOnly, embed: readOnly ? s.ui.embed : false } }));
+}
+
+/**
+ * Shows a newer version saved by another tab. It is one undo step here, and the view, the
+ * selection (where it still exists) and presenting stay as they are.
+ */
+export function applyExternalDocument(doc: CrosswalkDocument): void {
+  const state = getState();
+  setState({
+    doc,
+    transientBase: undefined,
+    history: { past: pushPast(state.history.past, state.doc), future: [] },
+    selection: pruneSelection(doc, state.selection),
   });
 }
 

@@ -4,7 +4,8 @@ import { getState, notify, setUi, useAppStore } from '../store/store';
 import { fitNodes, type FitPadding } from './fit-focus';
 import { openSpeakerWindow, speakerWindowJustOpened } from './speaker-window';
 import { SpeakerView } from './SpeakerView';
-import { focusNodeIds, presentClearance, presentKeyTarget } from './walkthrough-logic';
+import { moveClock, presenterKey, startClock } from './presenter';
+import { focusNodeIds, presentClearance } from './walkthrough-logic';
 import './walkthrough.css';
 
 const NO_STEPS: Step[] = [];
@@ -15,21 +16,27 @@ function leave(): void {
 }
 
 /**
- * Steps through the walkthrough on a presenter key (→/↓/Space/Page Down, ←/↑/Page
- * Up/Backspace, Home/End) or leaves on Escape, in either window; true when the key was one.
+ * Reads a presenter key in either window: stepping (→/↓/Space/Page Down, ←/↑/Page
+ * Up/Backspace, Home/End), digits then Enter to jump, B for a black screen, L for the laser
+ * pointer, Escape to leave; true when the key was one of these.
  */
-function stepKey(e: KeyboardEvent): boolean {
+function presenterKeyDown(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
-  // Space and Enter on a focused button press the button. (The speaker window is another
-  // realm, where `instanceof HTMLButtonElement` is false: ask the element itself.)
-  const target = e.target as { closest?: (selector: string) => Element | null } | null;
-  if ((e.key === ' ' || e.key === 'Enter') && target?.closest?.('button')) return false;
   const { ui, doc } = getState();
-  const to = presentKeyTarget(e.key, ui.presentStep, doc.walkthrough?.length ?? 0);
-  if (to === undefined) return false;
+  // Space and Enter on a focused button press the button, unless digits await their Enter.
+  // (The speaker window is another realm, where `instanceof HTMLButtonElement` is false:
+  // ask the element itself.)
+  const target = e.target as { closest?: (selector: string) => Element | null } | null;
+  if ((e.key === ' ' || (e.key === 'Enter' && !ui.presenter.jump)) && target?.closest?.('button')) return false;
+  const result = presenterKey({ step: ui.presentStep, ...ui.presenter }, e.key, doc.walkthrough?.length ?? 0);
+  if (!result.handled) return false;
   e.preventDefault();
-  if (to === 'exit') leave();
-  else setUi({ presentStep: to });
+  if (result.exit) {
+    leave();
+    return true;
+  }
+  const { step, ...presenter } = result.state;
+  setUi({ presentStep: step, presenter });
   return true;
 }
 
@@ -56,7 +63,8 @@ function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement 
 /**
  * Present mode: the canvas fills the screen, each step shows its title and talking points
  * and moves the view to its focus (the rest is dimmed by the canvas). Keys: →/↓/Space/Page
- * Down next, ←/↑/Page Up/Backspace back, Home/End, N speaker notes, Escape leaves. The
+ * Down next, ←/↑/Page Up/Backspace back, Home/End, a number then Enter jumps, B black
+ * screen, L laser pointer, N speaker notes, Escape leaves. The
  * speaker notes show in a box on the screen (N) or in a second window for the presenter.
  */
 export function PresentMode() {
@@ -71,9 +79,12 @@ export function PresentMode() {
   const firstFit = useRef(true);
   const [speaker, setSpeaker] = useState<Window>();
   const [startedAt] = useState(() => Date.now());
+  const presenter = useAppStore((s) => s.ui.presenter);
+  const [clock, setClock] = useState(() => startClock(index, startedAt));
+  const [pointer, setPointer] = useState<{ x: number; y: number }>();
   const [fullscreen, setFullscreen] = useState(() => !!document.fullscreenElement);
   const speakerClosed = useCallback(() => setSpeaker(undefined), []);
-  const speakerKey = useCallback((e: KeyboardEvent) => void stepKey(e), []);
+  const speakerKey = useCallback((e: KeyboardEvent) => void presenterKeyDown(e), []);
 
   const go = useCallback((to: number) => setUi({ presentStep: Math.max(0, Math.min(to, (getState().doc.walkthrough?.length ?? 1) - 1)) }), []);
 
@@ -97,7 +108,7 @@ export function PresentMode() {
   // Global shortcuts are off while presenting; these keys are the presenter's own.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (stepKey(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (presenterKeyDown(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'n' || e.key === 'N') {
         e.preventDefault();
         setNotesOpen((v) => !v);
@@ -143,10 +154,23 @@ export function PresentMode() {
     if (steps.length === 0) leave();
   }, [steps.length]);
 
+  // A fresh start: no digits pending, picture on, no laser.
+  useEffect(() => setUi({ presenter: { jump: '', black: false, laser: false } }), []);
+
+  useEffect(() => setClock((c) => moveClock(c, index, Date.now())), [index]);
+
+  // The laser pointer: a red dot where the mouse is (the cursor itself is hidden).
+  useEffect(() => {
+    if (!presenter.laser) return undefined;
+    const onMove = (e: MouseEvent) => setPointer({ x: e.clientX, y: e.clientY });
+    window.addEventListener('mousemove', onMove);
+    return () => window.removeEventListener('mousemove', onMove);
+  }, [presenter.laser]);
+
   if (!step) return null;
   const next = steps[index + 1];
   return (
-    <div className="cw-present" role="dialog" aria-label="Presentation" data-step-index={index} ref={dialog} tabIndex={-1}>
+    <div className={`cw-present${presenter.laser ? ' is-laser' : ''}`} role="dialog" aria-label="Presentation" data-step-index={index} ref={dialog} tabIndex={-1}>
       <div className="cw-present-card" ref={card}>
         <h2 className="cw-present-title">{step.title}</h2>
         {step.bullets?.length ? (
@@ -168,6 +192,9 @@ export function PresentMode() {
           </button>
           <button type="button" aria-label="Speaker view" aria-pressed={notesOpen} title="Speaker notes and the next step (N)" onClick={() => setNotesOpen((v) => !v)}>
             Notes (N)
+          </button>
+          <button type="button" aria-label="Laser pointer" aria-pressed={presenter.laser} title="The mouse becomes a red dot (L)" onClick={() => setUi({ presenter: { ...presenter, laser: !presenter.laser } })}>
+            Laser (L)
           </button>
           <button
             type="button"
@@ -195,7 +222,16 @@ export function PresentMode() {
           </button>
         </div>
       </div>
-      {speaker && <SpeakerView win={speaker} startedAt={startedAt} onKey={speakerKey} onClosed={speakerClosed} />}
+      {speaker && <SpeakerView win={speaker} startedAt={startedAt} clock={clock} onKey={speakerKey} onClosed={speakerClosed} />}
+      {presenter.jump && (
+        <div className="cw-present-jump" role="status">
+          Go to step {presenter.jump} (Enter)
+        </div>
+      )}
+      {presenter.laser && pointer && <div className="cw-laser" aria-hidden="true" style={{ left: pointer.x, top: pointer.y }} />}
+      {presenter.black && (
+        <div className="cw-present-black" role="button" aria-label="Black screen: press B or click to show the picture again" tabIndex={-1} onClick={() => setUi({ presenter: { ...presenter, black: false } })} />
+      )}
       {notesOpen && (
         <aside className="cw-present-notes" ref={side} aria-label="Speaker notes">
           <h3>Speaker notes</h3>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Step } from '../../model/types';
 import { setUi, useAppStore } from '../store/store';
+import { timeOnStep, type StepClock } from './presenter';
 import { formatElapsed } from './walkthrough-logic';
 
 const NO_STEPS: Step[] = [];
@@ -13,6 +14,7 @@ body { margin: 0; font: 18px/1.45 system-ui, -apple-system, "Segoe UI", Arial, s
 .sp { display: flex; flex-direction: column; gap: 10px; padding: 18px 22px; min-height: 100vh; box-sizing: border-box; }
 .sp-top { display: flex; justify-content: space-between; font-size: 15px; color: #444; }
 .sp-clock { font-variant-numeric: tabular-nums; font-size: 22px; color: #000; }
+.sp-step-clock { font-variant-numeric: tabular-nums; margin-left: auto; margin-right: 16px; align-self: center; }
 .sp h1 { font-size: 26px; line-height: 1.2; margin: 0; overflow-wrap: anywhere; }
 .sp h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; margin: 8px 0 0; border-bottom: 1px solid #000; padding-bottom: 3px; }
 .sp p, .sp ul { margin: 0; overflow-wrap: anywhere; }
@@ -34,11 +36,14 @@ body { margin: 0; font: 18px/1.45 system-ui, -apple-system, "Segoe UI", Arial, s
 export function SpeakerView({
   win,
   startedAt,
+  clock,
   onKey,
   onClosed,
 }: {
   win: Window;
   startedAt: number;
+  /** Time per step, for "this step" beside the total. */
+  clock: StepClock;
   onKey: (e: KeyboardEvent) => void;
   onClosed: () => void;
 }) {
@@ -77,6 +82,9 @@ export function SpeakerView({
       <div className="sp-top">
         <span>
           Step {index + 1} / {steps.length}
+        </span>
+        <span className="sp-step-clock" aria-label="Time on this step">
+          this step {formatElapsed(timeOnStep(clock, index, now))}
         </span>
         <span className="sp-clock" aria-label="Time presenting">
           {formatElapsed(now - startedAt)}

@@ -1,6 +1,6 @@
-import { findEntity, findLink, findSystem, endpointNamer } from '../../model/queries';
+import { endpointNamer, focusScope, linkName } from '../../model/meaning';
+import { findEntity, findLink, findSystem } from '../../model/queries';
 import type { CrosswalkDocument } from '../../model/types';
-import { expandFocus } from '../canvas/to-flow';
 
 // Pure helpers of the walkthrough panel and present mode: no React, no store, so they are
 // tested in Node.
@@ -11,7 +11,7 @@ import { expandFocus } from '../canvas/to-flow';
  */
 export function focusNodeIds(doc: CrosswalkDocument, focus: readonly string[] | undefined): string[] {
   if (!focus?.length) return [];
-  const lit = expandFocus(doc, focus);
+  const { lit } = focusScope(doc, focus);
   const nodes = new Set<string>([
     ...doc.systems.map((s) => s.id),
     ...doc.entities.map((e) => e.id),
@@ -39,7 +39,7 @@ export function describeFocus(doc: CrosswalkDocument, focus: readonly string[] |
       return { id, kind: 'entity', name: owner ? `${owner.name} › ${entity.name}` : entity.name };
     }
     const link = findLink(doc, id);
-    if (link) return { id, kind: 'link', name: link.label?.trim() || `${name(link.from)} → ${name(link.to)}` };
+    if (link) return { id, kind: 'link', name: linkName(name, link) };
     const note = doc.notes?.find((n) => n.id === id);
     if (note) return { id, kind: 'note', name: `Note: ${oneLine(note.text, 40)}` };
     return { id, kind: 'missing', name: id };

@@ -1,7 +1,8 @@
-import { endpointNamer } from '../../model/queries';
+import { cardinalityOf, endpointNamer, linkEnds } from '../../model/meaning';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { exportMermaidEr } from '../mermaid/er';
 import { exportMermaidFlowchart } from '../mermaid/flowchart';
+import { coverageSection } from './coverage';
 
 // A note ready to paste into GitHub, Obsidian, Notion or Confluence. User text is escaped
 // so names like `<script>` or `*bold*` stay text, and table cells stay one cell.
@@ -45,7 +46,7 @@ function cell(text: string | undefined): string {
 
 /**
  * Exports a Markdown note: title, description, the erDiagram and the system flowchart in
- * mermaid fences, a mapping table per pair of systems, the relations and flows, and the
+ * mermaid fences, a mapping table per pair of systems, the coverage and gaps, the relations and flows, and the
  * walkthrough as sections with bullets and speaker notes. Deterministic.
  */
 export function exportMarkdown(doc: CrosswalkDocument): string {
@@ -95,13 +96,15 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       out.push('');
     }
   }
+  out.push(...coverageSection(doc, escapeInline));
 
   const relations = doc.links.filter((l) => l.kind === 'relation');
   if (relations.length) {
     out.push('## Relations', '');
     out.push('| From | To | Cardinality | Label |', '| --- | --- | --- | --- |');
     for (const l of relations) {
-      const card = l.cardinality ? `${l.cardinality.from} to ${l.cardinality.to}` : '';
+      const c = cardinalityOf(l)!;
+      const card = `${c.from} to ${c.to}`;
       out.push(`| ${cell(name(l.from))} | ${cell(name(l.to))} | ${cell(card)} | ${cell(l.label)} |`);
     }
     out.push('');
@@ -130,7 +133,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       ...doc.entities.map((e) => [e.id, e.name] as const),
       ...(doc.notes ?? []).map((n) => [n.id, n.text.split('\n')[0]] as const),
     ]);
-    for (const l of doc.links) names.set(l.id, `${name(l.from)} → ${name(l.to)}`);
+    for (const l of doc.links) names.set(l.id, linkEnds(name, l));
     steps.forEach((step, i) => {
       out.push(`### ${i + 1}. ${escapeInline(step.title)}`, '');
       for (const b of step.bullets ?? []) out.push(`- ${escapeInline(b)}`);

@@ -1,4 +1,4 @@
-import { endpointNamer } from '../../model/queries';
+import { cardinalityOf, endpointNamer, linkEnds } from '../../model/meaning';
 import type { Cardinality, CrosswalkDocument, Link } from '../../model/types';
 import { attributeToken, commentText, identifierMap, quoteText } from './text';
 
@@ -32,7 +32,7 @@ export function mappingLine(name: (ep: Link['from']) => string, link: Link, with
     return full.slice(full.indexOf('.') + 1);
   };
   const transform = link.transform ? ` (${link.transform})` : '';
-  return `${end(link.from)} → ${end(link.to)}${transform}`;
+  return `${linkEnds(end, link)}${transform}`;
 }
 
 /**
@@ -73,7 +73,7 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
     const b = ids.get(l.to.entity);
     if (!a || !b) continue;
     if (l.kind === 'relation') {
-      const c = l.cardinality ?? { from: 'zero-or-more', to: 'exactly-one' };
+      const c = cardinalityOf(l)!;
       lines.push(`  ${a} ${LEFT[c.from]}--${RIGHT[c.to]} ${b} : "${l.label ? quoteText(l.label) : ''}"`);
     } else if (l.kind === 'mapping' && options.mappings) {
       lines.push(`  ${a} ||..|| ${b} : "maps ${quoteText(mappingLine(name, l, false))}"`);

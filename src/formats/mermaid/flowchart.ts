@@ -1,4 +1,4 @@
-import { endpointNamer } from '../../model/queries';
+import { endpointNamer, linkLabelParts } from '../../model/meaning';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { mappingLine } from './er';
 import { identifierMap, quoteText } from './text';
@@ -34,7 +34,7 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
   for (const l of doc.links) {
     if (l.kind !== 'flow' || !('system' in l.from) || !('system' in l.to)) continue;
     if (!sys.has(l.from.system) || !sys.has(l.to.system)) continue;
-    const text = [l.label, l.protocol, l.schedule].filter(Boolean).map((t) => quoteText(t!)).join(' · ');
+    const text = linkLabelParts(l).map(quoteText).join(' · ');
     lines.push(`  ${s(l.from.system)} ==>${text ? `|"${text}"|` : ''} ${s(l.to.system)}`);
   }
 

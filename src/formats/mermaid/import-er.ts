@@ -78,7 +78,9 @@ function parse(text: string): Parsed {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out: Parsed = { entities: new Map(), links: [], warnings: [] };
   const ids = new Map<string, string>(); // token → entity id
-  const takenIds = new Set<string>();
+  const entityIds = new UniqueIds();
+  // Each entity's field ids, kept beside the entity so a repeated name costs no rescan.
+  const fieldIds = new Map<Entity, UniqueIds>();
   let i = 0;
 
   // Front matter: --- title: X ---
@@ -113,9 +115,7 @@ function parse(text: string): Parsed {
     const key = unquote(token);
     let id = ids.get(key);
     if (id === undefined) {
-      id = idFor(token);
-      for (let n = 2; takenIds.has(id); n++) id = `${idFor(token)}_${n}`;
-      takenIds.add(id);
+      id = entityIds.claim(idFor(token));
       ids.set(key, id);
       if (!key) throw new ImportError(line, 'an entity name is empty');
       out.entities.set(id, { id, name: decodeEntityCodes(key), fields: [] });
@@ -165,7 +165,11 @@ function parse(text: string): Parsed {
     for (;;) {
       const close = closingBrace(body);
       const part = close >= 0 ? body.slice(0, close) : body;
-      if (part.trim()) addAttribute(entity, part.trim(), bodyLine);
+      if (part.trim()) {
+        let taken = fieldIds.get(entity);
+        if (!taken) fieldIds.set(entity, (taken = new UniqueIds()));
+        addAttribute(entity, taken, part.trim(), bodyLine);
+      }
       if (close >= 0) {
         if (body.slice(close + 1).trim()) throw new ImportError(bodyLine, 'unexpected text after "}"');
         break;
@@ -236,15 +240,37 @@ function parseCardinalities(op: string): { from: Cardinality; to: Cardinality } 
   return from && to ? { from, to } : undefined;
 }
 
-function addAttribute(entity: Entity, text: string, lineNo: number): void {
+/**
+ * Hands out unique ids: the wanted id if it is free, else `id_2`, `id_3`… Remembers where
+ * each stem's search stopped, so n repeats of one name cost n steps, not n² (which made a
+ * 4,000-line import take minutes).
+ */
+class UniqueIds {
+  private readonly taken = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  claim(wanted: string): string {
+    let id = wanted;
+    if (this.taken.has(id)) {
+      let n = this.next.get(wanted) ?? 2;
+      while (this.taken.has(`${wanted}_${n}`)) n++;
+      id = `${wanted}_${n}`;
+      this.next.set(wanted, n + 1);
+    }
+    this.taken.add(id);
+    return id;
+  }
+}
+
+function addAttribute(entity: Entity, taken: UniqueIds, text: string, lineNo: number): void {
   if (text.startsWith('%%')) return;
-  const m = /^(\S+)\s+(\S+)((?:\s*(?:PK|FK|UK)\s*,?)*)\s*(?:"([^"]*)")?\s*$/i.exec(text);
+  // Keys: `PK`, `PK, FK`, `PK,FK`. Each separator is spaces or a comma, never both spelled
+  // two ways: nested optional spaces (`(\s*PK\s*,?)*`) backtrack exponentially on a long line.
+  const m = /^(\S+)\s+(\S+)((?:(?:\s*,\s*|\s+)?(?:PK|FK|UK))*(?:\s*,)?)\s*(?:"([^"]*)")?\s*$/i.exec(text);
   if (!m) throw new ImportError(lineNo, `cannot read the attribute "${text.slice(0, 60)}": expected "type name [PK|FK|UK] [\\"comment\\"]"`);
   const [, type, name, keyText, comment] = m;
   const keys = (keyText.match(/PK|FK|UK/gi) ?? []).map((k) => k.toUpperCase() as FieldKey);
-  let id = name;
-  for (let n = 2; entity.fields.some((f) => f.id === id); n++) id = `${name}_${n}`;
-  const field: Field = { id, name, type };
+  const field: Field = { id: taken.claim(name), name, type };
   // A field carries one key; the strongest wins (PK, then UK, then FK).
   const key = (['PK', 'UK', 'FK'] as const).find((k) => keys.includes(k));
   if (key) field.key = key;

@@ -118,7 +118,24 @@ export function attributeToken(text: string, fallback: string): string {
   return t;
 }
 
-/** An erDiagram comment: one line, no double quotes (Mermaid has no escape for them there). */
+/**
+ * Characters written as entity codes in an erDiagram comment: `"` would end it, `#` starts a
+ * code (so a literal `#35;` survives), `%` starts `%%` comments and directives, and `<`, `>`,
+ * `&` and `` ` `` are markup once Mermaid renders the comment (as HTML).
+ */
+const COMMENT_CODED = /["#%<>&`]/g;
+
+/**
+ * An erDiagram attribute comment: one line, lossless otherwise. Mermaid has no escape for
+ * `"` inside a comment, but it reads entity codes there as everywhere (`#quot;` draws `"`),
+ * and the importer decodes them, so export → import gives the (flattened) text back.
+ */
 export function commentText(text: string): string {
-  return flatten(text).replace(/"/g, "'");
+  return (
+    flatten(text)
+      .replace(COMMENT_CODED, (c) => (c === '"' ? '#quot;' : `#${c.charCodeAt(0)};`))
+      // Mermaid's pre-processing reads `style…:…#…;` across a line and cuts its last `;`,
+      // which would break a code: a colon that could start that pattern is a code too.
+      .replace(/:(?=\S*#)/g, '#58;')
+  );
 }

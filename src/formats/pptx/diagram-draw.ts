@@ -6,6 +6,7 @@ import {
   type Box,
   type Geometry,
 } from '../../model/geometry';
+import { linkLabel } from '../../model/meaning';
 import { isSystemEndpoint, type Endpoint, type Entity, type Link } from '../../model/types';
 import type { DiagramIndex, DiagramView } from './diagram-view';
 import { boxHeightFor, drawBox, drawFittedBox, drawPolyline, drawTable, MIN_PT, type Cell, type Painter, type Rect } from './draw';
@@ -242,8 +243,7 @@ function drawLabels(p: Painter, slots: readonly { link: Link; x: number; y: numb
 }
 
 function labelOf(link: Link): string {
-  if (link.kind === 'mapping') return link.transform ?? link.label ?? '';
-  return link.label ?? '';
+  return linkLabel(link);
 }
 
 /** An entity as a native table: title row, then field | type | key rows at the canvas row heights. */

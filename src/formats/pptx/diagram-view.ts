@@ -7,7 +7,8 @@ import {
   type Box,
   type Geometry,
 } from '../../model/geometry';
-import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Entity, type Link, type Note, type Step, type System } from '../../model/types';
+import { focusScope } from '../../model/meaning';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Entity, type Link, type Note, type Step, type System } from '../../model/types';
 
 // Which part of the diagram a slide shows, in canvas units. A view is built once from the
 // document's geometry (the same boxes the canvas draws) and then projected onto a slide.
@@ -96,44 +97,22 @@ export function linksBetween(view: Pick<DiagramView, 'systems' | 'entities'>, li
 }
 
 /**
- * The part of the diagram a walkthrough step is about: its focused systems (with their
- * entities), entities, notes and links, plus the ends of focused links, each entity inside
- * a frame of its system. Draws the focused links, or, when the step names none, every link
- * between what is shown. A step without focus shows the whole diagram.
+ * The part of the diagram a walkthrough step is about (`focusScope` in meaning.ts): its
+ * focused systems whole, the other shown entities each inside a frame of its system, and
+ * the links the scope includes. A step without focus shows the whole diagram.
  */
 export function focusView(index: DiagramIndex, step: Step): DiagramView {
   const focus = step.focus ?? [];
   if (focus.length === 0) return wholeView(index);
   const { geo } = index;
-  const wholeSystems = new Set<string>();
-  const entityIds = new Set<string>();
-  const noteIds = new Set<string>();
-  const partSystems = new Set<string>();
-  const focusedLinks: Link[] = [];
-  const addEnd = (ep: Endpoint) => {
-    if (isSystemEndpoint(ep)) partSystems.add(ep.system);
-    else if (isEntityEndpoint(ep)) entityIds.add(ep.entity);
-  };
-  for (const id of focus) {
-    if (index.systems.has(id)) {
-      wholeSystems.add(id);
-      for (const e of index.entitiesBySystem.get(id) ?? []) entityIds.add(e.id);
-    } else if (index.entities.has(id)) entityIds.add(id);
-    else if (index.notes.has(id)) noteIds.add(id);
-    else {
-      const link = index.links.get(id);
-      if (link) {
-        focusedLinks.push(link);
-        addEnd(link.from);
-        addEnd(link.to);
-      }
-    }
-  }
+  // What the step includes is decided once, in meaning.ts (the canvas dims by the same scope).
+  const scope = focusScope(index.doc, focus);
+  const wholeSystems = scope.systems;
+  const partSystems = scope.frames;
   // Document order, so the same step always draws the same way.
   const entities = index.doc.entities
-    .filter((e) => entityIds.has(e.id) && geo.entities.has(e.id))
+    .filter((e) => scope.entities.has(e.id) && geo.entities.has(e.id))
     .map((e) => ({ entity: e, box: geo.entities.get(e.id)! }));
-  for (const { entity } of entities) if (entity.system !== undefined) partSystems.add(entity.system);
 
   const shownBySystem = new Map<string, Box[]>();
   for (const { entity, box } of entities) {
@@ -150,10 +129,10 @@ export function focusView(index: DiagramIndex, step: Step): DiagramView {
     else if (partSystems.has(s.id)) systems.push({ system: s, box: frameAround(full, shownBySystem.get(s.id) ?? []), labelled: true });
   }
   const notes = index.doc.notes
-    ?.filter((n) => noteIds.has(n.id) && geo.notes.has(n.id))
+    ?.filter((n) => scope.notes.has(n.id) && geo.notes.has(n.id))
     .map((n) => ({ note: n, box: geo.notes.get(n.id)! })) ?? [];
   const partial = { systems, entities };
-  const links = focusedLinks.length ? linksBetween(partial, focusedLinks) : linksBetween(partial, index.doc.links);
+  const links = linksBetween(partial, index.doc.links.filter((l) => scope.links.has(l.id)));
   const bounds = unionBoxes([...systems.map((s) => s.box), ...entities.map((e) => e.box), ...notes.map((n) => n.box)]);
   return { systems, entities, notes, links, bounds };
 }

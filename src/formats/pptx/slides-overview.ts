@@ -1,4 +1,5 @@
 import type { Box } from '../../model/geometry';
+import { linkLabelParts } from '../../model/meaning';
 import type { Link, System } from '../../model/types';
 import { boxHeightFor, drawBox, drawLine, drawPolyline, MIN_PT, type Painter, type Rect } from './draw';
 import { addSlide, CONTENT_RECT, drawPicture, drawSlideTitle, pictureFor, type DeckContext } from './slide-frame';
@@ -193,7 +194,7 @@ function drawSystemBox(p: Painter, system: System, rect: Rect): void {
 }
 
 function flowLabel(f: Link): string {
-  return [f.label, f.protocol, f.schedule].map((t) => cleanText(t)).filter(Boolean).join('\n');
+  return linkLabelParts(f).map((t) => cleanText(t)).filter(Boolean).join('\n');
 }
 
 /** Endpoints on the two boxes' borders along the line between their centres, shifted sideways by `offset`. */

@@ -1,4 +1,5 @@
 import type { Box, LinkRoute } from '../../model/geometry';
+import { cardinalityOf, linkLabelParts } from '../../model/meaning';
 import type { Cardinality, Link, Point } from '../../model/types';
 import { cubicBounds, outward, pointAt, routeCurve, type Cubic } from './curve';
 import { blank, INK, LINE, multilineText, PAPER, type DrawContext } from './draw';
@@ -66,17 +67,6 @@ function arrowhead(tip: Point, o: 1 | -1, length: number, half: number): string 
   ])}/>`;
 }
 
-/** The text a link shows: a relation its label, a mapping its transform, a flow label and protocol. */
-export function linkLabelLines(link: Link): string[] {
-  const lines =
-    link.kind === 'mapping'
-      ? [link.transform ?? link.label]
-      : link.kind === 'flow'
-        ? [link.label, link.protocol]
-        : [link.label];
-  return lines.filter((l): l is string => l !== undefined && l.trim() !== '');
-}
-
 /** The label, on a white background, where the placer finds room along the curve; full text in a `<title>` when cut. */
 function drawLabel(ctx: DrawContext, raw: readonly string[], curve: Cubic, placer: LabelPlacer): { svg: string; box: Box } | undefined {
   if (raw.length === 0) return undefined;
@@ -93,8 +83,8 @@ function drawLabel(ctx: DrawContext, raw: readonly string[], curve: Cubic, place
 
 /**
  * Draws a link along its route: relations solid with crow's-foot ends, mappings dashed
- * with an arrowhead and their transform as label, flows thicker with an arrowhead and
- * label/protocol. Labels are placed through `placer`, which keeps them apart.
+ * with an arrowhead, flows thicker with an arrowhead; the label lines are what meaning.ts
+ * says the link shows. Labels are placed through `placer`, which keeps them apart.
  */
 export function drawLink(ctx: DrawContext, link: Link, route: LinkRoute, placer: LabelPlacer): DrawnLink {
   const oFrom = outward(route.fromSide);
@@ -116,8 +106,9 @@ export function drawLink(ctx: DrawContext, link: Link, route: LinkRoute, placer:
     parts.push(arrowhead(route.to, oTo, arrow.length, arrow.half));
     covers.push({ x: route.to.x - arrow.length, y: route.to.y - arrow.half, width: 2 * arrow.length, height: 2 * arrow.half });
   }
-  if (link.kind === 'relation' && link.cardinality) {
-    const ends = [cardinalitySymbol(link.cardinality.from, route.from, oFrom), cardinalitySymbol(link.cardinality.to, route.to, oTo)];
+  const cardinality = cardinalityOf(link);
+  if (cardinality) {
+    const ends = [cardinalitySymbol(cardinality.from, route.from, oFrom), cardinalitySymbol(cardinality.to, route.to, oTo)];
     parts.push(`<path${attrs([['d', ends.map((e) => e.d).join('')], ['fill', 'none'], ['stroke', INK], ['stroke-width', LINE]])}/>`);
     for (const c of ends.flatMap((e) => e.circles)) {
       parts.push(`<circle${attrs([['cx', c.x], ['cy', c.y], ['r', CIRCLE_R], ['fill', PAPER], ['stroke', INK], ['stroke-width', LINE]])}/>`);
@@ -126,7 +117,7 @@ export function drawLink(ctx: DrawContext, link: Link, route: LinkRoute, placer:
       covers.push({ x: p.x - 24, y: p.y - SYMBOL_HALF, width: 48, height: 2 * SYMBOL_HALF });
     }
   }
-  const label = drawLabel(ctx, linkLabelLines(link), curve, placer);
+  const label = drawLabel(ctx, linkLabelParts(link), curve, placer);
   if (label) covers.push(label.box);
   return { svg: `<g>${parts.join('')}</g>`, label: label && `<g>${label.svg}</g>`, covers };
 }

@@ -7,7 +7,13 @@ import { arbitraryDocument, arbitraryName, HOSTILE_STRINGS } from '../../fixture
 // real parser, be deterministic, and (erDiagram) survive export → import → export.
 
 const KEYWORDS = ['end', 'graph', 'subgraph', 'style', 'class', 'click', 'one', 'many', 'to', 'o', 'x'];
-const hostile = fc.oneof(arbitraryName(), fc.constantFrom(...KEYWORDS, ...HOSTILE_STRINGS, '-->', 'a;b', '#35;', '#quot;'));
+// Strings that broke an erDiagram comment: a quote ends it, codes must stay literal, markup
+// must not render, and Mermaid's `style…:…#…;` clean-up cuts the last `;` of a line.
+const COMMENT_BREAKERS = ['say "hi"', '"', '<img src=x onerror=alert(1)>', '%%{init: {}}%%', 'style a:b#35;c;', 'x:#58;', '&amp; &lt;', '#quot'];
+const hostile = fc.oneof(
+  arbitraryName(),
+  fc.constantFrom(...KEYWORDS, ...HOSTILE_STRINGS, ...COMMENT_BREAKERS, '-->', 'a;b', '#35;', '#quot;'),
+);
 
 /** Documents with hostile types, labels and transforms on top of hostile names and ids. */
 export const hostileDocument: fc.Arbitrary<CrosswalkDocument> = fc
@@ -17,7 +23,15 @@ export const hostileDocument: fc.Arbitrary<CrosswalkDocument> = fc
     const next = () => words[i++ % words.length];
     return {
       ...doc,
-      entities: doc.entities.map((e) => ({ ...e, fields: e.fields.map((f) => ({ ...f, type: next() })) })),
+      entities: doc.entities.map((e) => ({
+        ...e,
+        fields: e.fields.map((f, j) => {
+          // Every other field gets a hostile comment (the rest keep the generator's own).
+          const field = { ...f, type: next() };
+          if (j % 2 === 0) field.description = next();
+          return field;
+        }),
+      })),
       links: doc.links.map((l) => ({ ...l, label: next(), transform: l.kind === 'mapping' ? next() : l.transform })),
     };
   });

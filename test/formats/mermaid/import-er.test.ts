@@ -126,3 +126,47 @@ describe('round trip', () => {
     expect(exportMermaidEr(ok(text))).toBe(text);
   });
 });
+
+describe('comments and hostile input', () => {
+  it('keeps a field comment with quotes, codes and markup through export → import → export', () => {
+    const description = 'say "hi" #35; <img src=x onerror=alert(1)> 100% & more: #quot;';
+    const text = exportMermaidEr({
+      format: 'crosswalk',
+      version: 1,
+      title: 't',
+      systems: [],
+      entities: [{ id: 'a', name: 'a', fields: [{ id: 'f', name: 'f', type: 'string', description }] }],
+      links: [],
+    });
+    // One quoted comment, nothing raw that Mermaid would read as markup.
+    expect(text).toMatch(/^ {4}string f "[^"<>]*"$/m);
+    const back = ok(text);
+    expect(back.entities[0].fields[0].description).toBe(description);
+    expect(exportMermaidEr(back)).toBe(text);
+  });
+
+  // Each of these took minutes or more before: the tests' time-out is the only bound, and the
+  // runs here take well under a second.
+  it('reads 20,000 attributes of one name in linear time, keeping their ids apart', () => {
+    const lines = ['erDiagram', '  T {', ...Array.from({ length: 20_000 }, () => '    string x'), '    string x_3', '  }'];
+    const doc = ok(lines.join('\n'));
+    const ids = doc.entities[0].fields.map((f) => f.id);
+    expect(new Set(ids).size).toBe(20_001);
+    expect(ids.slice(0, 3)).toEqual(['x', 'x_2', 'x_3']);
+    expect(ids.at(-1)).toBe('x_3_2');
+  });
+
+  it('gives entities whose names clash as ids distinct ids, in linear time', () => {
+    // `a!b`, `a?b`, `a!!b`…: names that differ only in characters an id cannot hold.
+    const separator = (i: number): string => (i < 5 ? '!?*+~'[i] : separator(Math.floor(i / 5) - 1) + '!?*+~'[i % 5]);
+    const names = Array.from({ length: 5_000 }, (_, i) => `"a${separator(i)}b"`);
+    const doc = ok(['erDiagram', ...names.map((n) => `  ${n}`)].join('\n'));
+    expect(new Set(doc.entities.map((e) => e.id)).size).toBe(5_000);
+    expect(doc.entities.slice(0, 3).map((e) => e.id)).toEqual(['a_b', 'a_b_2', 'a_b_3']);
+  });
+
+  it('refuses a long line of keys with an open quote without backtracking for ever', () => {
+    const e = fail(`erDiagram\n  A {\n    int x PK${' PK'.repeat(5_000)} "open\n  }`);
+    expect(e.line).toBe(3);
+  });
+});

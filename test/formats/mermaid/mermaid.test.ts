@@ -70,7 +70,7 @@ describe('erDiagram details', () => {
       [
         'erDiagram',
         '  c["Customer #quot;Ltd#quot;"] {',
-        `    uuid id PK "the 'id'"`,
+        `    uuid id PK "the #quot;id#quot;"`,
         '    string pk_',
         '  }',
         `  ${o}["o"]`,

@@ -30,21 +30,15 @@ const cases = [
   { name: '500-entity document', doc: largeDocument(500) },
 ];
 
-describe.each(cases)('the package of the $name', ({ name, doc }) => {
+describe.each(cases)('the package of the $name', ({ doc }) => {
   let bytes: Uint8Array;
   let deck: Deck;
-  let ms = 0;
+  // How long an export takes is measured by `npm run bench`, not asserted here: a timing
+  // bound fails on a busy machine without anything being wrong.
   beforeAll(async () => {
-    const started = performance.now();
     bytes = await exportPptx(doc);
-    ms = performance.now() - started;
     deck = await readDeck(bytes);
   }, 120_000);
-
-  it('exports in seconds', () => {
-    console.info(`${name}: ${deck.slides.length} slides in ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(30_000);
-  });
 
   it('keeps every shape on the slide and every text at 10 pt or more', () => {
     for (const slide of deck.slides) {

@@ -1,0 +1,247 @@
+import { parseDocumentText } from '../../io/file';
+import type { CrosswalkDocument } from '../../model/types';
+import { applyExternalDocument, dismissToast, loadDocument, notify, useAppStore, type AppState } from '../store/store';
+import type { DocMeta } from './backend';
+import {
+  addToLibrary,
+  broadcastLibraryChange,
+  describeDocument,
+  describeText,
+  keepCopyOfText,
+  libraryStorage,
+  newDocumentId,
+  readHistory,
+  serialiseCached,
+  storedHistory,
+} from './library';
+import { openStoredDocument, Saver } from './saver';
+
+// The document open in this page: which library entry it is (named in the address as
+// `?d=<id>`), saving every change (saver.ts), and agreeing with other tabs on the same
+// document through a BroadcastChannel: a tab shows another's newer revision as soon as it
+// is saved, and never saves over a revision it has not seen.
+
+/** This page's id: fresh per page load, so a reload is a different writer. */
+const TAB = newDocumentId();
+
+interface Open {
+  id: string;
+  createdAt: number;
+  saver: Saver;
+  channel: BroadcastChannel | undefined;
+}
+
+interface SavedMessage {
+  type: 'saved';
+  tab: string;
+  revision: number;
+  text: string;
+  keptCopy?: { id: string; title: string };
+}
+
+let current: Open | undefined;
+/** Set while the store is changed by this module (open, another tab's revision): not an edit to save. */
+let quiet = false;
+let failureToast: number | undefined;
+
+/** Whether an error means the storage quota is exhausted. */
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(String((e as Error)?.message ?? e));
+}
+
+/** The library id of the open document (undefined for a read-only shared document). */
+export function currentDocumentId(): string | undefined {
+  return current?.id;
+}
+
+function describeError(e: unknown): string {
+  if (isQuotaError(e)) return 'the browser storage is full';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function reportSaveFailure(e: unknown): void {
+  if (failureToast !== undefined) return;
+  failureToast = notify(
+    'error',
+    `Autosave failed: ${describeError(e)}. Your document is still open; use Save (Ctrl/Cmd+S) to keep a copy, or free some storage.`,
+  );
+}
+
+function reportSaved(revision: number): void {
+  if (failureToast !== undefined) {
+    dismissToast(failureToast);
+    failureToast = undefined;
+    notify('success', 'Autosave works again; your document is saved in this browser.');
+  }
+  document.documentElement.dataset.savedRevision = String(revision);
+}
+
+function tellKeptCopy(copy: { title: string }, here: boolean): void {
+  notify(
+    'info',
+    here
+      ? `Another tab changed this document at the same time. Its version is kept in the library as “${copy.title}”; this tab's version is the document now.`
+      : `Another tab saved a different version at the same time; the version of this tab is kept in the library as “${copy.title}”.`,
+  );
+}
+
+function keepCopy(text: string, reason: 'other-tab' | 'unsaved'): Promise<DocMeta> {
+  return keepCopyOfText(text, reason);
+}
+
+function setAddress(id: string): void {
+  const url = new URL(window.location.href);
+  url.search = '';
+  url.hash = '';
+  url.searchParams.set('d', id);
+  window.history.replaceState(null, '', url);
+}
+
+function withQuiet(change: () => void): void {
+  quiet = true;
+  try {
+    change();
+  } finally {
+    quiet = false;
+  }
+}
+
+function onMessage(open: Open, message: SavedMessage): void {
+  if (message.type !== 'saved' || message.tab === TAB || current !== open) return;
+  if (message.keptCopy) tellKeptCopy(message.keptCopy, false);
+  if (!open.saver.acceptRemote(message.revision)) return;
+  const parsed = parseDocumentText(message.text);
+  if (!parsed.ok) return;
+  withQuiet(() => applyExternalDocument(parsed.doc));
+}
+
+function start(id: string, revision: number, createdAt: number): void {
+  const { backend, wal } = libraryStorage();
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`crosswalk:doc:${id}`);
+  const saver = new Saver(id, revision, {
+    backend,
+    wal,
+    tab: TAB,
+    now: Date.now,
+    keepCopy,
+    onError: reportSaveFailure,
+    onSaved: ({ revision: saved, text, keptCopy }) => {
+      reportSaved(saved);
+      if (keptCopy) tellKeptCopy(keptCopy, true);
+      const message: SavedMessage = { type: 'saved', tab: TAB, revision: saved, text, keptCopy: keptCopy && { id: keptCopy.id, title: keptCopy.title } };
+      channel?.postMessage(message);
+      // Home lists (in any tab, this one included) show the new title, counts and time.
+      broadcastLibraryChange();
+    },
+  });
+  const open: Open = { id, createdAt, saver, channel };
+  if (channel) channel.onmessage = (e: MessageEvent<SavedMessage>) => onMessage(open, e.data);
+  current = open;
+  setAddress(id);
+  document.documentElement.dataset.savedRevision = String(revision);
+}
+
+async function leave(): Promise<void> {
+  const open = current;
+  if (!open) return;
+  current = undefined;
+  open.channel?.close();
+  await open.saver.flush();
+}
+
+function save(state: AppState): void {
+  const open = current;
+  if (!open || state.ui.readOnly) return;
+  open.saver.change({
+    text: serialiseCached(state.doc),
+    meta: describeDocument(state.doc, open.id, open.createdAt),
+    history: storedHistory(state.history.past, state.history.future),
+  });
+}
+
+/**
+ * Opens a library document in this page, with its latest edits (including any a reload cut
+ * short, from the write-ahead log) and its undo history. Returns false when it is not there.
+ */
+export async function openLibraryDocument(id: string): Promise<boolean> {
+  const { backend, wal } = libraryStorage();
+  const opened = await openStoredDocument(id, {
+    backend,
+    wal,
+    now: Date.now,
+    keepCopy,
+    describe: (text) => describeText(text, id, Date.now()),
+  });
+  if (!opened) return false;
+  const parsed = parseDocumentText(opened.record.text);
+  if (!parsed.ok) {
+    notify('error', 'This library document could not be read; it is kept as it is, and another was opened.');
+    return false;
+  }
+  const meta = (await backend.listMeta()).find((m) => m.id === id);
+  if (meta?.deletedAt !== undefined) await backend.putMeta({ ...meta, deletedAt: undefined });
+  await leave();
+  withQuiet(() => loadDocument(parsed.doc, readHistory(opened.history)));
+  start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
+  for (const copy of opened.copies) {
+    notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
+  }
+  return true;
+}
+
+/** Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share links). */
+export async function openAsNewDocument(doc: CrosswalkDocument): Promise<void> {
+  let meta: DocMeta;
+  try {
+    meta = await addToLibrary(doc);
+  } catch (e) {
+    // No storage at all (blocked, or a private mode without IndexedDB): still show the
+    // document, and say plainly that it is not kept.
+    await leave();
+    withQuiet(() => loadDocument(doc, { past: [], future: [] }));
+    reportSaveFailure(e);
+    return;
+  }
+  await leave();
+  withQuiet(() => loadDocument(doc, { past: [], future: [] }));
+  start(meta.id, meta.revision, meta.createdAt);
+}
+
+/** Shows a document read-only (a share link): not in the library until "Edit a copy". */
+export async function openReadOnly(doc: CrosswalkDocument): Promise<void> {
+  await leave();
+  withQuiet(() => loadDocument(doc, { past: [], future: [] }, { readOnly: true }));
+}
+
+/** The newest library document, if any. */
+export async function newestLibraryId(): Promise<string | undefined> {
+  const all = await libraryStorage().backend.listMeta();
+  return all.filter((m) => m.deletedAt === undefined).sort((a, b) => b.updatedAt - a.updatedAt)[0]?.id;
+}
+
+/** Saves now: what page hide and the tests wait for. */
+export async function flushSaving(): Promise<void> {
+  await current?.saver.flush();
+}
+
+/** Starts saving every change of the store's document; call once per page. */
+export function startSaving(): void {
+  useAppStore.subscribe((state, prev) => {
+    if (quiet || !current) return;
+    if (state.doc === prev.doc && state.history === prev.history) return;
+    // A drag in progress is saved once, when it ends (one undo step, one save).
+    if (state.transientBase) return;
+    save(state);
+  });
+  const onHide = () => {
+    // An edit still in a text box (a title being typed) commits on blur: do it now.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body) active.blur();
+    void flushSaving();
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') onHide();
+  });
+  window.addEventListener('pagehide', onHide);
+}

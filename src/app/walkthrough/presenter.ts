@@ -1,0 +1,73 @@
+import { presentKeyTarget } from './walkthrough-logic';
+
+// The presenter's keys beyond stepping, as a pure reducer so both windows (the slides and
+// the speaker window) share one behaviour and it is tested without a browser:
+//   digits then Enter  jump to that step (PowerPoint's habit); Escape forgets the digits
+//   B or .             black screen on/off (any step key also brings the picture back)
+//   L                  the laser pointer on/off (the mouse becomes a red dot)
+
+/** What the presenter has asked for, besides the step. */
+export interface PresenterState {
+  step: number;
+  /** Digits typed so far for a jump ("" when none). */
+  jump: string;
+  black: boolean;
+  laser: boolean;
+}
+
+/** What a key did: the next state, whether to leave, and whether the key was ours. */
+export interface PresenterKeyResult {
+  state: PresenterState;
+  exit: boolean;
+  handled: boolean;
+}
+
+/** Reads one key press of the presenter. `count` is the number of steps. */
+export function presenterKey(state: PresenterState, key: string, count: number): PresenterKeyResult {
+  const done = (next: Partial<PresenterState>, exit = false): PresenterKeyResult => ({ state: { ...state, ...next }, exit, handled: true });
+  if (/^[0-9]$/.test(key)) return done({ jump: (state.jump + key).slice(-3) });
+  if (state.jump && key === 'Enter') {
+    const n = Number(state.jump);
+    return done({ jump: '', black: false, step: Math.max(0, Math.min(n - 1, count - 1)) });
+  }
+  if (state.jump && (key === 'Escape' || key === 'Backspace')) {
+    return done({ jump: key === 'Backspace' ? state.jump.slice(0, -1) : '' });
+  }
+  if (key === 'b' || key === 'B' || key === '.') return done({ black: !state.black, jump: '' });
+  if (key === 'l' || key === 'L') return done({ laser: !state.laser, jump: '' });
+  const to = presentKeyTarget(key, state.step, count);
+  if (to === undefined) return { state, exit: false, handled: false };
+  if (to === 'exit') {
+    // Escape first lifts a black screen, then leaves.
+    return state.black ? done({ black: false }) : done({ jump: '' }, true);
+  }
+  return done({ step: to, black: false, jump: '' });
+}
+
+/**
+ * Time spent on each step so far: the finished visits plus the running one. Revisiting a
+ * step adds to its time, so the total is always the time presented.
+ */
+export interface StepClock {
+  /** The step being shown and since when (ms since epoch). */
+  current: number;
+  since: number;
+  spent: Readonly<Record<number, number>>;
+}
+
+/** Starts the clock on a step. */
+export function startClock(step: number, now: number): StepClock {
+  return { current: step, since: now, spent: {} };
+}
+
+/** Moves the clock to another step (no change when it is the same one). */
+export function moveClock(clock: StepClock, step: number, now: number): StepClock {
+  if (step === clock.current) return clock;
+  const spent = { ...clock.spent, [clock.current]: (clock.spent[clock.current] ?? 0) + Math.max(0, now - clock.since) };
+  return { current: step, since: now, spent };
+}
+
+/** Milliseconds spent on a step, including the running visit. */
+export function timeOnStep(clock: StepClock, step: number, now: number): number {
+  return (clock.spent[step] ?? 0) + (step === clock.current ? Math.max(0, now - clock.since) : 0);
+}

@@ -1,0 +1,175 @@
+import type { Cardinality, CrosswalkDocument, Entity, Field, Link } from '../../model/types';
+import { isEntityEndpoint } from '../../model/types';
+
+/**
+ * Writes a document as DBML: the title and description as the Project, each entity as a
+ * table (fields with type, `pk`, `unique`, `not null`, notes), each system as a TableGroup of
+ * its entities, each relation between two fields as a `Ref` (operator from its cardinality,
+ * label as the ref's name) and each note as a sticky note. Every name is quoted, so any
+ * Unicode, quote or newline survives; a table name used by two entities is qualified with its
+ * system's name as the schema. DBML has no place for mappings and flows, nor for a relation
+ * between whole entities, nor for an entity without fields: those are left out. Deterministic: the same
+ * document always gives the same text, and what `importDbml` reads back exports the same.
+ */
+export function exportDbml(doc: CrosswalkDocument): string {
+  const out: string[] = [];
+  out.push(`Project ${quoteName(doc.title)} {`);
+  if (doc.description) out.push(`  Note: ${quoteString(doc.description)}`);
+  out.push('}', '');
+
+  const tableNames = nameTables(doc);
+  const fieldNames = new Map(doc.entities.map((e) => [e.id, nameFields(e)]));
+  const bySystem = new Map<string | undefined, Entity[]>();
+  // DBML refuses a table without columns, so an entity with no fields is left out.
+  for (const e of doc.entities.filter((x) => x.fields.length > 0)) {
+    const key = e.system && doc.systems.some((s) => s.id === e.system) ? e.system : undefined;
+    bySystem.set(key, [...(bySystem.get(key) ?? []), e]);
+  }
+
+  const groupNames = new Set<string>();
+  for (const system of doc.systems) {
+    const members = bySystem.get(system.id) ?? [];
+    for (const e of members) out.push(...table(e, tableNames.get(e.id)!, fieldNames.get(e.id)!), '');
+    let name = system.name;
+    for (let n = 2; groupNames.has(name); n++) name = `${system.name} (${n})`;
+    groupNames.add(name);
+    out.push(`TableGroup ${quoteName(name)} {`);
+    for (const e of members) out.push(`  ${tableNames.get(e.id)!}`);
+    if (system.description) out.push(`  Note: ${quoteString(system.description)}`);
+    out.push('}', '');
+  }
+  for (const e of bySystem.get(undefined) ?? []) out.push(...table(e, tableNames.get(e.id)!, fieldNames.get(e.id)!), '');
+
+  // Links DBML cannot hold are left out without a comment, so export → import → export is stable.
+  const refs = refLines(doc, tableNames, fieldNames);
+  out.push(...refs);
+  if (refs.length) out.push('');
+
+  (doc.notes ?? []).forEach((n, i) => out.push(`Note ${quoteName(`note_${i + 1}`)} {`, `  ${quoteString(n.text)}`, '}', ''));
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+/** A quoted DBML name: `"…"` with `\`, `"` and line breaks escaped (the parser reads these escapes). */
+export function quoteName(name: string): string {
+  return `"${escape(name, '"')}"`;
+}
+
+/** A DBML string literal (`'…'`) for notes. */
+export function quoteString(text: string): string {
+  return `'${escape(text, "'")}'`;
+}
+
+function escape(text: string, quote: '"' | "'"): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+  return text.replace(/[\\"'\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    if (c === '"' || c === "'") return c === quote ? `\\${c}` : c;
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A type as DBML accepts it bare (`int`, `varchar(255)`, `decimal(10,2)`, `int[]`), else quoted. */
+function typeText(type: string | undefined): string {
+  const t = type?.trim() || 'unknown';
+  return /^[A-Za-z_][A-Za-z0-9_]*(\(\s*\d+(\s*,\s*\d+)*\s*\))?(\[\])?$/.test(t) ? t : quoteName(t);
+}
+
+/** Each entity's table reference (quoted), qualified by its system when its name is not unique. */
+function nameTables(doc: CrosswalkDocument): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const e of doc.entities) count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  const systemName = new Map(doc.systems.map((s) => [s.id, s.name]));
+  const used = new Set<string>();
+  const names = new Map<string, string>();
+  for (const e of doc.entities) {
+    const schema = (count.get(e.name) ?? 0) > 1 && e.system ? systemName.get(e.system) : undefined;
+    let name = e.name;
+    const ref = (n: string) => (schema ? `${quoteName(schema)}.${quoteName(n)}` : quoteName(n));
+    for (let n = 2; used.has(ref(name)); n++) name = `${e.name} (${n})`;
+    used.add(ref(name));
+    names.set(e.id, ref(name));
+  }
+  return names;
+}
+
+/** Each field's column name, made unique within its table (DBML refuses repeated columns). */
+function nameFields(e: Entity): Map<string, string> {
+  const used = new Set<string>();
+  const names = new Map<string, string>();
+  for (const f of e.fields) {
+    let name = f.name;
+    for (let n = 2; used.has(name); n++) name = `${f.name} (${n})`;
+    used.add(name);
+    names.set(f.id, name);
+  }
+  return names;
+}
+
+function table(e: Entity, name: string, fieldNames: Map<string, string>): string[] {
+  const lines = [`Table ${name} {`];
+  for (const f of e.fields) lines.push(`  ${quoteName(fieldNames.get(f.id)!)} ${typeText(f.type)}${settings(f)}`);
+  if (e.description) lines.push(`  Note: ${quoteString(e.description)}`);
+  lines.push('}');
+  return lines;
+}
+
+function settings(f: Field): string {
+  const s: string[] = [];
+  if (f.key === 'PK') s.push('pk');
+  if (f.key === 'UK') s.push('unique');
+  if (f.required && f.key !== 'PK') s.push('not null');
+  if (f.description) s.push(`note: ${quoteString(f.description)}`);
+  return s.length ? ` [${s.join(', ')}]` : '';
+}
+
+const MANY: ReadonlySet<Cardinality> = new Set(['zero-or-more', 'one-or-more']);
+
+function operator(link: Link): string {
+  const fromMany = link.cardinality ? MANY.has(link.cardinality.from) : true;
+  const toMany = link.cardinality ? MANY.has(link.cardinality.to) : false;
+  if (fromMany && toMany) return '<>';
+  if (fromMany) return '>';
+  if (toMany) return '<';
+  return '-';
+}
+
+function refLines(
+  doc: CrosswalkDocument,
+  tables: Map<string, string>,
+  fields: Map<string, Map<string, string>>,
+): string[] {
+  const refs: string[] = [];
+  const pairs = new Set<string>();
+  const names = new Set<string>();
+  for (const link of doc.links) {
+    const { from, to } = link;
+    if (link.kind !== 'relation' || !isEntityEndpoint(from) || !isEntityEndpoint(to) || !from.field || !to.field) {
+      continue;
+    }
+    const fromColumn = fields.get(from.entity)?.get(from.field);
+    const toColumn = fields.get(to.entity)?.get(to.field);
+    if (fromColumn === undefined || toColumn === undefined) {
+      continue;
+    }
+    const a = `${tables.get(from.entity)}.${quoteName(fromColumn)}`;
+    const b = `${tables.get(to.entity)}.${quoteName(toColumn)}`;
+    // DBML refuses two refs between the same columns, whichever way round.
+    const pair = [a, b].sort().join(' ');
+    if (pairs.has(pair) || a === b) {
+      continue;
+    }
+    pairs.add(pair);
+    let name = link.label?.trim() ?? '';
+    if (name) {
+      const stem = name;
+      for (let n = 2; names.has(name); n++) name = `${stem} (${n})`;
+      names.add(name);
+    }
+    refs.push(`Ref${name ? ` ${quoteName(name)}` : ''}: ${a} ${operator(link)} ${b}`);
+  }
+  return refs;
+}
