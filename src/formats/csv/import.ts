@@ -17,6 +17,16 @@ interface Row {
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'required']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 
+/**
+ * The delimiter, from the header row alone: cells further down may hold any character (a
+ * tab in a name once made a guess over the whole sheet pick the tab).
+ */
+function headerDelimiter(text: string): string {
+  const header = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const count = (d: string) => header.split(d).length - 1;
+  return [';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
 /** Reads the rows with the line each starts on (a quoted cell may span lines). */
 function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
   const rows: Row[] = [];
@@ -30,7 +40,7 @@ function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
   };
   let start = 0;
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t'],
+    delimiter: headerDelimiter(text),
     skipEmptyLines: false,
     step: (result) => {
       const rowLine = lineAt(start);
@@ -38,8 +48,7 @@ function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
       start = result.meta.cursor;
       if (text[start] === '\r') start++;
       if (text[start] === '\n') start++;
-      // A sheet of one column has no delimiter to find; the header check says what is missing.
-      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errors.push({ line: rowLine, message: describePapaError(e) });
+      for (const e of result.errors) errors.push({ line: rowLine, message: describePapaError(e) });
       rows.push({ line: rowLine, cells: result.data });
     },
   });
