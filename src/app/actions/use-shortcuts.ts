@@ -30,7 +30,9 @@ export function useShortcuts(): void {
     const onPaste = (e: ClipboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
-      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen) return;
+      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable) return;
+      // A dialog's own paste (the mapping table's grid) is its business.
+      if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
       if (importPastedText(e.clipboardData?.getData('text/plain') ?? '')) {
         e.preventDefault();
         return;
