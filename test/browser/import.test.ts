@@ -67,6 +67,18 @@ describe('importing', () => {
     await page.close();
   });
 
+  it('still copies and pastes canvas items with the keyboard (the paste event now carries Ctrl+V)', async () => {
+    const page = await openApp(h, 'identity-lifecycle');
+    const before = await readDoc(page);
+    const system = before.systems[0];
+    await page.locator(`.react-flow__node[data-id="${system.id}"] .cw-system-title, .react-flow__node[data-id="${system.id}"]`).first().click({ position: { x: 20, y: 12 } });
+    await expect.poll(async () => (await page.evaluate(() => (window as unknown as { crosswalk: { state(): { selection: { ids: string[] } } } }).crosswalk.state().selection.ids))).toEqual([system.id]);
+    await page.keyboard.press(`${mod}+C`);
+    await page.keyboard.press(`${mod}+V`);
+    await expect.poll(async () => (await readDoc(page)).systems.length).toBe(before.systems.length + 1);
+    await page.close();
+  });
+
   it('opens a mapping sheet with Open as a new document', async () => {
     const page = await openApp(h);
     const chooser = page.waitForEvent('filechooser');
