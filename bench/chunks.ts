@@ -15,9 +15,16 @@ const SIGNATURES: readonly [name: string, test: (text: string, file: string) => 
   // its core holds mermaidAPI.
   ['mermaid', (t, f) => t.includes('mermaidAPI') || /(Diagram-|mermaid\.core)[^/]*\.js$/.test(f)],
   ['jszip', (t) => t.includes('JSZip')],
+  // Import parsers: node-sql-parser ships one build per dialect; papaparse for mapping sheets.
+  ['node-sql-parser', (t, f) => /\/(postgresql|mysql|transactsql)-[^/]*\.js$/.test(f) || t.includes('node-sql-parser')],
+  ['papaparse', (t) => t.includes('Papa.parse') || t.includes('BAD_DELIMITERS')],
   ['react-dom', (t) => t.includes('__reactFiber')],
   ['@xyflow/react', (t) => t.includes('react-flow__pane')],
 ];
+
+/** Libraries that must never be in the first-load JS. */
+const PARSERS = ['node-sql-parser', 'papaparse'];
+const HEAVY = ['mermaid', 'pptxgenjs', 'elkjs', 'html-to-image', ...PARSERS];
 
 interface Chunk {
   file: string;
@@ -100,16 +107,21 @@ export function reportChunks(dist: string): string {
     const holding = lazy.filter((c) => c.libraries.includes(name));
     return holding.length ? `${name}: ${holding.length} lazy chunk(s), ${formatKb(sum(holding, 'bytes'))}` : undefined;
   }).filter((s): s is string => s !== undefined);
-  const firstHeavy = initial.flatMap((c) => c.libraries).filter((l) => ['elkjs', 'pptxgenjs', 'html-to-image', 'mermaid'].includes(l));
+  const firstHeavy = initial.flatMap((c) => c.libraries).filter((l) => HEAVY.includes(l));
+  const parsers = lazy
+    .filter((c) => c.libraries.some((l) => PARSERS.includes(l)))
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map((c) => `${relative(dist, c.file)} ${formatKb(c.gzip)} gzip (${c.libraries.join(', ')})`);
   return [
     table(['chunk', 'loads', 'size', 'gzip', 'holds'], rows, 'llrrl'),
     '',
     `First-load JS: ${formatKb(sum(initial, 'bytes'))} (${formatKb(sum(initial, 'gzip'))} gzip) in ${initial.length} chunk(s); ` +
       `lazy JS: ${formatKb(sum(lazy, 'bytes'))} in ${lazy.length} chunk(s).`,
     byLibrary.length ? `Lazy libraries: ${byLibrary.join('; ')}.` : '',
+    parsers.length ? `Parser chunks (each loads on first use): ${parsers.join('; ')}.` : '',
     firstHeavy.length
       ? `WARNING: heavy libraries in the first-load JS: ${[...new Set(firstHeavy)].join(', ')}.`
-      : 'No heavy library (mermaid, pptxgenjs, elkjs, html-to-image) in the first-load JS.',
+      : `No heavy library (${HEAVY.join(', ')}) in the first-load JS.`,
   ]
     .filter((l) => l !== '')
     .join('\n');

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMermaidEr } from '../src/formats/mermaid/import-er';
-import { findExportFormat } from '../src/formats/registry';
+import { findExportFormat, findImportFormat } from '../src/formats/registry';
+import type { FormatImportOptions } from '../src/formats/types';
 import { parseDocumentText } from '../src/io/file';
 import { serialiseDocument } from '../src/io/serialise';
 import { createBundledElk, layoutDocument } from '../src/layout/elk';
@@ -10,6 +11,7 @@ import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
 import { DEFAULT_CASES, runBrowserBench } from './browser';
 import { reportChunks } from './chunks';
+import { generateDdl, generateSheet } from './ddl';
 import { formatMs, measure, table, type Outcome } from './measure';
 
 // `npm run bench`: how long the core takes on big documents, and how big the build is.
@@ -56,6 +58,21 @@ interface Case {
 }
 
 const bigText = serialiseDocument(docs.big);
+const ddl500 = generateDdl(500);
+const sheet2000 = generateSheet(2000);
+
+/** Imports through the registry, as `cw import` and the app do; fails loudly on an import that fails. */
+async function importWith(id: string, text: string, options: FormatImportOptions): Promise<void> {
+  const format = findImportFormat(id);
+  if (!format) throw new Error(`no import format ${id}`);
+  const result = await format.import(text, options);
+  if (!result.ok) throw new Error(result.errors[0]?.message ?? 'import failed');
+}
+
+// The first import loads the dialect's parser build: timed once, before the warm runs.
+const coldStart = performance.now();
+await importWith('sql', 'CREATE TABLE a (id int);', { dialect: 'postgresql' });
+const sqlParserLoad = performance.now() - coldStart;
 
 /** erDiagram texts of 4,000 lines: one entity whose 3,998 attributes share a name (what was cubic), and a model. */
 const erTexts = {
@@ -97,6 +114,8 @@ const cases: Case[] = [
   { name: 'coverage report', doc: '1000 entities', target: 20, runs, run: () => computeCoverage(docs.big) },
   { name: 'export svg', doc: '1000 entities', runs, run: () => exportWith('svg', docs.big) },
   { name: 'export pptx', doc: '500 entities', runs: slowRuns, run: () => exportWith('pptx', docs.medium) },
+  { name: 'import SQL DDL (postgresql)', doc: '500 tables', target: 1000, runs: slowRuns, run: () => importWith('sql', ddl500, { dialect: 'postgresql' }) },
+  { name: 'import mapping sheet (CSV)', doc: '2000 rows', runs, run: () => importWith('csv', sheet2000, {}) },
   { name: 'ELK layout (in-thread)', doc: '100 entities', runs: slowRuns, run: () => layoutDocument(docs.layout100, { elk: elk! }) },
   { name: 'ELK layout (in-thread)', doc: '300 entities', runs: slowRuns, run: () => layoutDocument(docs.layout300, { elk: elk! }) },
   { name: 'layout, too big for ELK', doc: '20,000-entity chain', runs: slowRuns, run: () => layoutDocument(chain20k, { elk: elk! }) },
@@ -123,6 +142,9 @@ if (options.only !== 'browser') {
   for (const [name, doc] of Object.entries({ '1000 entities': docs.big, '500 entities': docs.medium, '100 entities': docs.layout100, '300 entities': docs.layout300 })) {
     console.log(`  ${name.padEnd(13)} ${describeDoc(doc)}`);
   }
+  console.log(`  ${'500 tables'.padEnd(13)} a PostgreSQL script, ${(ddl500.length / 1000).toFixed(0)} kB, ${ddl500.split('\n').length} lines`);
+  console.log(`  ${'2000 rows'.padEnd(13)} a mapping sheet, ${(sheet2000.length / 1000).toFixed(0)} kB`);
+  console.log(`  (loading the postgresql parser build on first use took ${formatMs(sqlParserLoad)} ms)`);
   console.log('');
 
   const rows: string[][] = [];

@@ -1,7 +1,9 @@
 import { csvFormat } from './csv/format';
+import { dbmlFormat } from './dbml/format';
 import { jsonFormat } from './json/format';
 import { markdownFormat } from './markdown/format';
 import { mermaidFormat } from './mermaid/format';
+import { jsonSchemaFormat, openApiFormat } from './openapi/format';
 import { pptxFormat } from './pptx/format';
 import { sqlFormat } from './sql/format';
 import { svgFormat } from './svg/format';
@@ -22,6 +24,9 @@ export const FORMATS: readonly FormatDescriptor[] = [
   jsonFormat,
   csvFormat,
   sqlFormat,
+  dbmlFormat,
+  openApiFormat,
+  jsonSchemaFormat,
 ];
 
 /** An export, as the export menu and `cw export --to` list it. */

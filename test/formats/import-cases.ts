@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findImportFormat } from '../../src/formats/registry';
 import type { FormatImportOptions } from '../../src/formats/types';
@@ -27,6 +27,8 @@ export function importCases(): ImportCase[] {
     if (!existsSync(root)) continue;
     for (const name of readdirSync(root).sort()) {
       const dir = join(root, name);
+      // A folder per case; formats whose cases are flat files (dbml, openapi) test them themselves.
+      if (!statSync(dir).isDirectory()) continue;
       const input = readdirSync(dir).find((f) => f.startsWith('input.'));
       if (!input) throw new Error(`${dir} has no input.* file`);
       const optionsPath = join(dir, 'options.json');

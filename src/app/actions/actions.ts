@@ -35,6 +35,11 @@ export interface Action {
   /** Whether it can run now (disabled in the toolbar and palette otherwise). */
   enabled?: (state: AppState) => boolean;
   run: () => void | Promise<void>;
+  /**
+   * The key is left to the browser, whose `paste` event then carries the clipboard's text:
+   * text that some format imports goes into the document, anything else runs the action.
+   */
+  byPasteEvent?: boolean;
 }
 
 const hasSelection = (s: AppState) => s.selection.ids.length > 0 || s.selection.field !== undefined;
@@ -63,14 +68,15 @@ export const ACTIONS: readonly Action[] = [
   { id: 'save', label: 'Save to file (.crosswalk.json)', group: 'File', shortcuts: ['Mod+S'], toolbar: 'Save', run: saveToFile },
   { id: 'export', label: 'Export…', group: 'File', shortcuts: ['Mod+E'], toolbar: 'Export', run: () => setUi({ exportOpen: true }) },
   { id: 'share', label: 'Copy share link', group: 'File', toolbar: 'Share', run: () => setUi({ shareOpen: true }) },
-  { id: 'import-mermaid', label: 'Import Mermaid erDiagram…', group: 'File', run: () => setUi({ importOpen: true }) },
+  { id: 'import', label: 'Import (SQL DDL, mapping sheet, DBML, OpenAPI…)…', group: 'File', toolbar: 'Import', run: () => setUi({ importOpen: true }) },
 
   { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], toolbar: 'Undo', enabled: (s) => s.history.past.length > 0 || !!s.transientBase, run: undo },
   { id: 'redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
   { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: (s) => s.selection.ids.length > 0, run: () => void copySelection() },
   { id: 'cut', label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
-  // With an entity selected the key is left to the browser's paste event (src/app/files/paste.ts: pasted field lines).
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
+  // The key is left to the browser's paste event, which carries the text: a format's text is
+  // imported (import-into.ts), field lines fill a selected entity (paste.ts), else this runs.
+  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], byPasteEvent: true, enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
   { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
   {

@@ -1,9 +1,11 @@
+import { acceptedFileTypes, guessImportFormat } from '../../formats/registry';
+import type { FormatImportOptions } from '../../formats/types';
+import { describeMessages, readImport } from './import-into';
 import { describeParseError, parseDocumentText, type ParseResult } from '../../io/file';
 import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import { openAsNewDocument } from '../persistence/session';
 import { applyEdit, getState, notify, setUi } from '../store/store';
-import { importInWorker } from './import-worker';
 
 // Opening and saving documents. Every way in (picker, drop, ?doc=, example, import) ends
 // in openDocument, which lays out what lacks positions and never touches the open document
@@ -75,7 +77,7 @@ export async function openText(text: string, source: string): Promise<boolean> {
   return true;
 }
 
-/** Opens a File from the picker or a drop. Mermaid files go through the erDiagram import. */
+/** Opens a File from the picker or a drop: a Crosswalk document, or any format the registry imports. */
 export async function openFile(file: File): Promise<boolean> {
   let text: string;
   try {
@@ -84,27 +86,21 @@ export async function openFile(file: File): Promise<boolean> {
     notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     return false;
   }
-  if (/\.(mmd|mermaid|md)$/i.test(file.name)) return importMermaidText(text, file.name);
+  const format = guessImportFormat(text, file.name);
+  if (format && format.id !== 'json') return importAsNewDocument(text, file.name, format.id);
   return openText(text, file.name);
 }
 
-/**
- * Reads erDiagram text, or the first erDiagram block of a Markdown note; error lines count
- * from the top of the given text. Parsed in a Web Worker, so a big paste never freezes the page.
- */
-export async function readMermaidImport(text: string): Promise<import('../../formats/mermaid/import-er').ImportResult> {
-  return importInWorker('mermaid-er', text);
-}
-
-/** Imports erDiagram text (or a Markdown note holding one) as a new document. */
-export async function importMermaidText(text: string, source: string): Promise<boolean> {
-  const result = await readMermaidImport(text);
-  if (!result.ok) {
-    notify('error', `Could not import ${source}: line ${result.error.line}: ${result.error.message}`);
+/** Imports a text (of the named format, or the one it looks like) and opens it as a new document. */
+export async function importAsNewDocument(text: string, source: string, format?: string, options: FormatImportOptions = {}): Promise<boolean> {
+  const reading = await readImport(text, { ...options, format, fileName: source });
+  if (!reading.ok) {
+    const lines = describeMessages(reading.errors);
+    notify('error', `Could not import ${source}: ${lines[0]}`, lines.length > 1 ? lines.slice(0, 50) : undefined);
     return false;
   }
-  await openDocument(result.doc, source);
-  if (result.warnings.length) notify('info', `Imported with ${result.warnings.length} warning(s)`, result.warnings);
+  await openDocument(reading.doc, source);
+  if (reading.warnings.length) notify('info', `Imported with ${reading.warnings.length} warning(s)`, describeMessages(reading.warnings).slice(0, 50));
   return true;
 }
 
@@ -185,11 +181,11 @@ export async function autoLayout(): Promise<void> {
   }
 }
 
-/** Shows the file picker and opens what is chosen. */
+/** Shows the file picker (every type the registry imports) and opens what is chosen. */
 export function pickAndOpenFile(): void {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,.crosswalk.json,.mmd,.mermaid,.md,application/json,text/plain';
+  input.accept = acceptedFileTypes();
   input.onchange = () => {
     const file = input.files?.[0];
     if (file) void openFile(file);

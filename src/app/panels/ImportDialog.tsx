@@ -1,62 +1,59 @@
-import { useRef, useState } from 'react';
-import { importMermaidText, readMermaidImport } from '../files/documents';
+import { useMemo, useRef, useState } from 'react';
+import { acceptedFileTypes, findImportFormat, guessImportFormat, IMPORT_FORMATS } from '../../formats/registry';
+import type { ImportMessage, SqlDialect } from '../../formats/types';
+import { importAsNewDocument } from '../files/documents';
+import { describeMessages, mergeIntoOpenDocument, readImport } from '../files/import-into';
 import { setUi } from '../store/store';
 import { Dialog } from './Dialog';
 import '../export/export.css';
 
-const SAMPLE = `erDiagram
-    CUSTOMER ||--o{ ORDER : places
-    ORDER ||--|{ LINE-ITEM : contains
-    CUSTOMER {
-        string id PK
-        string email UK "lower-cased"
-    }`;
+// Paste or open anything the registry imports (erDiagram, SQL DDL, a mapping sheet…), into
+// the open document (one undo step; only what is new is laid out) or as a new document. The
+// formats, their options and the accepted file types all come from the registry. On an
+// error nothing changes and the dialog lists each problem with its line.
 
-/** An import error: where, and the line itself so it can be found in long text. */
-interface ImportError {
-  line: number;
-  message: string;
-  source: string;
+const DETECT = '';
+const PASTED = 'the pasted text';
+
+/** An error to show: the message, where, and the line itself so it can be found in long text. */
+interface ShownError extends ImportMessage {
   text?: string;
 }
 
-const PASTED = 'pasted erDiagram';
-
-/** "Line 4: …" for pasted text, "orders.mmd, line 4: …" for a file. */
-function describeError(e: ImportError): string {
-  const where = e.line > 0 ? `line ${e.line}` : '';
-  if (e.source === PASTED) return where ? `Line ${e.line}: ${e.message}` : e.message;
-  return `${e.source}${where ? `, ${where}` : ''}: ${e.message}`;
-}
-
-/**
- * Paste or open a Mermaid erDiagram (or a Markdown note holding one) and open it as a new
- * document, laid out automatically. On an error the open document stays as it was and the
- * dialog says which line is wrong.
- */
 export function ImportDialog() {
   const [text, setText] = useState('');
   const [source, setSource] = useState(PASTED);
-  const [error, setError] = useState<ImportError>();
+  const [formatId, setFormatId] = useState(DETECT);
+  const [dialect, setDialect] = useState<SqlDialect | ''>('');
+  const [into, setInto] = useState(true);
+  const [errors, setErrors] = useState<ShownError[]>([]);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const close = () => setUi({ importOpen: false });
 
+  // The format the text will be read as: the chosen one, or the one it looks like.
+  const format = useMemo(
+    () => (formatId ? findImportFormat(formatId) : text.trim() ? guessImportFormat(text, source === PASTED ? undefined : source) : undefined),
+    [formatId, text, source],
+  );
+  const dialectOption = format?.options?.find((o) => o.id === 'dialect');
+
   const run = async (body: string, from: string) => {
     setBusy(true);
-    setError(undefined);
+    setErrors([]);
     try {
-      // Check first, so the error can be shown here with its line; importMermaidText then
-      // lays out and opens it (and reports any failure itself).
-      const check = await readMermaidImport(body);
-      if (!check.ok) {
-        const { line, message } = check.error;
-        setError({ line, message, source: from, text: body.split(/\r?\n/)[line - 1] });
+      const fileName = from === PASTED ? undefined : from;
+      if (!into) {
+        if (await importAsNewDocument(body, fileName ?? 'Imported', format?.id, dialect ? { dialect } : {})) close();
         return;
       }
-      if (await importMermaidText(body, from)) close();
-    } catch (e) {
-      setError({ line: 0, message: e instanceof Error ? e.message : String(e), source: from });
+      const reading = await readImport(body, { format: format?.id, fileName, ...(dialect ? { dialect } : {}) });
+      if (!reading.ok) {
+        const lines = body.split(/\r?\n/);
+        setErrors(reading.errors.map((e) => ({ ...e, text: e.line === undefined ? undefined : lines[e.line - 1] })));
+        return;
+      }
+      if (await mergeIntoOpenDocument(reading.doc, reading.warnings, from === PASTED ? `the pasted ${reading.format.label}` : from)) close();
     } finally {
       setBusy(false);
     }
@@ -67,7 +64,7 @@ export function ImportDialog() {
     try {
       body = await file.text();
     } catch (e) {
-      setError({ line: 0, message: `could not read the file: ${e instanceof Error ? e.message : String(e)}`, source: file.name });
+      setErrors([{ message: `could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}` }]);
       return;
     }
     // Show what was read, so an error's line can be found and fixed here.
@@ -77,15 +74,41 @@ export function ImportDialog() {
   };
 
   return (
-    <Dialog title="Import Mermaid erDiagram" onClose={close} className="cw-import">
+    <Dialog title="Import" onClose={close} className="cw-import">
       <p className="cw-hint">
-        Paste an erDiagram, or choose a .mmd or .md file (the first erDiagram block of a note is read). It opens as a new
-        document, laid out automatically; Undo brings back the current one.
+        Paste or choose a file: {IMPORT_FORMATS.map((f) => f.label).join(', ')}. The format is recognised from the text;
+        choose one if it is not.
       </p>
+      <div className="cw-export-row">
+        <label className="cw-export-row">
+          <span>Format</span>
+          <select aria-label="Format" value={formatId} disabled={busy} onChange={(e) => setFormatId(e.target.value)}>
+            <option value={DETECT}>{format && !formatId ? `Detected: ${format.label}` : 'Detect from the text'}</option>
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {dialectOption && (
+          <label className="cw-export-row">
+            <span>{dialectOption.label}</span>
+            <select aria-label={dialectOption.label} value={dialect} disabled={busy} onChange={(e) => setDialect(e.target.value as SqlDialect | '')}>
+              <option value="">Detect</option>
+              {dialectOption.values.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
       <textarea
-        aria-label="erDiagram text"
+        aria-label="Text to import"
         autoFocus
-        placeholder={SAMPLE}
+        placeholder={format?.sample ?? IMPORT_FORMATS.find((f) => f.sample)?.sample}
         value={text}
         spellCheck={false}
         onChange={(e) => {
@@ -99,10 +122,27 @@ export function ImportDialog() {
           }
         }}
       />
-      {error && (
+      <fieldset className="cw-fieldset" disabled={busy}>
+        <legend>Import</legend>
+        <label className="cw-radio">
+          <input type="radio" name="import-into" checked={into} onChange={() => setInto(true)} />
+          Into this document (matching names are kept; one undo step)
+        </label>
+        <label className="cw-radio">
+          <input type="radio" name="import-into" checked={!into} onChange={() => setInto(false)} />
+          As a new document
+        </label>
+      </fieldset>
+      {errors.length > 0 && (
         <div className="cw-mermaid-error" role="alert">
-          {describeError(error)}
-          {error.text !== undefined && error.text.trim() !== '' && <code className="cw-import-line">{error.text}</code>}
+          {errors.slice(0, 20).map((e, i) => (
+            <div key={i}>
+              {source === PASTED ? '' : `${source}, `}
+              {describeMessages([e])[0]}
+              {e.text !== undefined && e.text.trim() !== '' && <code className="cw-import-line">{e.text}</code>}
+            </div>
+          ))}
+          {errors.length > 20 && <div>…and {errors.length - 20} more</div>}
         </div>
       )}
       <div className="cw-dialog-actions">
@@ -110,8 +150,8 @@ export function ImportDialog() {
           ref={fileInput}
           type="file"
           hidden
-          aria-label="Choose a Mermaid file"
-          accept=".mmd,.mermaid,.md,text/plain,text/markdown"
+          aria-label="Choose a file to import"
+          accept={acceptedFileTypes()}
           onChange={(e) => {
             const file = e.target.files?.[0];
             // Clear it, so choosing the same file again (after fixing it) reads it again.

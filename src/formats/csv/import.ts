@@ -17,6 +17,16 @@ interface Row {
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'required']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 
+/**
+ * The delimiter, from the header row alone: cells further down may hold any character (a
+ * tab in a name once made a guess over the whole sheet pick the tab).
+ */
+function headerDelimiter(text: string): string {
+  const header = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const count = (d: string) => header.split(d).length - 1;
+  return [';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
 /** Reads the rows with the line each starts on (a quoted cell may span lines). */
 function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
   const rows: Row[] = [];
@@ -30,7 +40,6 @@ function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
   };
   let start = 0;
   Papa.parse<string[]>(text, {
-    // The header decides: names in the rows may hold tabs or semicolons of their own.
     delimiter: headerDelimiter(text),
     skipEmptyLines: false,
     step: (result) => {
@@ -39,28 +48,11 @@ function readRows(text: string): { rows: Row[]; errors: ImportMessage[] } {
       start = result.meta.cursor;
       if (text[start] === '\r') start++;
       if (text[start] === '\n') start++;
-      // A sheet of one column has no delimiter to find; the header check says what is missing.
-      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errors.push({ line: rowLine, message: describePapaError(e) });
+      for (const e of result.errors) errors.push({ line: rowLine, message: describePapaError(e) });
       rows.push({ line: rowLine, cells: result.data });
     },
   });
   return { rows, errors };
-}
-
-/** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes. */
-function headerDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) {
-      if ([...counts.values()].some((n) => n > 0)) break;
-    } else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
-  }
-  let best = ',';
-  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
-  return best;
 }
 
 function describePapaError(e: Papa.ParseError): string {

@@ -9,7 +9,8 @@ export const mermaidFormat: FormatDescriptor = {
   sniff: (text, fileName) => {
     const named = /\.(mmd|mermaid)$/i.test(fileName ?? '');
     if (/^\s*(%%[^\n]*\n\s*)*erDiagram\b/.test(text)) return 1;
-    if (/^\s{0,3}(`{3,}|~{3,})\s*mermaid\b[^\n]*\n\s*(%%[^\n]*\n\s*)*erDiagram\b/im.test(text)) return 0.9;
+    // A Markdown note's block, possibly with its own front matter (a theme) before the diagram.
+    if (/^\s{0,3}(`{3,}|~{3,})\s*mermaid\b[^\n]*\n\s*(---\s*\n[\s\S]*?\n---\s*\n\s*)?(%%[^\n]*\n\s*)*erDiagram\b/im.test(text)) return 0.9;
     if (/^---\s*\n[\s\S]*?\n---\s*\n\s*erDiagram\b/.test(text)) return 0.9;
     return named ? 0.5 : 0;
   },

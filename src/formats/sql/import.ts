@@ -118,7 +118,7 @@ function emptyName(table: string, columns: readonly string[]): string | undefine
 function readTable(parser: SqlParser, s: Statement, dialect: SqlDialect): TableFacts | ImportMessage {
   const read = readCreateTableTokens(s.tokens, s.line);
   if (!read) return { line: s.line, message: `${opening(s)} has no column list (AS SELECT, PARTITION OF…); skipped` };
-  const prepared = prepareStatement(read.parserTokens, s.line, dialect);
+  const prepared = prepareStatement(read.parserTokens, dialect);
   let ast: unknown;
   try {
     ast = parser.astify(prepared.sql, { database: PARSER_DATABASE[dialect] });

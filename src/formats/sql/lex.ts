@@ -36,6 +36,14 @@ export class LexError extends Error {
 
 const WORD = /[\p{L}\p{N}_$#@]/u;
 
+/** Whether a character can be part of a word: ASCII answered without the Unicode regex. */
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || c === '_' || c === '$' || c === '#' || c === '@';
+  return WORD.test(c);
+}
+
 function countBreaks(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
@@ -55,8 +63,9 @@ export function splitStatements(input: string, dialect: SqlDialect): Statement[]
     tokens = [];
   };
   const push = (kind: TokenKind, value: string, raw: string) => {
-    tokens.push({ kind, text: value, line, breaks: countBreaks(raw), spaced });
-    line += countBreaks(raw);
+    const breaks = kind === 'string' || kind === 'ident' ? countBreaks(raw) : 0;
+    tokens.push({ kind, text: value, line, breaks, spaced });
+    line += breaks;
     spaced = false;
     lineStart = false;
   };
@@ -107,7 +116,7 @@ export function splitStatements(input: string, dialect: SqlDialect): Statement[]
       continue;
     }
     // String literals: 'x' (with '' inside), E'x' and MySQL's backslash escapes, N'x'.
-    const prefixed = /^[EeNn]'/.test(text.slice(i, i + 2)) && !WORD.test(text[i - 1] ?? '');
+    const prefixed = (c === 'E' || c === 'e' || c === 'N' || c === 'n') && text[i + 1] === "'" && !isWordChar(text[i - 1]);
     if (c === "'" || prefixed || (c === '"' && dialect === 'mysql')) {
       const open = prefixed ? i + 1 : i;
       const quote = text[open];
@@ -119,7 +128,7 @@ export function splitStatements(input: string, dialect: SqlDialect): Statement[]
       continue;
     }
     if (c === '$' && dialect === 'postgresql') {
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i));
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 66));
       if (tag) {
         const close = text.indexOf(tag[0], i + tag[0].length);
         if (close < 0) throw new LexError(line, `a dollar-quoted string opened here with ${tag[0]} is never closed`);
@@ -136,12 +145,12 @@ export function splitStatements(input: string, dialect: SqlDialect): Statement[]
       i = close + 1;
       continue;
     }
-    if (WORD.test(c)) {
+    if (isWordChar(c)) {
       let j = i + 1;
-      while (j < text.length && WORD.test(text[j])) j++;
+      while (j < text.length && isWordChar(text[j])) j++;
       const word = text.slice(i, j);
       // T-SQL's batch separator: GO alone on its line ends a statement.
-      if (dialect === 'mssql' && lineStart && /^go$/i.test(word) && /^[ \t]*(\d+)?[ \t]*(--[^\n]*)?(\n|$)/.test(text.slice(j))) {
+      if (dialect === 'mssql' && lineStart && /^go$/i.test(word) && /^[ \t]*(\d+)?[ \t]*(--[^\n]*)?(\n|$)/.test(text.slice(j, text.indexOf('\n', j) + 1 || undefined))) {
         end();
         i = j;
         continue;

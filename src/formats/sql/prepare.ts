@@ -3,8 +3,9 @@ import type { Token } from './lex';
 
 // Turns a statement's tokens into the text node-sql-parser reads. Every quoted name and
 // every string becomes a plain placeholder, so names with quotes, newlines, `<script>` or
-// any Unicode reach the parser as `"zqi3"` and come back unchanged through `resolve`. Lines
-// are kept, so a parser error's line is the script's line.
+// any Unicode reach the parser as `"zqi3"` and come back unchanged through `resolve`. The
+// text is one line (the parser reads it markedly faster); where it stops is mapped back to
+// the script's token, and so to its line, by `tokenAt`.
 
 export interface Prepared {
   sql: string;
@@ -16,27 +17,18 @@ export interface Prepared {
 
 const QUOTE: Record<SqlDialect, [string, string]> = { postgresql: ['"', '"'], mysql: ['`', '`'], mssql: ['[', ']'] };
 
-/** The parser's text for `tokens`, the first of which sits on `firstLine`. */
-export function prepareStatement(tokens: readonly Token[], firstLine: number, dialect: SqlDialect): Prepared {
+/** The parser's text for a statement's `tokens`. */
+export function prepareStatement(tokens: readonly Token[], dialect: SqlDialect): Prepared {
   const values: string[] = [];
   const [open, close] = QUOTE[dialect];
   let sql = '';
-  let line = firstLine;
   const starts: number[] = [];
   for (const t of tokens) {
-    if (t.line > line) {
-      sql += '\n'.repeat(t.line - line);
-      line = t.line;
-    } else if (t.spaced && sql) sql += ' ';
+    if (sql && (t.spaced || t.line > tokens[0].line)) sql += ' ';
     starts.push(sql.length);
     if (t.kind === 'ident') sql += `${open}zqi${values.push(t.text) - 1}${close}`;
     else if (t.kind === 'string') sql += `'zqs${values.push(t.text) - 1}'`;
     else sql += t.text;
-    // A quoted run spanning lines: its line breaks go after the placeholder.
-    if (t.breaks) {
-      sql += '\n'.repeat(t.breaks);
-      line += t.breaks;
-    }
   }
   const resolve = (value: string) => {
     const m = /^zq[is](\d+)$/.exec(value);
