@@ -10,7 +10,7 @@ export const SLIDE_W = 10;
 /** Slide height of LAYOUT_16x9, in inches. */
 export const SLIDE_H = 5.625;
 /** No text on any slide is smaller than this (points). */
-export const MIN_PT = 10;
+export const MIN_PT = 12;
 /** Outline width of boxes and tables (points). */
 export const BOX_LINE_PT = 0.75;
 /** Width of connector lines (points). */
@@ -28,10 +28,19 @@ export interface Rect {
   h: number;
 }
 
-/** What every primitive needs: the slide and the deck's one font. */
+/** What every primitive needs: the slide and the deck's one font; what it has placed so far. */
 export interface Painter {
   slide: PptxGenJS.Slide;
   font: string;
+  /** The box of every text placed on the slide, for the overlap check (overlap.ts). */
+  texts: Rect[];
+  /** Numbers shape names on this slide (`Field 3`), so connectors can name their ends. */
+  seq: number;
+}
+
+/** A shape name unique on the painter's slide: `Field 3`. */
+export function uniqueName(p: Painter, kind: string): string {
+  return `${kind} ${++p.seq}`;
 }
 
 /** One paragraph of a text box; one run, so pptxgenjs writes a schema-valid paragraph. */
@@ -76,6 +85,7 @@ function round(v: number): number {
 /** A rectangle shape (with a text body, so it stays editable) holding paragraphs of text. */
 export function drawBox(p: Painter, rect: Rect, paragraphs: readonly Paragraph[], style: BoxStyle = {}): void {
   const r = clampRect(rect);
+  if (paragraphs.some((para) => para.text !== '')) p.texts.push(r);
   const inset = style.inset ?? DEFAULT_INSET;
   const runs: PptxGenJS.TextProps[] = paragraphs.map((para, i) => ({
     text: para.text,
@@ -138,6 +148,8 @@ export interface LineStyle {
   dashed?: boolean;
   arrow?: boolean;
   widthPt?: number;
+  /** Shape name (a connector mark, see connectors.ts). */
+  name?: string;
 }
 
 /**
@@ -154,6 +166,7 @@ export function drawLine(p: Painter, x1: number, y1: number, x2: number, y2: num
     h: round(Math.abs(by - ay)),
     flipH: bx < ax,
     flipV: by < ay,
+    ...(style.name ? { objectName: style.name } : {}),
     line: {
       color: BLACK,
       width: style.widthPt ?? LINK_LINE_PT,
@@ -203,6 +216,7 @@ export function drawTable(
   const w = colW.reduce((a, b) => a + b, 0);
   const h = rowH.reduce((a, b) => a + b, 0);
   const r = clampRect({ x: at.x, y: at.y, w, h });
+  p.texts.push(r);
   const border: PptxGenJS.BorderProps = { type: 'solid', pt: BOX_LINE_PT, color: BLACK };
   const tableRows: PptxGenJS.TableRow[] = rows.map((row) =>
     row.map((cell) => ({

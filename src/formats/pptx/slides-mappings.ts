@@ -8,10 +8,9 @@ import { cleanText } from './xml-safety';
 // Mapping tables, one per pair of systems (source → target), continued on further slides
 // when long: source entity.field | target entity.field | transform | notes.
 
-const SIZE = 11;
+const SIZE = 12;
 const MARGIN = { h: 0.06, v: 0.04 };
 const COL_W = [2.2, 2.2, 2.4, 2.4];
-const MAX_LINES = 6;
 const HEADER = ['Source', 'Target', 'Transform', 'Notes'];
 
 /** A group of mappings from one system to another (undefined: entities outside any system). */
@@ -41,6 +40,12 @@ export function groupMappings(ctx: Pick<DeckContext, 'doc' | 'index'>): MappingG
   return [...groups.values()].sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
 }
 
+/** "Workday → Okta", or "within Okta" for mappings inside one system. */
+export function pairTitle(ctx: Pick<DeckContext, 'index'>, group: MappingGroup): string {
+  const name = (id: string | undefined) => (id === undefined ? 'no system' : cleanText(ctx.index.systems.get(id)?.name ?? id));
+  return group.from === group.to ? `within ${name(group.from)}` : `${name(group.from)} → ${name(group.to)}`;
+}
+
 function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | undefined {
   if (!isEntityEndpoint(ep)) return ep.system;
   return ctx.index.entities.get(ep.entity)?.system;
@@ -50,10 +55,9 @@ function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | u
 export function addMappingSlides(ctx: DeckContext): number {
   let count = 0;
   for (const group of groupMappings(ctx)) {
-    const name = (id: string | undefined) => (id === undefined ? 'no system' : cleanText(ctx.index.systems.get(id)?.name ?? id));
-    const title = group.from === group.to ? `Mappings within ${name(group.from)}` : `Mappings: ${name(group.from)} → ${name(group.to)}`;
+    const title = `Mappings: ${pairTitle(ctx, group)}`;
     const measure = (texts: string[], bold = false) => {
-      const cells = texts.map((t, i) => measureCell(t, COL_W[i] - 2 * MARGIN.h, SIZE, MAX_LINES, ctx.font, bold));
+      const cells = texts.map((t, i) => measureCell(t, COL_W[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
       return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
     };
     const header = measure(HEADER, true);
@@ -67,8 +71,8 @@ export function addMappingSlides(ctx: DeckContext): number {
     );
     const pages = paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h);
     pages.forEach((indices, i) => {
-      const p = addSlide(ctx);
-      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`, 'mappings');
+      const p = addSlide(ctx, 'mappings');
+      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
       const tableRows: Cell[][] = [
         header.cells.map((c) => ({ text: c.text, bold: true })),
         ...indices.map((r) => rows[r].cells.map((c) => ({ text: c.text }))),
