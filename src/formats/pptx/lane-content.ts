@@ -13,6 +13,8 @@ export interface LaneContentOptions {
   column(ep: Endpoint, role: 'from' | 'to'): number;
   /** The column of a system (or of entities outside any system: undefined). */
   columnOfSystem(systemId: string | undefined): number;
+  /** A header block per system above its entities (default true). */
+  headers?: boolean;
 }
 
 /** Fields a standalone entity shows when no link picks its rows. */
@@ -56,7 +58,7 @@ export function laneContent(
   const entity = (e: Entity, column: number): string => {
     const key = `${column}|e|${e.id}`;
     const inSystem = e.system !== undefined && index.systems.has(e.system);
-    if (inSystem) system(e.system!, column);
+    if (inSystem && o.headers !== false) system(e.system!, column);
     if (!blocks.has(key)) {
       blocks.set(key, { key, kind: 'Entity', title: cleanText(e.name), rows: [], column, unit: inSystem ? `s:${e.system}` : `e:${e.id}` });
       rows.set(key, new Set());

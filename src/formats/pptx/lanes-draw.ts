@@ -17,12 +17,12 @@ export function drawLanes(p: Painter, layout: LaneLayout): void {
     const from = names.get(c.from);
     const to = names.get(c.to);
     if (!from || !to) return;
-    const bent = Math.abs(c.start.y - c.end.y) > 0.01;
     drawLine(p, c.start.x, c.start.y, c.end.x, c.end.y, {
       dashed: c.style === 'mapping',
       arrow: c.arrow,
       widthPt: c.style === 'flow' ? 1.5 : 1,
-      name: connectorName(i + 1, from, c.fromSite, to, c.toSite, bent ? 'bent' : 'straight'),
+      // Straight: a slanted line is easier to follow from a row to its box than elbows sharing a lane.
+      name: connectorName(i + 1, from, c.fromSite, to, c.toSite, 'straight'),
     });
   });
   const groups = new Map<string, number>();

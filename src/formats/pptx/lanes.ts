@@ -85,7 +85,7 @@ export const LANE_STYLE = {
   unitGap: 0.22,
   labelGap: 0.06,
   minColumn: 1.35,
-  maxColumn: 3.1,
+  maxColumn: 4,
   laneWeight: 1,
   emptyLane: 0.45,
   /** Room between a lane box and the columns beside it, so the lines into it show. */
@@ -124,6 +124,17 @@ function laneOf(cf: number, ct: number): number {
  * crossings; each unit is placed level with what links into it where there is room.
  */
 export function layoutLanes(columns: number, blocks: readonly LaneBlock[], links: readonly LaneLink[], area: Rect, font: string): LaneLayout {
+  // Lanes as wide as columns read best; narrower lanes give long names more room.
+  let layout = layoutWith(columns, blocks, links, area, font, LANE_STYLE.laneWeight);
+  for (const weight of [0.7, 0.5]) {
+    if (layout.fits) break;
+    const narrower = layoutWith(columns, blocks, links, area, font, weight);
+    if (narrower.fits || narrower.height < layout.height) layout = narrower;
+  }
+  return layout;
+}
+
+function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readonly LaneLink[], area: Rect, font: string, laneWeight: number): LaneLayout {
   const S = LANE_STYLE;
   const anchorColumn = new Map<string, number>();
   for (const b of blocks) {
@@ -138,8 +149,8 @@ export function layoutLanes(columns: number, blocks: readonly LaneBlock[], links
   const inner = Array.from({ length: columns - 1 }, (_, i) => i);
   const gaps = inner.filter((i) => !laneUsed[i]).length * S.emptyLane;
   const lanes = laneUsed.filter(Boolean).length;
-  const colW = Math.min(S.maxColumn, (area.w - gaps) / (columns + S.laneWeight * lanes));
-  const laneW = Math.min(S.maxColumn, colW * S.laneWeight);
+  const colW = Math.min(S.maxColumn, (area.w - gaps) / (columns + laneWeight * lanes));
+  const laneW = Math.min(S.maxColumn, colW * laneWeight);
   const labelW = laneW - 2 * S.lanePad;
   const laneWidth = (i: number) => (laneUsed[i] ? laneW : i < columns - 1 ? S.emptyLane : 0);
   const total = columns * colW + laneUsed.reduce((w, _, i) => w + laneWidth(i), 0);

@@ -22,6 +22,8 @@ export function addIntegrationSlides(ctx: DeckContext): number {
       const content = laneContent(ctx.index, subset, { systems: [], entities: [] }, {
         column: (_, role) => (role === 'from' ? 0 : 1),
         columnOfSystem: () => 0,
+        // The slide's title names the two systems.
+        headers: false,
       });
       return layoutLanes(2, content.blocks, content.links, CONTENT_RECT, ctx.font);
     };

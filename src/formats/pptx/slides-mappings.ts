@@ -11,6 +11,23 @@ import { cleanText } from './xml-safety';
 const SIZE = 12;
 const MARGIN = { h: 0.06, v: 0.04 };
 const COL_W = [2.2, 2.2, 2.4, 2.4];
+const MIN_COL = 1.2;
+
+/**
+ * Column widths: the usual split, unless one column's longest text is much longer than the
+ * others' — then widths follow the longest texts (at least MIN_COL each), so a long name
+ * wraps into fewer lines instead of making a row taller than a slide.
+ */
+function columnWidths(texts: readonly string[][]): number[] {
+  const longest = COL_W.map((_, i) => Math.max(HEADER[i].length, ...texts.map((t) => t[i].length)));
+  if (Math.max(...longest) < 120) return COL_W;
+  const total = COL_W.reduce((a, b) => a + b, 0);
+  const sum = longest.reduce((a, b) => a + b, 0);
+  const widths = longest.map((l) => Math.max(MIN_COL, (total * l) / sum));
+  const over = widths.reduce((a, b) => a + b, 0) - total;
+  const wide = widths.reduce((a, w) => a + (w > MIN_COL ? w : 0), 0);
+  return widths.map((w) => (w > MIN_COL ? w - (over * w) / wide : w));
+}
 const HEADER = ['Source', 'Target', 'Transform', 'Notes'];
 
 /** A group of mappings from one system to another (undefined: entities outside any system). */
@@ -56,19 +73,19 @@ export function addMappingSlides(ctx: DeckContext): number {
   let count = 0;
   for (const group of groupMappings(ctx)) {
     const title = `Mappings: ${pairTitle(ctx, group)}`;
+    const texts = group.links.map((link) => [
+      cleanText(describeEndpoint(ctx.doc, link.from)),
+      cleanText(describeEndpoint(ctx.doc, link.to)),
+      cleanText(link.transform),
+      [cleanText(link.label), cleanText(link.description)].filter(Boolean).join(' — '),
+    ]);
+    const colW = columnWidths(texts);
     const measure = (texts: string[], bold = false) => {
-      const cells = texts.map((t, i) => measureCell(t, COL_W[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
+      const cells = texts.map((t, i) => measureCell(t, colW[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
       return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
     };
     const header = measure(HEADER, true);
-    const rows = group.links.map((link) =>
-      measure([
-        cleanText(describeEndpoint(ctx.doc, link.from)),
-        cleanText(describeEndpoint(ctx.doc, link.to)),
-        cleanText(link.transform),
-        [cleanText(link.label), cleanText(link.description)].filter(Boolean).join(' — '),
-      ]),
-    );
+    const rows = texts.map((t) => measure(t));
     const pages = paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h);
     pages.forEach((indices, i) => {
       const p = addSlide(ctx, 'mappings');
@@ -78,7 +95,7 @@ export function addMappingSlides(ctx: DeckContext): number {
         ...indices.map((r) => rows[r].cells.map((c) => ({ text: c.text }))),
       ];
       const heights = [header.height, ...indices.map((r) => rows[r].height)];
-      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, COL_W, tableRows, heights, { size: SIZE, margin: MARGIN, name: 'Mapping table' });
+      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, colW, tableRows, heights, { size: SIZE, margin: MARGIN, name: 'Mapping table' });
       count++;
     });
   }

@@ -65,16 +65,18 @@ export function addStepSlides(ctx: DeckContext, step: Step): number {
   const hasDrawing = picture !== undefined || items.length > 0;
 
   const bulletsAt = (area: Rect) => bulletSize(ctx, bullets, area);
-  // Where the drawing goes: beside the bullets, else under them, else on the next slides.
+  const fitsAbove = bullets.length > 0 && bulletsAt(TOP_BULLETS_RECT) !== undefined;
+  // Where the drawing goes: beside the bullets, else under them, else (what does not fit) on
+  // the slides that follow.
   let layout: SlideLayout = bullets.length === 0 ? 'title-only' : hasDrawing ? 'bullets-beside' : 'bullets';
   let drawing: LaneLayout | undefined;
+  let firstArea: Rect | undefined = bullets.length ? undefined : CONTENT_RECT;
   if (picture === undefined && items.length > 0) {
-    const side = bullets.length ? layoutItems(ctx, items, SIDE_DIAGRAM_RECT, 3) : layoutItems(ctx, items, CONTENT_RECT, 4);
-    const above = bullets.length && bulletsAt(TOP_BULLETS_RECT) !== undefined ? layoutItems(ctx, items, BELOW_DIAGRAM_RECT, 4) : undefined;
+    const side = layoutItems(ctx, items, bullets.length ? SIDE_DIAGRAM_RECT : CONTENT_RECT, bullets.length ? 3 : 4);
     if (side.fits) drawing = side;
-    else if (above?.fits) {
-      drawing = above;
+    else if (fitsAbove) {
       layout = 'bullets-above';
+      firstArea = BELOW_DIAGRAM_RECT;
     } else if (bullets.length) layout = 'bullets';
   }
   const first = addSlide(ctx, 'walkthrough', layout);
@@ -91,19 +93,25 @@ export function addStepSlides(ctx: DeckContext, step: Step): number {
     drawLanes(first, drawing);
     return 1;
   }
-  const onFirst = bullets.length === 0;
-  const pages = paginate(items, (subset) => layoutItems(ctx, subset, CONTENT_RECT, 4));
-  const shown = pages.slice(0, onFirst ? MAX_DIAGRAM_SLIDES + 1 : MAX_DIAGRAM_SLIDES);
+  let rest = items;
   let count = 1;
-  shown.forEach((page, i) => {
-    let p = first;
-    if (!onFirst || i > 0) {
-      p = addSlide(ctx, 'walkthrough');
-      drawSlideTitle(p, `${title} (continued)`);
-      count++;
+  if (firstArea) {
+    const area = firstArea;
+    const page = paginate(items, (subset) => layoutItems(ctx, subset, area, 4))[0];
+    // What does not fit even alone there waits for a whole slide.
+    if (page.layout.fits) {
+      drawLanes(first, page.layout);
+      rest = items.slice(page.items.length);
     }
+  }
+  const pages = paginate(rest, (subset) => layoutItems(ctx, subset, CONTENT_RECT, 4));
+  const shown = pages.slice(0, MAX_DIAGRAM_SLIDES);
+  for (const page of shown) {
+    const p = addSlide(ctx, 'walkthrough');
+    drawSlideTitle(p, `${title} (continued)`);
     drawLanes(p, page.layout);
-  });
+    count++;
+  }
   const left = pages.slice(shown.length).reduce((n, page) => n + page.items.length, 0);
   if (left > 0) first.slide.addNotes(`${left} more links and items of this step are in the appendix.`);
   return count;
@@ -125,13 +133,20 @@ function layoutItems(ctx: DeckContext, items: readonly Item[], area: Rect, maxCo
   const edges = links.map((l): [string, string] => [key(systemOf(l.from)), key(systemOf(l.to))]);
   const ranks = rankSystems([...involved], edges, maxColumns);
   const columns = Math.max(1, ...[...ranks.values()].map((r) => r + 1));
-  const content = laneContent(
-    index,
-    links,
-    { systems: items.flatMap((it) => ('system' in it ? [it.system] : [])), entities: items.flatMap((it) => ('entity' in it ? [it.entity] : [])) },
-    { column: (ep) => ranks.get(key(systemOf(ep))) ?? 0, columnOfSystem: (s) => ranks.get(key(s)) ?? 0 },
-  );
-  return layoutLanes(columns, content.blocks, content.links, area, ctx.font);
+  const build = (headers: boolean) => {
+    const content = laneContent(
+      index,
+      links,
+      { systems: items.flatMap((it) => ('system' in it ? [it.system] : [])), entities: items.flatMap((it) => ('entity' in it ? [it.entity] : [])) },
+      { column: (ep) => ranks.get(key(systemOf(ep))) ?? 0, columnOfSystem: (s) => ranks.get(key(s)) ?? 0, headers },
+    );
+    return layoutLanes(columns, content.blocks, content.links, area, ctx.font);
+  };
+  // System headers name where each entity lives; without them, when that is what makes it fit.
+  const withHeaders = build(true);
+  if (withHeaders.fits || items.some((it) => 'system' in it)) return withHeaders;
+  const without = build(false);
+  return without.fits ? without : withHeaders;
 }
 
 /** The largest size from 20 pt down to 12 pt at which the bullets fit an area, if any. */
