@@ -71,13 +71,25 @@ export function addStepSlides(ctx: DeckContext, step: Step): number {
   let layout: SlideLayout = bullets.length === 0 ? 'title-only' : hasDrawing ? 'bullets-beside' : 'bullets';
   let drawing: LaneLayout | undefined;
   let firstArea: Rect | undefined = bullets.length ? undefined : CONTENT_RECT;
+  let whole: LaneLayout | undefined;
   if (picture === undefined && items.length > 0) {
     const side = layoutItems(ctx, items, bullets.length ? SIDE_DIAGRAM_RECT : CONTENT_RECT, bullets.length ? 3 : 4);
+    const below = side.fits || !fitsAbove ? undefined : layoutItems(ctx, items, BELOW_DIAGRAM_RECT, 4);
     if (side.fits) drawing = side;
-    else if (fitsAbove) {
+    else if (below?.fits) {
+      drawing = below;
       layout = 'bullets-above';
-      firstArea = BELOW_DIAGRAM_RECT;
-    } else if (bullets.length) layout = 'bullets';
+    } else {
+      // A drawing is better whole on the next slide than cut in two.
+      const full = bullets.length ? layoutItems(ctx, items, CONTENT_RECT, 4) : undefined;
+      if (full?.fits) {
+        whole = full;
+        layout = 'bullets';
+      } else if (fitsAbove) {
+        layout = 'bullets-above';
+        firstArea = BELOW_DIAGRAM_RECT;
+      } else if (bullets.length) layout = 'bullets';
+    }
   }
   const first = addSlide(ctx, 'walkthrough', layout);
   drawSlideTitle(first, title);
@@ -92,6 +104,12 @@ export function addStepSlides(ctx: DeckContext, step: Step): number {
   if (drawing) {
     drawLanes(first, drawing);
     return 1;
+  }
+  if (whole) {
+    const p = addSlide(ctx, 'walkthrough');
+    drawSlideTitle(p, `${title} (continued)`);
+    drawLanes(p, whole);
+    return 2;
   }
   let rest = items;
   let count = 1;

@@ -106,7 +106,7 @@ describe('hostile text', () => {
     expect(notes.replace(/\s+/g, ' ')).toBe(`"Q14" & <b>R</b> 'x' %% 🚀👩‍💻 שלום עולם مرحبا second line end`);
     expect(notes).toMatch(/مرحبا\nsecond line\n end$/); // the tab became a space
     expect(step.notesXml).not.toMatch(/<a:t>[^<]*[\r\n]/);
-    expect(deck.slides.filter((s) => s.section === 'walkthrough')).toHaveLength(doc.walkthrough!.length);
+    expect(deck.slides.filter((s) => s.section === 'walkthrough' && !s.title.endsWith(' (continued)'))).toHaveLength(doc.walkthrough!.length);
   });
 });
 
