@@ -187,7 +187,7 @@ export function ExportDialog() {
             </select>
           </label>
           <fieldset className="cw-fieldset" disabled={busy || !pictureSections}>
-            <legend>Diagram slides as</legend>
+            <legend>Step drawings as</legend>
             <label className="cw-radio">
               <input type="radio" name="diagram-as" checked={!asPicture} onChange={() => setAsPicture(false)} />
               Native shapes (editable)
@@ -199,8 +199,8 @@ export function ExportDialog() {
             {asPicture && (
               <p className="cw-export-note">
                 Each walkthrough step's drawing becomes a PNG picture
-                {elements > CANVAS_ELEMENT_LIMIT ? ' (drawn from the vector picture: the canvas is too large to copy quickly)' : ' of the canvas'}; the system
-                overview stays editable.
+                {elements > CANVAS_ELEMENT_LIMIT ? ' (drawn from the vector picture: the canvas is too large to copy quickly)' : ' of the canvas'}; the
+                appendix stays editable.
               </p>
             )}
           </fieldset>
