@@ -56,7 +56,8 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
     if (!shown(e.id)) continue;
     const ident = ids.get(e.id)!;
     const title = titles.get(e.id)!;
-    const head = title === ident ? ident : `${ident}["${quoteText(title)}"]`;
+    // Compared as written: quoting trims and flattens, and a re-import reads the written form.
+    const head = quoteText(title) === ident ? ident : `${ident}["${quoteText(title)}"]`;
     if (e.fields.length === 0) {
       lines.push(`  ${head}`);
       continue;
