@@ -1,5 +1,4 @@
 import type PptxGenJS from 'pptxgenjs';
-import { fitText, linesHeight, type FittedText } from './text-fit';
 
 // Drawing primitives over a pptxgenjs slide, in inches. Every primitive clamps what it
 // places to the slide, so no shape can end up off the page whatever the document holds,
@@ -118,31 +117,6 @@ export function drawBox(p: Painter, rect: Rect, paragraphs: readonly Paragraph[]
   });
 }
 
-/** Fits one text into a box and draws it. Returns what was fitted. */
-export function drawFittedBox(
-  p: Painter,
-  rect: Rect,
-  text: string,
-  fit: { maxPt: number; minPt?: number; bold?: boolean; maxLines?: number; align?: Paragraph['align'] },
-  style: BoxStyle = {},
-): FittedText {
-  const inset = style.inset ?? DEFAULT_INSET;
-  const fitted = fitText(text, Math.max(0.05, rect.w - 2 * inset.h), Math.max(0, rect.h - 2 * inset.v), {
-    maxPt: fit.maxPt,
-    minPt: fit.minPt ?? MIN_PT,
-    bold: fit.bold,
-    font: p.font,
-    maxLines: fit.maxLines,
-  });
-  drawBox(p, rect, [{ text: fitted.text, size: fitted.size, bold: fit.bold, align: fit.align }], style);
-  return fitted;
-}
-
-/** Height a box needs for `lines` lines at `sizePt` with the given insets. */
-export function boxHeightFor(lines: number, sizePt: number, inset = DEFAULT_INSET): number {
-  return linesHeight(lines, sizePt) + 2 * inset.v;
-}
-
 /** Line style of a connector. */
 export interface LineStyle {
   dashed?: boolean;
@@ -174,15 +148,6 @@ export function drawLine(p: Painter, x1: number, y1: number, x2: number, y2: num
       ...(style.arrow ? { endArrowType: 'triangle' as const } : {}),
     },
   });
-}
-
-/** A polyline of straight segments; only the last one carries the arrowhead. */
-export function drawPolyline(p: Painter, points: readonly { x: number; y: number }[], style: LineStyle = {}): void {
-  // Drop zero-length segments first, so the arrowhead lands on a segment that is drawn.
-  const pts = points.filter((pt, i) => i === 0 || Math.hypot(pt.x - points[i - 1].x, pt.y - points[i - 1].y) > 1e-4);
-  for (let i = 1; i < pts.length; i++) {
-    drawLine(p, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y, { ...style, arrow: style.arrow && i === pts.length - 1 });
-  }
 }
 
 function clampX(x: number): number {
