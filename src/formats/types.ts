@@ -95,9 +95,9 @@ export interface ExportOptions {
   pptxSections?: readonly PptxSection[];
   /** PPTX: the one font of the deck (default Arial). */
   font?: string;
-  /** PPTX: diagram slides as a picture (PNG data URL per diagram id) instead of native shapes. */
+  /** PPTX: step (and overview) drawings as pictures (PNG data URL per key: `step:<id>`, `overview`) instead of native shapes. */
   pictures?: Readonly<Record<string, string>>;
 }
 
-/** The slide groups of a deck, in deck order. */
-export type PptxSection = 'title' | 'overview' | 'diagram' | 'models' | 'mappings' | 'walkthrough';
+/** The slide groups of a deck, in deck order: the talk, then the appendix. */
+export type PptxSection = 'title' | 'walkthrough' | 'overview' | 'integrations' | 'models' | 'mappings';

@@ -7,7 +7,9 @@ describe('MERMAID_CONFIG', () => {
     expect(MERMAID_CONFIG).toMatchObject({ startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, layout: 'dagre' });
     expect(MERMAID_CONFIG.maxTextSize).toBeGreaterThanOrEqual(500_000);
     expect(MERMAID_CONFIG.maxEdges).toBeGreaterThanOrEqual(5_000);
-    expect(MERMAID_CONFIG.themeVariables).toMatchObject({ background: '#ffffff', lineColor: '#000000', primaryTextColor: '#000000' });
+    // The exported text carries its own theme; the preview must not paint over it.
+    expect(MERMAID_CONFIG.theme).toBeUndefined();
+    expect(MERMAID_CONFIG.themeVariables).toBeUndefined();
   });
 });
 

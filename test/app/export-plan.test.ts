@@ -3,11 +3,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../src/io/file';
 import { EXPORT_FORMATS } from '../../src/formats/registry';
-import { DIAGRAM_PICTURE_KEY, stepPictureKey } from '../../src/formats/pptx/slides-diagram';
+import { stepPictureKey } from '../../src/formats/pptx/slides-steps';
 import {
   CAPTURE_PADDING,
   captureFrame,
-  DIAGRAM_PICTURE,
   exportChoices,
   keepInCapture,
   LEFT_OUT_CLASSES,
@@ -48,22 +47,20 @@ describe('exportChoices', () => {
 
 describe('PPTX options', () => {
   it('uses the picture keys the deck reads', () => {
-    expect(DIAGRAM_PICTURE).toBe(DIAGRAM_PICTURE_KEY);
     for (const id of ['s-hub', 'step with spaces', 'ü']) expect(stepPicture(id)).toBe(stepPictureKey(id));
   });
 
   it('offers the slide groups in deck order and Arial first', () => {
-    expect(PPTX_SECTIONS.map((s) => s.id)).toEqual(['title', 'overview', 'diagram', 'models', 'mappings', 'walkthrough']);
+    expect(PPTX_SECTIONS.map((s) => s.id)).toEqual(['title', 'walkthrough', 'overview', 'integrations', 'models', 'mappings']);
     expect(PPTX_FONTS[0]).toBe('Arial');
     expect(new Set(PPTX_FONTS).size).toBe(PPTX_FONTS.length);
   });
 
-  it('plans a picture for the diagram and for every walkthrough step', () => {
-    const jobs = pictureJobs(doc, new Set(['diagram', 'walkthrough']));
+  it('plans a picture for every walkthrough step', () => {
+    const jobs = pictureJobs(doc, new Set(['walkthrough', 'overview']));
     const steps = doc.walkthrough ?? [];
-    expect(jobs.map((j) => j.key)).toEqual([DIAGRAM_PICTURE_KEY, ...steps.map((s) => stepPictureKey(s.id))]);
-    expect(jobs[0].focus).toBeUndefined();
-    steps.forEach((s, i) => expect(jobs[i + 1].focus).toEqual(s.focus));
+    expect(jobs.map((j) => j.key)).toEqual(steps.map((s) => stepPictureKey(s.id)));
+    steps.forEach((s, i) => expect(jobs[i].focus).toEqual(s.focus));
   });
 
   it('draws a step without a focus as the whole diagram, and nothing for unchosen groups', () => {

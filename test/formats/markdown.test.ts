@@ -37,8 +37,19 @@ describe('exportMarkdown', () => {
     expect(row.split(/(?<!\\)\|/).length).toBe(6);
   });
 
-  it('contains both Mermaid blocks and the walkthrough with speaker notes', () => {
-    expect(md.match(/```mermaid\n(erDiagram|flowchart LR)/g)).toHaveLength(2);
+  it('holds the system flowchart, an erDiagram per system, the integration as a flowchart and an erDiagram, each themed; and the walkthrough', () => {
+    const blocks = [...md.matchAll(/```mermaid\n([^\n]*)\n([^\n]*)/g)].map((m) => [m[1].startsWith('%%{init:'), m[2]]);
+    expect(blocks).toEqual([
+      [true, 'flowchart LR'],
+      [true, 'erDiagram'],
+      [true, 'erDiagram'],
+      [true, 'flowchart LR'],
+      [true, 'erDiagram'],
+    ]);
+    expect(md).toContain('### HR \\| system\n\n```mermaid');
+    // The integration: source field → target field, the transform on the arrow.
+    expect(md).toMatch(/ {4}a_Worker__Work_Email\["Work_Email"\]/);
+    expect(md).toMatch(/ {2}a_Worker__Work_Email -->\|"lower #124; trim then #96;x#96;"\| b_User__login/);
     expect(md).toContain('### 1. Step one');
     expect(md).toContain('- 1\\. numbered?');
     expect(md).toContain('> **Speaker notes:** Say this.\n> Then that.');

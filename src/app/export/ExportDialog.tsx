@@ -66,7 +66,7 @@ export function ExportDialog() {
   const close = () => setUi({ exportOpen: false });
   const onlySelection = scope === 'selection' && hasSelection;
   const estimate = usePngEstimate(format === 'png', pixelRatio, onlySelection ? selectionIds : undefined);
-  const pictureSections = sections.has('diagram') || sections.has('walkthrough');
+  const pictureSections = sections.has('walkthrough');
 
   /** Shows a progress line and lets it paint; stops the export if the dialog was closed. */
   const step = async (text: string) => {
@@ -187,7 +187,7 @@ export function ExportDialog() {
             </select>
           </label>
           <fieldset className="cw-fieldset" disabled={busy || !pictureSections}>
-            <legend>Diagram slides as</legend>
+            <legend>Step drawings as</legend>
             <label className="cw-radio">
               <input type="radio" name="diagram-as" checked={!asPicture} onChange={() => setAsPicture(false)} />
               Native shapes (editable)
@@ -198,9 +198,9 @@ export function ExportDialog() {
             </label>
             {asPicture && (
               <p className="cw-export-note">
-                The diagram slide and each walkthrough step become PNG pictures
-                {elements > CANVAS_ELEMENT_LIMIT ? ' (drawn from the vector picture: the canvas is too large to copy quickly)' : ' of the canvas'}; the system
-                overview stays editable.
+                Each walkthrough step's drawing becomes a PNG picture
+                {elements > CANVAS_ELEMENT_LIMIT ? ' (drawn from the vector picture: the canvas is too large to copy quickly)' : ' of the canvas'}; the
+                appendix stays editable.
               </p>
             )}
           </fieldset>

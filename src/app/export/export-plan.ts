@@ -33,20 +33,18 @@ export function exportChoices(formats: readonly Pick<ExportFormat, 'id' | 'label
 /** The slide groups, in deck order, with their labels in the dialog. */
 export const PPTX_SECTIONS: readonly { id: PptxSection; label: string }[] = [
   { id: 'title', label: 'Title slide' },
-  { id: 'overview', label: 'System overview' },
-  { id: 'diagram', label: 'Diagram' },
-  { id: 'models', label: 'Data model per system' },
-  { id: 'mappings', label: 'Mapping tables' },
   { id: 'walkthrough', label: 'Walkthrough steps' },
+  { id: 'overview', label: 'Appendix: system overview' },
+  { id: 'integrations', label: 'Appendix: integration per system pair' },
+  { id: 'models', label: 'Appendix: data models' },
+  { id: 'mappings', label: 'Appendix: mapping tables' },
 ];
 
 /** Fonts every slide viewer has (fonts are named in a deck, not embedded); Arial first. */
 export const PPTX_FONTS: readonly string[] = ['Arial', 'Calibri', 'Helvetica', 'Verdana', 'Tahoma', 'Georgia', 'Times New Roman', 'Courier New'];
 
-// The picture keys documented by src/export/pptx (slides-diagram.ts); a unit test checks
+// The picture keys documented by src/formats/pptx (slides-steps.ts); a unit test checks
 // they still match, so the dialog need not load the deck code just to name them.
-/** Picture key of the deck's diagram slide. */
-export const DIAGRAM_PICTURE = 'diagram';
 /** Picture key of a walkthrough step's diagram. */
 export const stepPicture = (stepId: string): string => `step:${stepId}`;
 
@@ -60,13 +58,12 @@ export interface PictureJob {
 }
 
 /**
- * The pictures a deck with "diagram slides as pictures" needs: the diagram slide, and one
- * per walkthrough step (its focus, or the whole diagram when it has none). The system
- * overview stays native: the canvas has no systems-only view to take a picture of.
+ * The pictures a deck with "diagram slides as pictures" needs: one per walkthrough step
+ * (its focus, or the whole diagram when it has none). The appendix stays native: the
+ * canvas has no systems-only or integration view to take a picture of.
  */
 export function pictureJobs(doc: CrosswalkDocument, sections: ReadonlySet<PptxSection>): PictureJob[] {
   const jobs: PictureJob[] = [];
-  if (sections.has('diagram')) jobs.push({ key: DIAGRAM_PICTURE, label: 'the diagram' });
   if (sections.has('walkthrough')) {
     (doc.walkthrough ?? []).forEach((step, i) => {
       const focus = step.focus?.length ? step.focus : undefined;

@@ -4,7 +4,7 @@ import type { MermaidConfig } from 'mermaid';
 // The live Mermaid preview: mermaid itself loads on first use (it is large), renders into a
 // container the panel owns, and a failed render leaves the last good picture in place.
 
-/** How mermaid is set up, once: strict, plain black on white, room for big documents. */
+/** How mermaid is set up, once: strict, room for big documents. */
 export const MERMAID_CONFIG: MermaidConfig = {
   startOnLoad: false,
   securityLevel: 'strict',
@@ -12,21 +12,8 @@ export const MERMAID_CONFIG: MermaidConfig = {
   suppressErrorRendering: true,
   // dagre is mermaid 11's default and much lighter to load than ELK; say so explicitly.
   layout: 'dagre',
-  theme: 'base',
-  themeVariables: {
-    background: '#ffffff',
-    primaryColor: '#ffffff',
-    primaryBorderColor: '#000000',
-    primaryTextColor: '#000000',
-    secondaryColor: '#f4f4f4',
-    tertiaryColor: '#ffffff',
-    lineColor: '#000000',
-    textColor: '#000000',
-    clusterBkg: '#ffffff',
-    clusterBorder: '#000000',
-    edgeLabelBackground: '#ffffff',
-    fontFamily: 'Arial, Helvetica, sans-serif',
-  },
+  // No theme here: the exported text carries its own (black on white, formats/mermaid/names.ts),
+  // so the preview draws it exactly as GitHub, Obsidian or Mermaid Live will.
   // The defaults (50,000 characters, 500 edges) refuse documents this app is made for.
   maxTextSize: 500_000,
   maxEdges: 5_000,

@@ -1,7 +1,7 @@
 import { cardinalityOf, endpointNamer, linkEnds, linkNotes } from '../../model/meaning';
 import type { CrosswalkDocument, Link } from '../../model/types';
 import { exportMermaidEr } from '../mermaid/er';
-import { exportMermaidFlowchart } from '../mermaid/flowchart';
+import { exportMermaidFlowchart, exportMermaidIntegration } from '../mermaid/flowchart';
 import { coverageSection } from './coverage';
 
 // A note ready to paste into GitHub, Obsidian, Notion or Confluence. User text is escaped
@@ -44,10 +44,17 @@ function cell(text: string | undefined): string {
 }
 
 
+/** A Mermaid diagram in a fence. */
+function fence(text: string): string[] {
+  return ['```mermaid', text.trimEnd(), '```', ''];
+}
+
 /**
- * Exports a Markdown note: title, description, the erDiagram and the system flowchart in
- * mermaid fences, a mapping table per pair of systems, the coverage and gaps, the relations and flows, and the
- * walkthrough as sections with bullets and speaker notes. Deterministic.
+ * Exports a Markdown note: title, description, the system flowchart, an erDiagram per
+ * system (so no diagram is wider than a page), per pair of systems with mappings a
+ * flowchart drawn as a mapping spec, an erDiagram of the entities involved and the mapping
+ * table; the coverage and gaps; the relations and flows, and the walkthrough as sections with bullets and speaker
+ * notes. Every diagram carries its own black-on-white theme. Deterministic.
  */
 export function exportMarkdown(doc: CrosswalkDocument): string {
   const out: string[] = [];
@@ -69,10 +76,21 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     out.push('');
   }
 
-  out.push('## System view', '', '```mermaid', exportMermaidFlowchart(doc).trimEnd(), '```', '');
-  out.push('## Data models', '', '```mermaid', exportMermaidEr(doc).trimEnd(), '```', '');
+  out.push('## System view', '', ...fence(exportMermaidFlowchart(doc)));
 
-  // Mapping tables, one per ordered pair of systems, in order of first appearance.
+  const models: [string, Set<string>][] = [];
+  for (const sys of doc.systems) {
+    const ids = new Set(doc.entities.filter((e) => e.system === sys.id).map((e) => e.id));
+    if (ids.size) models.push([sys.name, ids]);
+  }
+  const loose = new Set(doc.entities.filter((e) => e.system === undefined || !systemNames.has(e.system)).map((e) => e.id));
+  if (loose.size) models.push([doc.systems.length ? 'Entities in no system' : 'Entities', loose]);
+  if (models.length) {
+    out.push('## Data models', '');
+    for (const [title, ids] of models) out.push(`### ${escapeInline(title)}`, '', ...fence(exportMermaidEr(doc, { only: ids })));
+  }
+
+  // One section per ordered pair of systems with mappings, in order of first appearance.
   const groups = new Map<string, { from?: string; to?: string; links: Link[] }>();
   for (const l of doc.links) {
     if (l.kind !== 'mapping') continue;
@@ -84,9 +102,12 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     groups.set(key, g);
   }
   if (groups.size) {
-    out.push('## Mappings', '');
+    out.push('## Integrations', '');
     for (const g of groups.values()) {
       out.push(`### ${escapeInline(systemName(g.from))} → ${escapeInline(systemName(g.to))}`, '');
+      out.push(...fence(exportMermaidIntegration(doc, g.links)));
+      const involved = new Set(g.links.flatMap((l) => [l.from, l.to]).flatMap((ep) => ('entity' in ep ? [ep.entity] : [])));
+      out.push(...fence(exportMermaidEr(doc, { only: involved, mappings: true })));
       out.push('| Source | Target | Transform | Notes |', '| --- | --- | --- | --- |');
       for (const l of g.links) {
         out.push(

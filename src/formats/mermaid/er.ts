@@ -1,11 +1,14 @@
 import { cardinalityOf, endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
 import type { Cardinality, CrosswalkDocument, Link } from '../../model/types';
-import { attributeToken, commentText, identifierMap, quoteText } from './text';
+import { entityTitles, readableIdentifiers, THEME_DIRECTIVE } from './names';
+import { attributeToken, commentText, quoteText } from './text';
 
 /** Options of the erDiagram export. */
 export interface MermaidErOptions {
   /** Also draw mappings, as dotted (non-identifying) links labelled with fields and transform. */
   mappings?: boolean;
+  /** Only these entities (and the links between them): one system's, one integration's. */
+  only?: ReadonlySet<string>;
 }
 
 /** Left-hand (from) cardinality symbols. */
@@ -38,16 +41,23 @@ export function mappingLine(name: (ep: Link['from']) => string, link: Link, with
 /**
  * Exports the data models as a Mermaid `erDiagram`: every entity with its fields (type, name,
  * key, description as the comment) and every relation with its cardinality and label.
- * Display names that are not plain identifiers keep their spelling through aliases.
- * Deterministic: document order, identifiers derived from ids.
+ * Entities are titled with their system's name where names repeat (`Okta User`), kept
+ * through aliases; identifiers are read from the titles where that stays unique
+ * (`Okta_User`). The text starts with its own black-on-white theme, so every renderer draws
+ * it like the canvas. Deterministic: document order.
  */
 export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOptions = {}): string {
-  const ids = identifierMap(doc.entities.map((e) => e.id));
-  const lines: string[] = ['erDiagram'];
+  const titles = entityTitles(doc);
+  const ids = erIdentifiers(doc, titles);
+  const lines: string[] = [THEME_DIRECTIVE, 'erDiagram'];
   const name = endpointNamer(doc);
+  const shown = (id: string) => !options.only || options.only.has(id);
   for (const e of doc.entities) {
+    if (!shown(e.id)) continue;
     const ident = ids.get(e.id)!;
-    const head = e.name === ident ? ident : `${ident}["${quoteText(e.name)}"]`;
+    const title = titles.get(e.id)!;
+    // Compared as written: quoting trims and flattens, and a re-import reads the written form.
+    const head = quoteText(title) === ident ? ident : `${ident}["${quoteText(title)}"]`;
     if (e.fields.length === 0) {
       lines.push(`  ${head}`);
       continue;
@@ -71,7 +81,7 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
     if (!('entity' in l.from) || !('entity' in l.to)) continue;
     const a = ids.get(l.from.entity);
     const b = ids.get(l.to.entity);
-    if (!a || !b) continue;
+    if (!a || !b || !shown(l.from.entity) || !shown(l.to.entity)) continue;
     if (l.kind === 'relation') {
       const c = cardinalityOf(l)!;
       lines.push(`  ${a} ${LEFT[c.from]}--${RIGHT[c.to]} ${b} : "${l.label ? quoteText(l.label) : ''}"`);
@@ -80,4 +90,9 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The erDiagram identifier of every entity (the same in every diagram of one document). */
+export function erIdentifiers(doc: CrosswalkDocument, titles = entityTitles(doc)): Map<string, string> {
+  return readableIdentifiers(doc.entities.map((e) => ({ id: e.id, title: titles.get(e.id)! })));
 }

@@ -1,20 +1,23 @@
 import { endpointNamer, linkLabelParts } from '../../model/meaning';
-import type { CrosswalkDocument, Link } from '../../model/types';
-import { mappingLine } from './er';
-import { identifierMap, quoteText } from './text';
+import { isEntityEndpoint, type CrosswalkDocument, type Endpoint, type Link } from '../../model/types';
+import { erIdentifiers, mappingLine } from './er';
+import { entityTitles, readableIdentifiers, THEME_DIRECTIVE } from './names';
+import { quoteText } from './text';
 
 /**
  * Exports the system view as a Mermaid `flowchart LR`: a subgraph per system, a node per
- * entity, an edge per flow (between subgraphs) and one edge per pair of entities carrying
- * every field mapping between them, a line each. Node and subgraph identifiers carry
- * different prefixes, so they can never clash (a subgraph id equal to a node id drops the node).
+ * entity (titled with its system where names repeat), an edge per flow (between subgraphs)
+ * and one edge per pair of entities carrying every field mapping between them, a line each.
+ * Node and subgraph identifiers carry different prefixes, so they can never clash (a
+ * subgraph id equal to a node id drops the node); after the prefix they read like the names.
  */
 export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
-  const sys = identifierMap(doc.systems.map((s) => s.id));
-  const ent = identifierMap(doc.entities.map((e) => e.id));
+  const sys = readableIdentifiers(doc.systems.map((s) => ({ id: s.id, title: s.name })));
+  const titles = entityTitles(doc);
+  const ent = erIdentifiers(doc, titles);
   const s = (id: string) => `s_${sys.get(id)}`;
   const e = (id: string) => `e_${ent.get(id)}`;
-  const lines: string[] = ['flowchart LR'];
+  const lines: string[] = [THEME_DIRECTIVE, 'flowchart LR'];
   const name = endpointNamer(doc);
   const byParent = new Map<string | undefined, typeof doc.entities>();
   for (const entity of doc.entities) {
@@ -26,10 +29,10 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
   for (const system of doc.systems) {
     const title = system.kind ? `${system.name} (${system.kind})` : system.name;
     lines.push(`  subgraph ${s(system.id)}["${quoteText(title)}"]`);
-    for (const entity of byParent.get(system.id) ?? []) lines.push(`    ${e(entity.id)}["${quoteText(entity.name)}"]`);
+    for (const entity of byParent.get(system.id) ?? []) lines.push(`    ${e(entity.id)}["${quoteText(titles.get(entity.id)!)}"]`);
     lines.push('  end');
   }
-  for (const entity of byParent.get(undefined) ?? []) lines.push(`  ${e(entity.id)}["${quoteText(entity.name)}"]`);
+  for (const entity of byParent.get(undefined) ?? []) lines.push(`  ${e(entity.id)}["${quoteText(titles.get(entity.id)!)}"]`);
 
   for (const l of doc.links) {
     if (l.kind !== 'flow' || !('system' in l.from) || !('system' in l.to)) continue;
@@ -53,4 +56,57 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
     lines.push(`  ${e(from)} -.->|"${text}"| ${e(to)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One integration as a Mermaid `flowchart LR`, drawn the way mapping specs are: the source
+ * entities (a subgraph each, their mapped fields as nodes) on the left, the target's on the
+ * right, an arrow per mapping labelled with its transform. `mappings` are the mappings of one
+ * pair of systems; their source ends go left and their target ends right, even when both
+ * are in one system.
+ */
+export function exportMermaidIntegration(doc: CrosswalkDocument, mappings: readonly Link[]): string {
+  const titles = entityTitles(doc);
+  const ent = erIdentifiers(doc, titles);
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const fieldIds = new Map<string, Map<string, string>>();
+  const fieldIdent = (entityId: string, fieldId: string) => {
+    let map = fieldIds.get(entityId);
+    if (!map) {
+      const e = entities.get(entityId)!;
+      map = readableIdentifiers(e.fields.map((f) => ({ id: f.id, title: f.name })));
+      fieldIds.set(entityId, map);
+    }
+    return map.get(fieldId);
+  };
+  // side → entity id → node id → label, in order of first use.
+  const sides: Map<string, Map<string, string>>[] = [new Map(), new Map()];
+  const node = (ep: Endpoint, side: 0 | 1): string | undefined => {
+    if (!isEntityEndpoint(ep) || !entities.has(ep.entity)) return undefined;
+    const entity = entities.get(ep.entity)!;
+    const prefix = side === 0 ? 'a' : 'b';
+    const field = ep.field !== undefined ? entity.fields.find((f) => f.id === ep.field) : undefined;
+    const id = field ? `${prefix}_${ent.get(entity.id)}__${fieldIdent(entity.id, field.id)}` : `${prefix}_${ent.get(entity.id)}`;
+    const nodes = sides[side].get(entity.id) ?? new Map<string, string>();
+    nodes.set(id, field ? field.name : titles.get(entity.id)!);
+    sides[side].set(entity.id, nodes);
+    return id;
+  };
+  const edges: string[] = [];
+  for (const l of mappings) {
+    const a = node(l.from, 0);
+    const b = node(l.to, 1);
+    if (!a || !b) continue;
+    const label = [l.transform, l.label].filter((t) => t && t.trim()).map((t) => quoteText(t!)).join(' · ');
+    edges.push(`  ${a} -->${label ? `|"${label}"|` : ''} ${b}`);
+  }
+  const lines: string[] = [THEME_DIRECTIVE, 'flowchart LR'];
+  sides.forEach((side, i) => {
+    for (const [entityId, nodes] of side) {
+      lines.push(`  subgraph ${i === 0 ? 'sa' : 'sb'}_${ent.get(entityId)}["${quoteText(titles.get(entityId)!)}"]`);
+      for (const [id, label] of nodes) lines.push(`    ${id}["${quoteText(label)}"]`);
+      lines.push('  end');
+    }
+  });
+  return `${[...lines, ...edges].join('\n')}\n`;
 }

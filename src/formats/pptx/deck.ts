@@ -1,27 +1,32 @@
 import type PptxGenJS from 'pptxgenjs';
-import { computeGeometry } from '../../model/geometry';
 import type { CrosswalkDocument } from '../../model/types';
 import type { ExportOptions, PptxSection } from '../registry';
-import { indexDiagram } from './diagram-view';
-import { drawFittedBox, MIN_PT } from './draw';
-import { addSlide, type DeckContext } from './slide-frame';
+import { addSlide, COVER_BODY, COVER_TITLE, defineLayouts, drawSlideTitle, fillBody, indexDeck, type DeckContext } from './slide-frame';
+import { addIntegrationSlides } from './slides-integrations';
 import { addMappingSlides } from './slides-mappings';
 import { addModelSlides } from './slides-models';
 import { addOverviewSlides } from './slides-overview';
-import { addDiagramSlides, addStepSlide } from './slides-diagram';
+import { addStepSlides } from './slides-steps';
+import { fitText } from './text-fit';
+import { MIN_PT } from './draw';
 import { cleanFontName, cleanText } from './xml-safety';
 
-/** Every section, in deck order. */
-export const ALL_SECTIONS: readonly PptxSection[] = ['title', 'overview', 'diagram', 'models', 'mappings', 'walkthrough'];
+/** Every section, in deck order: the talk, then the appendix. */
+export const ALL_SECTIONS: readonly PptxSection[] = ['title', 'walkthrough', 'overview', 'integrations', 'models', 'mappings'];
 
-/** How many slides each section produced. */
-export type SectionCounts = Record<PptxSection, number>;
+/** How many slides each section produced, and the section of every slide in order. */
+export interface DeckOutline {
+  counts: Record<PptxSection, number>;
+  sections: PptxSection[];
+}
 
 /**
  * Fills an empty pptxgenjs presentation with the deck of a document: the sections asked
- * for (all by default), always in deck order. Returns the slide count of each section.
+ * for (all by default), always in deck order — the talk (title slide, a slide per
+ * walkthrough step) first, then the appendix (overview, integrations, data models, mapping
+ * tables).
  */
-export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: ExportOptions = {}): SectionCounts {
+export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: ExportOptions = {}): DeckOutline {
   const font = cleanFontName(options.font);
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = cleanText(doc.title);
@@ -29,37 +34,28 @@ export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: Expo
   pptx.company = '';
   pptx.subject = '';
   pptx.theme = { headFontFace: font, bodyFontFace: font };
+  defineLayouts(pptx, font);
 
-  const ctx: DeckContext = {
-    pptx,
-    font,
-    doc,
-    index: indexDiagram(doc, computeGeometry(doc)),
-    pictures: options.pictures ?? {},
-  };
+  const ctx: DeckContext = { pptx, font, doc, index: indexDeck(doc), pictures: options.pictures ?? {}, sections: [] };
   const wanted = new Set(options.pptxSections ?? ALL_SECTIONS);
-  const counts: SectionCounts = { title: 0, overview: 0, diagram: 0, models: 0, mappings: 0, walkthrough: 0 };
+  const counts: Record<PptxSection, number> = { title: 0, walkthrough: 0, overview: 0, integrations: 0, models: 0, mappings: 0 };
   if (wanted.has('title')) counts.title = addTitleSlide(ctx);
+  if (wanted.has('walkthrough')) for (const step of doc.walkthrough ?? []) counts.walkthrough += addStepSlides(ctx, step);
   if (wanted.has('overview')) counts.overview = addOverviewSlides(ctx);
-  if (wanted.has('diagram')) counts.diagram = addDiagramSlides(ctx);
+  if (wanted.has('integrations')) counts.integrations = addIntegrationSlides(ctx);
   if (wanted.has('models')) counts.models = addModelSlides(ctx);
   if (wanted.has('mappings')) counts.mappings = addMappingSlides(ctx);
-  if (wanted.has('walkthrough')) {
-    for (const step of doc.walkthrough ?? []) addStepSlide(ctx, step);
-    counts.walkthrough = doc.walkthrough?.length ?? 0;
-  }
-  return counts;
+  return { counts, sections: ctx.sections };
 }
 
 function addTitleSlide(ctx: DeckContext): number {
-  const p = addSlide(ctx);
   const description = cleanText(ctx.doc.description, { multiline: true });
-  const title = cleanText(ctx.doc.title);
-  if (!description) {
-    drawFittedBox(p, { x: 0.8, y: 1.6, w: 8.4, h: 2.2 }, title, { maxPt: 40, minPt: 16, bold: true, maxLines: 4, align: 'center' }, { name: 'Title title' });
-    return 1;
+  const p = addSlide(ctx, 'title', description ? 'cover' : 'cover-title');
+  drawSlideTitle(p, cleanText(ctx.doc.title), COVER_TITLE, 36);
+  if (description) {
+    const body = COVER_BODY;
+    const size = fitText(description, body.w - 0.12, body.h - 0.1, { maxPt: 18, minPt: MIN_PT, font: ctx.font }).size;
+    fillBody(p, body, description.split('\n'), size, false);
   }
-  drawFittedBox(p, { x: 0.8, y: 0.9, w: 8.4, h: 1.9 }, title, { maxPt: 40, minPt: 16, bold: true, maxLines: 4, align: 'center' }, { valign: 'bottom', name: 'Title title' });
-  drawFittedBox(p, { x: 1.0, y: 3.0, w: 8.0, h: 2.1 }, description, { maxPt: 18, minPt: MIN_PT, align: 'center' }, { valign: 'top', name: 'Description' });
   return 1;
 }

@@ -1,5 +1,4 @@
 import type PptxGenJS from 'pptxgenjs';
-import { fitText, linesHeight, type FittedText } from './text-fit';
 
 // Drawing primitives over a pptxgenjs slide, in inches. Every primitive clamps what it
 // places to the slide, so no shape can end up off the page whatever the document holds,
@@ -10,7 +9,7 @@ export const SLIDE_W = 10;
 /** Slide height of LAYOUT_16x9, in inches. */
 export const SLIDE_H = 5.625;
 /** No text on any slide is smaller than this (points). */
-export const MIN_PT = 10;
+export const MIN_PT = 12;
 /** Outline width of boxes and tables (points). */
 export const BOX_LINE_PT = 0.75;
 /** Width of connector lines (points). */
@@ -28,10 +27,19 @@ export interface Rect {
   h: number;
 }
 
-/** What every primitive needs: the slide and the deck's one font. */
+/** What every primitive needs: the slide and the deck's one font; what it has placed so far. */
 export interface Painter {
   slide: PptxGenJS.Slide;
   font: string;
+  /** The box of every text placed on the slide, for the overlap check (overlap.ts). */
+  texts: Rect[];
+  /** Numbers shape names on this slide (`Field 3`), so connectors can name their ends. */
+  seq: number;
+}
+
+/** A shape name unique on the painter's slide: `Field 3`. */
+export function uniqueName(p: Painter, kind: string): string {
+  return `${kind} ${++p.seq}`;
 }
 
 /** One paragraph of a text box; one run, so pptxgenjs writes a schema-valid paragraph. */
@@ -76,6 +84,7 @@ function round(v: number): number {
 /** A rectangle shape (with a text body, so it stays editable) holding paragraphs of text. */
 export function drawBox(p: Painter, rect: Rect, paragraphs: readonly Paragraph[], style: BoxStyle = {}): void {
   const r = clampRect(rect);
+  if (paragraphs.some((para) => para.text !== '')) p.texts.push(r);
   const inset = style.inset ?? DEFAULT_INSET;
   const runs: PptxGenJS.TextProps[] = paragraphs.map((para, i) => ({
     text: para.text,
@@ -108,36 +117,13 @@ export function drawBox(p: Painter, rect: Rect, paragraphs: readonly Paragraph[]
   });
 }
 
-/** Fits one text into a box and draws it. Returns what was fitted. */
-export function drawFittedBox(
-  p: Painter,
-  rect: Rect,
-  text: string,
-  fit: { maxPt: number; minPt?: number; bold?: boolean; maxLines?: number; align?: Paragraph['align'] },
-  style: BoxStyle = {},
-): FittedText {
-  const inset = style.inset ?? DEFAULT_INSET;
-  const fitted = fitText(text, Math.max(0.05, rect.w - 2 * inset.h), Math.max(0, rect.h - 2 * inset.v), {
-    maxPt: fit.maxPt,
-    minPt: fit.minPt ?? MIN_PT,
-    bold: fit.bold,
-    font: p.font,
-    maxLines: fit.maxLines,
-  });
-  drawBox(p, rect, [{ text: fitted.text, size: fitted.size, bold: fit.bold, align: fit.align }], style);
-  return fitted;
-}
-
-/** Height a box needs for `lines` lines at `sizePt` with the given insets. */
-export function boxHeightFor(lines: number, sizePt: number, inset = DEFAULT_INSET): number {
-  return linesHeight(lines, sizePt) + 2 * inset.v;
-}
-
 /** Line style of a connector. */
 export interface LineStyle {
   dashed?: boolean;
   arrow?: boolean;
   widthPt?: number;
+  /** Shape name (a connector mark, see connectors.ts). */
+  name?: string;
 }
 
 /**
@@ -154,6 +140,7 @@ export function drawLine(p: Painter, x1: number, y1: number, x2: number, y2: num
     h: round(Math.abs(by - ay)),
     flipH: bx < ax,
     flipV: by < ay,
+    ...(style.name ? { objectName: style.name } : {}),
     line: {
       color: BLACK,
       width: style.widthPt ?? LINK_LINE_PT,
@@ -161,15 +148,6 @@ export function drawLine(p: Painter, x1: number, y1: number, x2: number, y2: num
       ...(style.arrow ? { endArrowType: 'triangle' as const } : {}),
     },
   });
-}
-
-/** A polyline of straight segments; only the last one carries the arrowhead. */
-export function drawPolyline(p: Painter, points: readonly { x: number; y: number }[], style: LineStyle = {}): void {
-  // Drop zero-length segments first, so the arrowhead lands on a segment that is drawn.
-  const pts = points.filter((pt, i) => i === 0 || Math.hypot(pt.x - points[i - 1].x, pt.y - points[i - 1].y) > 1e-4);
-  for (let i = 1; i < pts.length; i++) {
-    drawLine(p, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y, { ...style, arrow: style.arrow && i === pts.length - 1 });
-  }
 }
 
 function clampX(x: number): number {
@@ -203,6 +181,7 @@ export function drawTable(
   const w = colW.reduce((a, b) => a + b, 0);
   const h = rowH.reduce((a, b) => a + b, 0);
   const r = clampRect({ x: at.x, y: at.y, w, h });
+  p.texts.push(r);
   const border: PptxGenJS.BorderProps = { type: 'solid', pt: BOX_LINE_PT, color: BLACK };
   const tableRows: PptxGenJS.TableRow[] = rows.map((row) =>
     row.map((cell) => ({

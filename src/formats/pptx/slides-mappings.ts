@@ -8,10 +8,26 @@ import { cleanText } from './xml-safety';
 // Mapping tables, one per pair of systems (source → target), continued on further slides
 // when long: source entity.field | target entity.field | transform | notes.
 
-const SIZE = 11;
+const SIZE = 12;
 const MARGIN = { h: 0.06, v: 0.04 };
 const COL_W = [2.2, 2.2, 2.4, 2.4];
-const MAX_LINES = 6;
+const MIN_COL = 1.2;
+
+/**
+ * Column widths: the usual split, unless one column's longest text is much longer than the
+ * others' — then widths follow the longest texts (at least MIN_COL each), so a long name
+ * wraps into fewer lines instead of making a row taller than a slide.
+ */
+function columnWidths(texts: readonly string[][]): number[] {
+  const longest = COL_W.map((_, i) => Math.max(HEADER[i].length, ...texts.map((t) => t[i].length)));
+  if (Math.max(...longest) < 120) return COL_W;
+  const total = COL_W.reduce((a, b) => a + b, 0);
+  const sum = longest.reduce((a, b) => a + b, 0);
+  const widths = longest.map((l) => Math.max(MIN_COL, (total * l) / sum));
+  const over = widths.reduce((a, b) => a + b, 0) - total;
+  const wide = widths.reduce((a, w) => a + (w > MIN_COL ? w : 0), 0);
+  return widths.map((w) => (w > MIN_COL ? w - (over * w) / wide : w));
+}
 const HEADER = ['Source', 'Target', 'Transform', 'Notes'];
 
 /** A group of mappings from one system to another (undefined: entities outside any system). */
@@ -41,6 +57,12 @@ export function groupMappings(ctx: Pick<DeckContext, 'doc' | 'index'>): MappingG
   return [...groups.values()].sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
 }
 
+/** "Workday → Okta", or "within Okta" for mappings inside one system. */
+export function pairTitle(ctx: Pick<DeckContext, 'index'>, group: MappingGroup): string {
+  const name = (id: string | undefined) => (id === undefined ? 'no system' : cleanText(ctx.index.systems.get(id)?.name ?? id));
+  return group.from === group.to ? `within ${name(group.from)}` : `${name(group.from)} → ${name(group.to)}`;
+}
+
 function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | undefined {
   if (!isEntityEndpoint(ep)) return ep.system;
   return ctx.index.entities.get(ep.entity)?.system;
@@ -50,31 +72,30 @@ function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | u
 export function addMappingSlides(ctx: DeckContext): number {
   let count = 0;
   for (const group of groupMappings(ctx)) {
-    const name = (id: string | undefined) => (id === undefined ? 'no system' : cleanText(ctx.index.systems.get(id)?.name ?? id));
-    const title = group.from === group.to ? `Mappings within ${name(group.from)}` : `Mappings: ${name(group.from)} → ${name(group.to)}`;
+    const title = `Mappings: ${pairTitle(ctx, group)}`;
+    const texts = group.links.map((link) => [
+      cleanText(describeEndpoint(ctx.doc, link.from)),
+      cleanText(describeEndpoint(ctx.doc, link.to)),
+      cleanText(link.transform),
+      cleanText(linkNotes(link)),
+    ]);
+    const colW = columnWidths(texts);
     const measure = (texts: string[], bold = false) => {
-      const cells = texts.map((t, i) => measureCell(t, COL_W[i] - 2 * MARGIN.h, SIZE, MAX_LINES, ctx.font, bold));
+      const cells = texts.map((t, i) => measureCell(t, colW[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
       return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
     };
     const header = measure(HEADER, true);
-    const rows = group.links.map((link) =>
-      measure([
-        cleanText(describeEndpoint(ctx.doc, link.from)),
-        cleanText(describeEndpoint(ctx.doc, link.to)),
-        cleanText(link.transform),
-        cleanText(linkNotes(link)),
-      ]),
-    );
+    const rows = texts.map((t) => measure(t));
     const pages = paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h);
     pages.forEach((indices, i) => {
-      const p = addSlide(ctx);
-      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`, 'mappings');
+      const p = addSlide(ctx, 'mappings');
+      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
       const tableRows: Cell[][] = [
         header.cells.map((c) => ({ text: c.text, bold: true })),
         ...indices.map((r) => rows[r].cells.map((c) => ({ text: c.text }))),
       ];
       const heights = [header.height, ...indices.map((r) => rows[r].height)];
-      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, COL_W, tableRows, heights, { size: SIZE, margin: MARGIN, name: 'Mapping table' });
+      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, colW, tableRows, heights, { size: SIZE, margin: MARGIN, name: 'Mapping table' });
       count++;
     });
   }

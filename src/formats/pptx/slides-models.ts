@@ -2,16 +2,16 @@ import type { Entity } from '../../model/types';
 import { drawTable, type Cell } from './draw';
 import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
 import { measureCell, rowHeight, type MeasuredCell } from './table-layout';
-import { measureText, truncateToWidth } from './text-fit';
+import { measureText } from './text-fit';
 import { cleanText } from './xml-safety';
 
-// One data-model slide per system: each entity a native table (a title row, then
-// field | type | key), set in three columns. An entity longer than a column continues in
-// the next column as "Name (continued)"; a system with more than a slide holds continues
-// on further slides. Entities outside any system get slides of their own at the end.
+// The data models: each entity a native table (a title row naming it and its system, then
+// field | type | key), set in three columns and packed across systems, so small models
+// share a slide instead of sitting alone on a white one. An entity longer than a column
+// continues in the next column as "Name (continued)", and on the next slide.
 
-const SIZE = 10;
-const TITLE_SIZE = 11;
+const SIZE = 12;
+const TITLE_SIZE = 12;
 const MARGIN = { h: 0.05, v: 0.03 };
 const COLUMNS = 3;
 const GAP = 0.25;
@@ -20,6 +20,7 @@ const TABLE_GAP = 0.15;
 
 /** One table placed on a page. */
 interface PlacedTable {
+  group: ModelGroup;
   column: number;
   colW: number[];
   y: number;
@@ -29,7 +30,10 @@ interface PlacedTable {
 
 /** A system's slides, or the slides of entities outside any system. */
 export interface ModelGroup {
-  title: string;
+  /** The system's name, or "no system". */
+  name: string;
+  /** How an entity's table names it: `Name (System)`. */
+  label: (entity: Entity) => string;
   entities: Entity[];
   notes: string;
 }
@@ -42,10 +46,11 @@ export function modelGroups(ctx: Pick<DeckContext, 'doc' | 'index'>): ModelGroup
     if (entities.length === 0) continue;
     const kind = cleanText(s.kind);
     const head = [cleanText(s.name) + (kind ? ` (${kind})` : ''), cleanText(s.description, { multiline: true })].filter(Boolean).join(': ');
-    groups.push({ title: `${cleanText(s.name)}: data model`, entities, notes: [head, ...describeEntities(entities)].join('\n') });
+    const name = cleanText(s.name);
+    groups.push({ name, label: (e) => `${cleanText(e.name)} (${name})`, entities, notes: [head, ...describeEntities(entities)].join('\n') });
   }
   const loose = ctx.doc.entities.filter((e) => e.system === undefined || !ctx.index.systems.has(e.system));
-  if (loose.length) groups.push({ title: 'Entities outside any system', entities: loose, notes: describeEntities(loose).join('\n') });
+  if (loose.length) groups.push({ name: 'no system', label: (e) => cleanText(e.name), entities: loose, notes: describeEntities(loose).join('\n') });
   return groups;
 }
 
@@ -65,24 +70,24 @@ function describeEntities(entities: readonly Entity[]): string[] {
 
 /** Adds the data-model slides; returns how many. */
 export function addModelSlides(ctx: DeckContext): number {
-  let count = 0;
-  for (const group of modelGroups(ctx)) {
-    const pages = packTables(ctx, group.entities);
-    pages.forEach((tables, i) => {
-      const p = addSlide(ctx);
-      drawSlideTitle(p, i === 0 ? group.title : `${group.title} (continued)`, 'models');
-      for (const t of tables) {
-        drawTable(p, { x: CONTENT_RECT.x + t.column * (TABLE_W + GAP), y: CONTENT_RECT.y + t.y }, t.colW, t.rows, t.heights, {
-          size: SIZE,
-          margin: MARGIN,
-          name: 'Entity table',
-        });
-      }
-      if (group.notes) p.slide.addNotes(group.notes);
-      count++;
-    });
-  }
-  return count;
+  const groups = modelGroups(ctx);
+  const entities = groups.flatMap((g) => g.entities.map((entity) => ({ entity, group: g })));
+  const pages = packTables(ctx, entities);
+  pages.forEach((tables) => {
+    const p = addSlide(ctx, 'models');
+    const onPage = [...new Set(tables.map((t) => t.group))];
+    drawSlideTitle(p, `Data models: ${onPage.map((g) => g.name).join(', ')}`);
+    for (const t of tables) {
+      drawTable(p, { x: CONTENT_RECT.x + t.column * (TABLE_W + GAP), y: CONTENT_RECT.y + t.y }, t.colW, t.rows, t.heights, {
+        size: SIZE,
+        margin: MARGIN,
+        name: 'Entity table',
+      });
+    }
+    const notes = onPage.map((g) => g.notes).filter(Boolean).join('\n');
+    if (notes) p.slide.addNotes(notes);
+  });
+  return pages.length;
 }
 
 interface MeasuredRow {
@@ -91,12 +96,12 @@ interface MeasuredRow {
 }
 
 /** Column widths of one entity's table: the key and type columns as narrow as their text allows. */
-function columnWidths(ctx: DeckContext, entity: Entity): number[] {
+function columnWidths(ctx: DeckContext, entity: Entity, tableW: number): number[] {
   const pad = 2 * MARGIN.h + 0.04;
   const keyW = Math.max(0.3, measureText('PK', SIZE, { font: ctx.font, bold: true }) + pad);
   const widestType = Math.max(measureText('type', SIZE, { font: ctx.font }), ...entity.fields.map((f) => measureText(cleanText(f.type), SIZE, { font: ctx.font })));
-  const typeW = Math.min(widestType + pad, TABLE_W * 0.36);
-  return [TABLE_W - keyW - typeW, typeW, keyW];
+  const typeW = Math.min(widestType + pad, tableW * 0.32);
+  return [tableW - keyW - typeW, typeW, keyW];
 }
 
 /**
@@ -104,13 +109,8 @@ function columnWidths(ctx: DeckContext, entity: Entity): number[] {
  * slide), then on a new page; an entity longer than a whole column is split between
  * columns, its later parts titled "Name (continued)".
  */
-function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[][] {
+function packTables(ctx: DeckContext, entities: readonly { entity: Entity; group: ModelGroup }[]): PlacedTable[][] {
   const colH = CONTENT_RECT.h;
-  // The first title row shows the whole name (up to ten lines); continuations, a reminder.
-  const titleRow = (text: string, maxLines: number): MeasuredRow => {
-    const cell = measureCell(text, TABLE_W - 2 * MARGIN.h, TITLE_SIZE, maxLines, ctx.font, true);
-    return { cells: [cell], height: rowHeight(cell.lines, TITLE_SIZE, MARGIN.v) };
-  };
   const pages: PlacedTable[][] = [];
   let page: PlacedTable[] = [];
   let heights = new Array<number>(COLUMNS).fill(0);
@@ -119,29 +119,47 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
     page = [];
     heights = new Array<number>(COLUMNS).fill(0);
   };
-  for (const entity of entities) {
-    const colW = columnWidths(ctx, entity);
+  for (const { entity, group } of entities) {
+    // A table whose names would wrap past a few lines in one column takes two.
+    let span = 1;
+    let colW = columnWidths(ctx, entity, TABLE_W);
+    const tall = (w: number[]) => entity.fields.some((f) => measureCell(cleanText(f.name), w[0] - 2 * MARGIN.h, SIZE, ctx.font).lines > 4);
+    if (tall(colW)) {
+      span = 2;
+      colW = columnWidths(ctx, entity, 2 * TABLE_W + GAP);
+    }
+    const tableW = colW.reduce((a, b) => a + b, 0);
     const inner = (i: number) => colW[i] - 2 * MARGIN.h;
     const fieldRows: MeasuredRow[] = entity.fields.map((f) => {
       const cells = [
-        measureCell(cleanText(f.name), inner(0), SIZE, 6, ctx.font),
-        measureCell(cleanText(f.type), inner(1), SIZE, 3, ctx.font),
-        measureCell(f.key ?? '', inner(2), SIZE, 1, ctx.font, true),
+        measureCell(cleanText(f.name), inner(0), SIZE, ctx.font),
+        measureCell(cleanText(f.type), inner(1), SIZE, ctx.font),
+        measureCell(f.key ?? '', inner(2), SIZE, ctx.font, true),
       ];
       return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
     });
-    const name = cleanText(entity.name);
+    const name = group.label(entity);
+    const titleRow = (text: string): MeasuredRow => {
+      const cell = measureCell(text, tableW - 2 * MARGIN.h, TITLE_SIZE, ctx.font, true);
+      return { cells: [cell], height: rowHeight(cell.lines, TITLE_SIZE, MARGIN.v) };
+    };
     let next = 0;
     let first = true;
-    for (;;) {
-      const column = heights.indexOf(Math.min(...heights));
-      const y = heights[column];
-      const title = first ? titleRow(name, 10) : titleRow(continuedTitle(ctx, name), 1);
+    while (first || next < fieldRows.length) {
+      // The lowest place `span` columns wide.
+      let column = 0;
+      let y = Infinity;
+      for (let c = 0; c + span <= COLUMNS; c++) {
+        const top = Math.max(...heights.slice(c, c + span));
+        if (top < y) [column, y] = [c, top];
+      }
+      const take = (h: number) => heights.fill(h, column, column + span);
+      const title = titleRow(first ? name : `${cleanText(entity.name)} (continued)`);
       const rest = fieldRows.slice(next);
       const need = title.height + rest.reduce((h, r) => h + r.height, 0);
       if (need <= colH - y) {
-        page.push(placeTable(column, y, colW, title, rest));
-        heights[column] = y + need + TABLE_GAP;
+        page.push(placeTable(group, column, y, colW, title, rest));
+        take(y + need + TABLE_GAP);
         break;
       }
       if (y > 0 && need <= colH) {
@@ -156,9 +174,9 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
         newPage();
         continue;
       }
-      k = Math.max(k, 1);
-      page.push(placeTable(column, y, colW, title, rest.slice(0, k)));
-      heights[column] = colH;
+      k = Math.min(rest.length, Math.max(k, 1));
+      page.push(placeTable(group, column, y, colW, title, rest.slice(0, k)));
+      take(colH);
       next += k;
       first = false;
       if (heights.every((h) => h >= colH)) newPage();
@@ -168,15 +186,9 @@ function packTables(ctx: DeckContext, entities: readonly Entity[]): PlacedTable[
   return pages;
 }
 
-/** "Name (continued)" on one line, the name shortened if need be. */
-function continuedTitle(ctx: DeckContext, name: string): string {
-  const suffix = ' (continued)';
-  const room = TABLE_W - 2 * MARGIN.h - measureText(suffix, TITLE_SIZE, { font: ctx.font, bold: true });
-  return truncateToWidth(name, room, TITLE_SIZE, { font: ctx.font, bold: true }) + suffix;
-}
-
-function placeTable(column: number, y: number, colW: number[], title: MeasuredRow, rows: readonly MeasuredRow[]): PlacedTable {
+function placeTable(group: ModelGroup, column: number, y: number, colW: number[], title: MeasuredRow, rows: readonly MeasuredRow[]): PlacedTable {
   return {
+    group,
     column,
     y,
     colW,

@@ -1,9 +1,8 @@
-import { fitText, linesHeight, wrapText } from './text-fit';
+import { linesHeight, wrapText } from './text-fit';
 
 // Measuring table cells ourselves: pptxgenjs's autoPage misjudges wrapped rows, and a
 // renderer grows a row whose text does not fit, pushing the table off the slide. So every
-// cell is wrapped here, capped to a number of lines (the rest shortened with an ellipsis),
-// and each row gets the height of its tallest cell.
+// cell is wrapped here (never shortened), and each row gets the height of its tallest cell.
 
 /** A cell's text as it will be written, and how many lines it takes. */
 export interface MeasuredCell {
@@ -11,13 +10,11 @@ export interface MeasuredCell {
   lines: number;
 }
 
-/** Wraps a cell's text into its column, shortening it past `maxLines`. */
-export function measureCell(text: string, widthIn: number, sizePt: number, maxLines: number, font: string, bold = false): MeasuredCell {
+/** Wraps a cell's text into its column: the whole text, never shortened. */
+export function measureCell(text: string, widthIn: number, sizePt: number, font: string, bold = false): MeasuredCell {
   if (text === '') return { text, lines: 1 };
-  const lines = wrapText(text, widthIn, sizePt, { font, bold }).length;
-  if (lines <= maxLines) return { text, lines: Math.max(1, lines) };
-  const fitted = fitText(text, widthIn, linesHeight(maxLines, sizePt), { maxPt: sizePt, minPt: sizePt, maxLines, font, bold });
-  return { text: fitted.text, lines: fitted.lines };
+  const lines = text.split('\n').reduce((n, t) => n + wrapText(t, widthIn, sizePt, { font, bold }).length, 0);
+  return { text, lines: Math.max(1, lines) };
 }
 
 /** Height of a table row whose tallest cell takes `lines` lines. */

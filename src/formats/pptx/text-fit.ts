@@ -110,37 +110,23 @@ export function wrapTextInfo(text: string, widthIn: number, sizePt: number, opti
   return { lines, brokeWord };
 }
 
-/** Shortens text with an ellipsis until it fits one line of `widthIn`. */
-export function truncateToWidth(text: string, widthIn: number, sizePt: number, options: FitOptions = {}): string {
-  if (measureText(text, sizePt, options) <= widthIn) return text;
-  const chars = Array.from(text);
-  let lo = 0;
-  let hi = chars.length;
-  // Binary search on the number of characters kept: long names stay O(n log n).
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measureText(chars.slice(0, mid).join('').trimEnd() + '…', sizePt, options) <= widthIn) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo === 0 ? '…' : chars.slice(0, lo).join('').trimEnd() + '…';
-}
-
 /** The result of fitting text into a box. */
 export interface FittedText {
-  /** The text to write, shortened with an ellipsis when it could not fit. */
+  /** The text to write: always the whole text (names are never shortened). */
   text: string;
   /** The font size in points. */
   size: number;
   /** How many lines it takes. */
   lines: number;
-  /** Whether the text was shortened. */
-  truncated: boolean;
+  /** Whether even at the smallest size it needs more room than the box has. */
+  overflows: boolean;
 }
 
 /**
  * Fits text into a box: the largest size from `maxPt` down to `minPt` at which the wrapped
- * text fits `heightIn` in at most `maxLines` lines; at `minPt`, the lines that fit, the last
- * one ending in an ellipsis. Never returns a size below `minPt`.
+ * text fits `heightIn` in at most `maxLines` lines, preferring a size that keeps words whole.
+ * Never shortens the text and never goes below `minPt`: text that does not fit even there
+ * comes back at `minPt`, marked `overflows`, for the caller to give it more room.
  */
 export function fitText(
   text: string,
@@ -149,37 +135,16 @@ export function fitText(
   opts: FitOptions & { maxPt: number; minPt: number; maxLines?: number },
 ): FittedText {
   const maxLinesCap = opts.maxLines ?? Infinity;
+  let whole: FittedText | undefined;
   for (let size = opts.maxPt; size >= opts.minPt; size -= size > 14 ? 2 : 1) {
     const room = Math.min(maxLinesCap, Math.floor(heightIn / linesHeight(1, size) + 1e-9));
-    if (room < 1) continue;
     const { lines, brokeWord } = wrapTextInfo(text, widthIn, size, opts);
-    const last = size === opts.minPt || size - (size > 14 ? 2 : 1) < opts.minPt;
+    if (lines.length > room) continue;
     // A smaller size that keeps words whole reads better than a word broken in two.
-    if (lines.length <= room && (!brokeWord || last)) return { text, size, lines: lines.length, truncated: false };
-    if (last) {
-      return truncateLines(lines, room, widthIn, size, opts);
-    }
+    if (!brokeWord) return { text, size, lines: lines.length, overflows: false };
+    whole ??= { text, size, lines: lines.length, overflows: false };
   }
-  // Not even one line of the smallest size fits the height: one line, shortened.
-  const size = opts.minPt;
-  return truncateLines(wrapText(text, widthIn, size, opts), 1, widthIn, size, opts);
-}
-
-function truncateLines(lines: string[], room: number, widthIn: number, size: number, opts: FitOptions): FittedText {
-  if (lines.length <= room) return { text: lines.join('\n'), size, lines: lines.length, truncated: false };
-  const kept = lines.slice(0, room);
-  // The next line's text is appended so the ellipsis always cuts something off.
-  let last = truncateToWidth(`${kept[room - 1]} ${lines[room]}`, widthIn, size, opts);
-  if (!last.endsWith('…')) last = truncateToWidth(`${last}…`, widthIn, size, opts);
-  kept[room - 1] = last;
-  return { text: kept.join('\n'), size, lines: room, truncated: true };
-}
-
-/**
- * Adds invisible break opportunities (U+200B) inside identifiers — between a lower-case
- * letter and a capital, after `_ . - /` — so a narrow box breaks `CustomerPayment` as
- * `Customer|Payment` rather than wherever the line runs out.
- */
-export function withBreaks(name: string): string {
-  return name.replace(/(\p{Ll})(?=\p{Lu})|([_./-])(?=[\p{L}\p{N}])/gu, '$1$2\u200b');
+  if (whole) return whole;
+  const lines = wrapText(text, widthIn, opts.minPt, opts).length;
+  return { text, size: opts.minPt, lines, overflows: true };
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../../src/io/file';
 import { exportMermaidEr } from '../../../src/formats/mermaid/er';
 import { exportMermaidFlowchart } from '../../../src/formats/mermaid/flowchart';
+import { entityTitles, readableIdentifiers, THEME_DIRECTIVE } from '../../../src/formats/mermaid/names';
 import { decodeEntityCodes, identifierMap, quoteText } from '../../../src/formats/mermaid/text';
 import type { CrosswalkDocument } from '../../../src/model/types';
 import { mermaidError } from './mermaid-parse';
@@ -68,13 +69,14 @@ describe('erDiagram details', () => {
     );
     expect(text).toBe(
       [
+        THEME_DIRECTIVE,
         'erDiagram',
-        '  c["Customer #quot;Ltd#quot;"] {',
+        '  Customer_Ltd["Customer #quot;Ltd#quot;"] {',
         `    uuid id PK "the #quot;id#quot;"`,
         '    string pk_',
         '  }',
         `  ${o}["o"]`,
-        `  c ||--o{ ${o} : ""`,
+        `  Customer_Ltd ||--o{ ${o} : ""`,
         '',
       ].join('\n'),
     );
@@ -91,11 +93,61 @@ describe('flowchart details', () => {
   it('puts entities in subgraphs, flows between subgraphs, and mappings of one pair on one edge', () => {
     const d = examples.find(([f]) => f.startsWith('identity'))![1];
     const text = exportMermaidFlowchart(d);
-    expect(text.startsWith('flowchart LR\n')).toBe(true);
+    expect(text.startsWith(`${THEME_DIRECTIVE}\nflowchart LR\n`)).toBe(true);
     expect(text.match(/^ {2}subgraph /gm)).toHaveLength(d.systems.length);
     const edges = text.split('\n').filter((l) => l.includes('-.->'));
     const pairs = new Set(d.links.filter((l) => l.kind === 'mapping').map((l) => JSON.stringify(['entity' in l.from && l.from.entity, 'entity' in l.to && l.to.entity])));
     expect(edges).toHaveLength(pairs.size);
     expect(text).toContain('Work_Email → login (lowercase)<br/>Work_Email → email (lowercase)');
+  });
+});
+
+describe('names a person editing the text can read', () => {
+  const twoUsers = doc({
+    systems: [
+      { id: 'okta', name: 'Okta' },
+      { id: 'gw', name: 'Google' },
+    ],
+    entities: [
+      { id: 'ok-user', name: 'User', system: 'okta', fields: [{ id: 'l', name: 'login', type: 'string' }] },
+      { id: 'g-user', name: 'user', system: 'gw', fields: [] },
+      { id: 'grp', name: 'Group', system: 'gw', fields: [] },
+    ],
+  });
+
+  it('titles entities with their system where names repeat, and reads identifiers from the titles', () => {
+    expect([...entityTitles(twoUsers).values()]).toEqual(['Okta User', 'Google user', 'Group']);
+    const text = exportMermaidEr(twoUsers);
+    expect(text).toContain('  Okta_User["Okta User"] {');
+    expect(text).toContain('  Google_user["Google user"]');
+    expect(text).toContain('  Group\n');
+    const flow = exportMermaidFlowchart(twoUsers);
+    expect(flow).toContain('  subgraph s_Okta["Okta"]');
+    expect(flow).toContain('    e_Okta_User["Okta User"]');
+  });
+
+  it('falls back to identifiers from ids where names would clash or read as nothing', () => {
+    const ids = readableIdentifiers([
+      { id: 'a', title: 'Order line' },
+      { id: 'b', title: 'Order-line' },
+      { id: 'c', title: '🚀' },
+      { id: 'd', title: 'end' },
+      { id: 'e', title: 'Customer' },
+    ]);
+    expect(ids.get('e')).toBe('Customer');
+    expect(ids.get('a')).not.toBe('Order_line');
+    expect(new Set(ids.values()).size).toBe(5);
+    for (const i of ids.values()) expect(i).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+  });
+
+  it('starts every diagram with a black-on-white theme that Mermaid 10 and 11 read', async () => {
+    const d = examples[0][1];
+    for (const text of [exportMermaidEr(d), exportMermaidFlowchart(d)]) {
+      expect(text.split('\n')[0]).toBe(THEME_DIRECTIVE);
+      expect(await mermaidError(text)).toBeUndefined();
+    }
+    const init = JSON.parse(THEME_DIRECTIVE.slice('%%{init: '.length, -'}%%'.length)) as { theme: string; themeVariables: Record<string, string> };
+    expect(init.theme).toBe('base');
+    for (const [key, colour] of Object.entries(init.themeVariables)) if (key !== 'fontFamily') expect(['#ffffff', '#000000'], key).toContain(colour);
   });
 });

@@ -142,3 +142,39 @@ export function xmllintProblems(parts: ReadonlyMap<string, Uint8Array>): string 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The connectors of a slide: their glue (shape ids and sites), and whether a loose line is left. */
+export function connectorsOf(slideXml: string): { id: number; from?: number; fromSite?: number; to?: number; toSite?: number }[] {
+  return [...slideXml.matchAll(/<p:cxnSp>([\s\S]*?)<\/p:cxnSp>/g)].map((m) => {
+    const st = /<a:stCxn id="(\d+)" idx="(\d+)"\/>/.exec(m[1]);
+    const end = /<a:endCxn id="(\d+)" idx="(\d+)"\/>/.exec(m[1]);
+    return {
+      id: Number(/<p:cNvPr id="(\d+)"/.exec(m[1])![1]),
+      from: st ? Number(st[1]) : undefined,
+      fromSite: st ? Number(st[2]) : undefined,
+      to: end ? Number(end[1]) : undefined,
+      toSite: end ? Number(end[2]) : undefined,
+    };
+  });
+}
+
+/** The ids of a slide's shapes (`p:sp`), the only things a connector may glue to. */
+export function shapeIdsOf(slideXml: string): Set<number> {
+  return new Set([...slideXml.matchAll(/<p:sp><p:nvSpPr><p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
+}
+
+/** The box (inches) of every shape or table on a slide that holds text. */
+export function textBoxesOf(slideXml: string): { x: number; y: number; w: number; h: number; text: string }[] {
+  const EMU = 914400;
+  const out: { x: number; y: number; w: number; h: number; text: string }[] = [];
+  for (const m of slideXml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>|<p:graphicFrame>([\s\S]*?)<\/p:graphicFrame>/g)) {
+    const body = m[1] ?? m[2];
+    const text = paragraphsOf(body).join('\n');
+    if (!text.trim()) continue;
+    const box = /<(?:a|p):off x="(-?\d+)" y="(-?\d+)"\/>\s*<(?:a|p):ext cx="(\d+)" cy="(\d+)"\/>/.exec(body);
+    if (!box) continue;
+    const [x, y, cx, cy] = box.slice(1).map(Number);
+    out.push({ x: x / EMU, y: y / EMU, w: cx / EMU, h: cy / EMU, text });
+  }
+  return out;
+}

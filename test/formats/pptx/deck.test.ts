@@ -1,65 +1,81 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findOverlaps } from '../../../src/formats/pptx/overlap';
 import { exportPptx } from '../../../src/formats/pptx/pptx';
 import type { PptxSection } from '../../../src/formats/registry';
 import { describeEndpoint } from '../../../src/model/queries';
-import { notesText, readDeck, type Deck } from './deck-reader';
-import { checkGroups, expectedMappingTitles, expectedModelTitles, hasCanvas, SECTION_ORDER } from './expected';
-import { loadExamples } from './fixtures';
+import type { CrosswalkDocument } from '../../../src/model/types';
+import { connectorsOf, notesText, readDeck, shapeIdsOf, textBoxesOf, type Deck } from './deck-reader';
+import { checkGroups, expectedPairTitles, SECTION_ORDER } from './expected';
+import { hostileDocument, loadExamples, presenterStressDocument } from './fixtures';
+
+// What DESIGN.md and issue 10 ask of a deck, checked on every example and on hostile ones.
 
 const examples = loadExamples();
+const cases: { name: string; doc: CrosswalkDocument }[] = [
+  ...examples,
+  { name: 'presenter stress test (60 fields, 300-character names, 30 mappings)', doc: presenterStressDocument() },
+  { name: 'hostile document', doc: hostileDocument() },
+];
 
-describe.each(examples)('the deck of $name', ({ doc }) => {
+describe.each(cases)('the deck of $name', ({ name, doc }) => {
   let deck: Deck;
   beforeAll(async () => {
     deck = await readDeck(await exportPptx(doc));
-  });
+  }, 120_000);
 
   const inSection = (s: PptxSection) => deck.slides.filter((slide) => slide.section === s);
 
-  it('has every slide in a section, in deck order', () => {
+  it('gives every slide a title placeholder, in a section, the talk first and the appendix after', () => {
+    for (const slide of deck.slides) expect(slide.xml, `slide ${slide.number}`).toMatch(/<p:ph\b[^>]*\btype="title"/);
     const ranks = deck.slides.map((s) => SECTION_ORDER.indexOf(s.section as PptxSection));
     expect(ranks.every((r) => r >= 0)).toBe(true);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-  });
-
-  it('has the slides DESIGN.md asks for', () => {
     expect(inSection('title')).toHaveLength(1);
-    expect(inSection('overview')).toHaveLength(doc.systems.length ? Math.ceil(doc.systems.length / 25) : 0);
-    const diagram = inSection('diagram');
-    if (!hasCanvas(doc)) expect(diagram).toHaveLength(0);
-    else if (diagram.length === 1) expect(diagram[0].title).toBe('Diagram');
-    else diagram.forEach((s, i) => expect(s.title).toBe(`Diagram (${i + 1} of ${diagram.length})`));
-    expect(checkGroups(inSection('models'), expectedModelTitles(doc))).toBe('');
-    expect(checkGroups(inSection('mappings'), expectedMappingTitles(doc))).toBe('');
-    expect(inSection('walkthrough').map((s) => s.title)).toEqual((doc.walkthrough ?? []).map((s) => s.title));
-    const total = ['title', 'overview', 'diagram', 'models', 'mappings', 'walkthrough'].reduce((n, s) => n + inSection(s as PptxSection).length, 0);
-    expect(deck.slides).toHaveLength(total);
   });
 
-  it('draws each entity as a native table with all its fields on its system\'s data-model slides', () => {
-    // The tables of each group of slides (a system's, or the entities outside systems).
-    const groups = new Map<string, string[][][]>();
-    let current = '';
-    for (const slide of inSection('models')) {
-      current = slide.title.replace(/ \(continued\)$/, '');
-      groups.set(current, [...(groups.get(current) ?? []), ...slide.tables]);
-    }
-    for (const entity of doc.entities) {
-      const system = doc.systems.find((s) => s.id === entity.system);
-      const tables = groups.get(system ? `${system.name}: data model` : 'Entities outside any system') ?? [];
-      const own = tables.filter((t) => t[0][0] === entity.name || t[0][0] === `${entity.name} (continued)`);
-      expect(own.filter((t) => t[0][0] === entity.name), entity.name).toHaveLength(1);
-      const rows = own.flatMap((t) => t.slice(1));
-      expect(rows.map((r) => r[0])).toEqual(entity.fields.map((f) => f.name));
-      expect(rows.map((r) => r[1])).toEqual(entity.fields.map((f) => f.type ?? ''));
-      expect(rows.map((r) => r[2])).toEqual(entity.fields.map((f) => f.key ?? ''));
-    }
+  it('has a slide per walkthrough step (continued only when its drawing needs more room), with its notes', () => {
+    const firsts = inSection('walkthrough').filter((s) => !s.title.endsWith(' (continued)'));
+    const steps = doc.walkthrough ?? [];
+    expect(firsts.map((s) => s.title.replace(/\s+/g, ' '))).toEqual(steps.map((s) => clean(s.title)));
+    steps.forEach((step, i) => expect(notesText(firsts[i].notesXml).replace(/\s+/g, ' ')).toContain(clean(step.speakerNotes ?? '')));
   });
 
-  it('names every system and entity in text', () => {
-    const text = new Set(deck.slides.flatMap((s) => s.paragraphs));
-    for (const s of doc.systems) expect(text.has(s.name), s.name).toBe(true);
-    for (const e of doc.entities) expect(text.has(e.name), e.name).toBe(true);
+  it('has an overview, and an integration slide and a mapping table per pair of systems', () => {
+    expect(inSection('overview').length > 0).toBe(doc.systems.length > 0);
+    const pairs = expectedPairTitles(doc).map((t) => clean(t));
+    expect(checkGroups(inSection('integrations'), pairs)).toBe('');
+    expect(checkGroups(inSection('mappings'), pairs.map((t) => `Mappings: ${t}`))).toBe('');
+  });
+
+  it('draws every line as a connector glued at both ends to shapes of its slide', () => {
+    for (const slide of deck.slides) {
+      expect(slide.xml, `slide ${slide.number}`).not.toMatch(/prst="line"/);
+      const ids = shapeIdsOf(slide.xml);
+      for (const c of connectorsOf(slide.xml)) {
+        expect(c.from !== undefined && ids.has(c.from), `slide ${slide.number} connector ${c.id} start`).toBe(true);
+        expect(c.to !== undefined && ids.has(c.to), `slide ${slide.number} connector ${c.id} end`).toBe(true);
+        expect([0, 1, 2, 3]).toContain(c.fromSite);
+        expect([0, 1, 2, 3]).toContain(c.toSite);
+      }
+    }
+    const connectors = deck.slides.reduce((n, s) => n + connectorsOf(s.xml).length, 0);
+    expect(connectors > 0).toBe(doc.links.length > 0);
+  });
+
+  it('draws each mapping on its integration slide: two connectors through a box holding its transform', () => {
+    const slides = inSection('integrations');
+    const text = slides.flatMap((s) => s.shapeTexts);
+    const mappings = doc.links.filter((l) => l.kind === 'mapping');
+    expect(slides.reduce((n, s) => n + connectorsOf(s.xml).length, 0)).toBe(2 * mappings.length);
+    for (const m of mappings) if (m.transform) expect(text.some((t) => t.startsWith(clean(m.transform!))), m.id).toBe(true);
+  });
+
+  it('names every system, entity and field in full somewhere, never shortened', () => {
+    const text = deck.slides.flatMap((s) => s.paragraphs).join('\n');
+    for (const name of [...doc.systems.map((s) => s.name), ...doc.entities.flatMap((e) => [e.name, ...e.fields.map((f) => f.name)])]) {
+      expect(text.includes(clean(name)), clean(name).slice(0, 60)).toBe(true);
+    }
+    expect(text).not.toMatch(/…|\u200b/);
   });
 
   it('lists every mapping in the mapping tables', () => {
@@ -67,47 +83,45 @@ describe.each(examples)('the deck of $name', ({ doc }) => {
     const mappings = doc.links.filter((l) => l.kind === 'mapping');
     expect(rows).toHaveLength(mappings.length);
     for (const m of mappings) {
-      expect(rows).toContainEqual([
-        describeEndpoint(doc, m.from),
-        describeEndpoint(doc, m.to),
-        m.transform ?? '',
-        [m.label, m.description].filter(Boolean).join(' — '),
-      ]);
+      expect(rows).toContainEqual(
+        [clean(describeEndpoint(doc, m.from)), clean(describeEndpoint(doc, m.to)), clean(m.transform ?? ''), [clean(m.label ?? ''), clean(m.description ?? '')].filter(Boolean).join(' — ')],
+      );
     }
   });
 
-  it("puts each step's speaker notes in its notes slide", () => {
-    const steps = inSection('walkthrough');
-    (doc.walkthrough ?? []).forEach((step, i) => {
-      expect(notesText(steps[i].notesXml)).toBe(step.speakerNotes ?? '');
-    });
+  it('puts every entity in a data-model table with all its fields', () => {
+    const tables = inSection('models').flatMap((s) => s.tables);
+    for (const e of doc.entities) {
+      const system = doc.systems.find((s) => s.id === e.system);
+      const label = clean(system ? `${e.name} (${system.name})` : e.name);
+      const own = tables.filter((t) => t[0][0] === label || t[0][0] === `${clean(e.name)} (continued)`);
+      expect(own.filter((t) => t[0][0] === label), label.slice(0, 60)).toHaveLength(1);
+      expect(own.flatMap((t) => t.slice(1)).map((r) => r[0])).toEqual(e.fields.map((f) => clean(f.name)));
+    }
   });
 
-  it('draws the focused part of the diagram on each step slide', () => {
-    const steps = inSection('walkthrough');
-    (doc.walkthrough ?? []).forEach((step, i) => {
-      // A name may be shortened to fit its box ("deviceCo…"), never left out.
-      const texts = [...steps[i].shapeTexts, ...steps[i].tables.map((t) => t[0][0])].map(squash);
-      for (const id of step.focus ?? []) {
-        const named = doc.systems.find((s) => s.id === id) ?? doc.entities.find((e) => e.id === id);
-        if (!named) continue;
-        const name = squash(named.name);
-        const shown = texts.some((t) => t === name || (t.endsWith('…') && t.length > 1 && name.startsWith(t.slice(0, -1))));
-        expect(shown, `${step.id} shows ${named.name}`).toBe(true);
-      }
-      if ((step.focus ?? []).some((id) => doc.links.some((l) => l.id === id))) expect(steps[i].xml).toMatch(/prst="line"/);
-    });
+  // The hostile document's single items (600-character names on both ends of one link)
+  // cannot fit a slide at 12 pt: there the drawing overflows. Every realistic deck must pass.
+  if (name !== 'hostile document') it('lets no two texts of a slide overlap', () => {
+    for (const slide of deck.slides) {
+      const boxes = textBoxesOf(slide.xml);
+      const overlaps = findOverlaps(boxes).map(([a, b]) => `${boxes[a].text.slice(0, 30)} / ${boxes[b].text.slice(0, 30)}`);
+      expect(overlaps, `slide ${slide.number} (${slide.title.slice(0, 40)})`).toEqual([]);
+    }
   });
 });
 
-/** Text without its whitespace and break opportunities, so wrapped lines compare equal to the name. */
-function squash(text: string): string {
-  return text.replace(/[\s\u200b]+/g, '');
+/** Text as the deck writes it: controls gone, tabs and (outside multiline text) newlines as spaces, trimmed. */
+function clean(text: string, multiline = false): string {
+  // eslint-disable-next-line no-control-regex -- the characters the deck removes
+  let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  if (!multiline) t = t.replace(/\s*\n\s*/g, ' ');
+  return multiline ? t.replace(/[ ]+$/gm, '').trim() : t.trim();
 }
 
 describe('pptxSections', () => {
   const { doc } = examples[0];
-  const subsets: PptxSection[][] = [['walkthrough'], ['models', 'title'], ['mappings', 'overview', 'diagram'], []];
+  const subsets: PptxSection[][] = [['walkthrough'], ['models', 'title'], ['mappings', 'overview', 'integrations'], []];
   it.each(subsets.map((s) => [s.join(',') || '(none)', s] as const))('gives only the sections asked for: %s', async (_, sections) => {
     const deck = await readDeck(await exportPptx(doc, { pptxSections: sections }));
     const full = await readDeck(await exportPptx(doc));

@@ -5,17 +5,10 @@ import type { SlideInfo } from './deck-reader';
 // What DESIGN.md asks of a deck, worked out from the document independently of the exporter.
 
 /** Deck order. */
-export const SECTION_ORDER: readonly PptxSection[] = ['title', 'overview', 'diagram', 'models', 'mappings', 'walkthrough'];
+export const SECTION_ORDER: readonly PptxSection[] = ['title', 'walkthrough', 'overview', 'integrations', 'models', 'mappings'];
 
-/** Titles of the data-model groups: each system holding entities, then entities outside systems. */
-export function expectedModelTitles(doc: CrosswalkDocument): string[] {
-  const titles = doc.systems.filter((s) => doc.entities.some((e) => e.system === s.id)).map((s) => `${s.name}: data model`);
-  if (doc.entities.some((e) => e.system === undefined)) titles.push('Entities outside any system');
-  return titles;
-}
-
-/** Titles of the mapping groups: one per (source system, target system) pair. */
-export function expectedMappingTitles(doc: CrosswalkDocument): string[] {
+/** Names of the system pairs with mappings, in deck order: `Workday → Okta`, `within Okta`. */
+export function expectedPairTitles(doc: CrosswalkDocument): string[] {
   const systemOf = (id: string) => doc.entities.find((e) => e.id === id)?.system;
   const name = (id: string | undefined) => (id === undefined ? 'no system' : doc.systems.find((s) => s.id === id)!.name);
   const rank = (id: string | undefined) => (id === undefined ? Infinity : doc.systems.findIndex((s) => s.id === id));
@@ -27,7 +20,7 @@ export function expectedMappingTitles(doc: CrosswalkDocument): string[] {
   }
   return [...pairs.values()]
     .sort((a, b) => rank(a[0]) - rank(b[0]) || rank(a[1]) - rank(b[1]))
-    .map(([a, b]) => (a === b ? `Mappings within ${name(a)}` : `Mappings: ${name(a)} → ${name(b)}`));
+    .map(([a, b]) => (a === b ? `within ${name(a)}` : `${name(a)} → ${name(b)}`));
 }
 
 /**

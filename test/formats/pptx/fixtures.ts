@@ -129,3 +129,43 @@ export function largeDocument(count: number): CrosswalkDocument {
   ];
   return { format: 'crosswalk', version: 1, title: `Large: ${count} entities`, systems, entities, links, walkthrough };
 }
+
+/**
+ * What a presenter's worst case looks like (issue 10): a 60-field entity, 300-character
+ * names, 30 mappings between two systems, a flow, and a step focusing on all of it.
+ */
+export function presenterStressDocument(): CrosswalkDocument {
+  const long = (i: number) => `Name${i} ` + 'with a rather long description of what it holds '.repeat(7).slice(0, 292);
+  const source: Entity = {
+    id: 'src',
+    name: long(0),
+    system: 'a',
+    fields: Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, name: i % 10 === 0 ? long(i + 1) : `source_field_${i}`, type: 'string' })),
+  };
+  const target: Entity = {
+    id: 'tgt',
+    name: 'Target record',
+    system: 'b',
+    fields: Array.from({ length: 40 }, (_, i) => ({ id: `g${i}`, name: i % 7 === 0 ? long(100 + i) : `targetField${i}`, type: 'text', required: i % 3 === 0 })),
+  };
+  const links: Link[] = Array.from({ length: 30 }, (_, i) => ({
+    id: `m${i}`,
+    kind: 'mapping',
+    from: { entity: 'src', field: `f${i * 2}` },
+    to: { entity: 'tgt', field: `g${i}` },
+    transform: i % 4 === 0 ? long(200 + i) : i % 2 ? 'lowercase' : undefined,
+  }));
+  links.push({ id: 'fl', kind: 'flow', from: { system: 'a' }, to: { system: 'b' }, label: 'nightly export', protocol: 'SFTP' });
+  return {
+    format: 'crosswalk',
+    version: 1,
+    title: long(999),
+    systems: [
+      { id: 'a', name: long(500), kind: 'HR' },
+      { id: 'b', name: 'Target system' },
+    ],
+    entities: [source, target],
+    links,
+    walkthrough: [{ id: 's1', title: 'All thirty mappings', bullets: ['Thirty mappings', 'Long names'], speakerNotes: 'Walk through them.', focus: links.map((l) => l.id) }],
+  };
+}

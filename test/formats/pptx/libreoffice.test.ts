@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPptx } from '../../../src/formats/pptx/pptx';
 import { readDeck } from './deck-reader';
-import { hostileDocument, loadExamples } from './fixtures';
+import { hostileDocument, loadExamples, presenterStressDocument } from './fixtures';
 
 // A real client opens the decks: LibreOffice converts each to PDF, one page per slide.
 // (LibreOffice 7.4 aborts on a deck whose XML holds a control character: no PDF at all.)
@@ -28,7 +28,7 @@ function pdfPages(pdf: string): number {
 }
 
 describe('LibreOffice opens every deck', () => {
-  const cases = [...loadExamples(), { name: 'hostile', doc: hostileDocument() }];
+  const cases = [...loadExamples(), { name: 'hostile', doc: hostileDocument() }, { name: 'presenter-stress', doc: presenterStressDocument() }];
   it('converts each deck to a PDF with one page per slide', async () => {
     const bin = soffice();
     const dir = mkdtempSync(join(tmpdir(), 'crosswalk-lo-'));
