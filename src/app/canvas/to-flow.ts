@@ -155,7 +155,10 @@ export function toFlow(
       sourceHandle: handle(l.from, route.fromSide),
       targetHandle: handle(l.to, route.toSide),
       selected: view.selected.has(l.id),
-      zIndex: l.kind === 'flow' ? 0 : 2,
+      // React Flow adds the z of an end's node when it sits in a system (an entity: 1), so a
+      // line between entities lands level with them: above the system boxes (0), and, as
+      // React Flow paints nodes after edges, under the tables, never blocking their rows.
+      zIndex: 0,
       data: {
         link: l,
         text: linkLabel(l),
