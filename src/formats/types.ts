@@ -100,4 +100,4 @@ export interface ExportOptions {
 }
 
 /** The slide groups of a deck, in deck order: the talk, then the appendix. */
-export type PptxSection = 'title' | 'walkthrough' | 'overview' | 'integrations' | 'models' | 'mappings';
+export type PptxSection = 'title' | 'walkthrough' | 'overview' | 'integrations' | 'coverage' | 'models' | 'mappings';

@@ -51,7 +51,7 @@ describe('PPTX options', () => {
   });
 
   it('offers the slide groups in deck order and Arial first', () => {
-    expect(PPTX_SECTIONS.map((s) => s.id)).toEqual(['title', 'walkthrough', 'overview', 'integrations', 'models', 'mappings']);
+    expect(PPTX_SECTIONS.map((s) => s.id)).toEqual(['title', 'walkthrough', 'overview', 'integrations', 'coverage', 'models', 'mappings']);
     expect(PPTX_FONTS[0]).toBe('Arial');
     expect(new Set(PPTX_FONTS).size).toBe(PPTX_FONTS.length);
   });

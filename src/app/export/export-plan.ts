@@ -36,6 +36,7 @@ export const PPTX_SECTIONS: readonly { id: PptxSection; label: string }[] = [
   { id: 'walkthrough', label: 'Walkthrough steps' },
   { id: 'overview', label: 'Appendix: system overview' },
   { id: 'integrations', label: 'Appendix: integration per system pair' },
+  { id: 'coverage', label: 'Appendix: coverage and gaps' },
   { id: 'models', label: 'Appendix: data models' },
   { id: 'mappings', label: 'Appendix: mapping tables' },
 ];

@@ -2,6 +2,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { CrosswalkDocument } from '../../model/types';
 import type { ExportOptions, PptxSection } from '../registry';
 import { addSlide, COVER_BODY, COVER_TITLE, defineLayouts, drawSlideTitle, fillBody, indexDeck, type DeckContext } from './slide-frame';
+import { addCoverageSlides } from './slides-coverage';
 import { addIntegrationSlides } from './slides-integrations';
 import { addMappingSlides } from './slides-mappings';
 import { addModelSlides } from './slides-models';
@@ -12,7 +13,7 @@ import { MIN_PT } from './draw';
 import { cleanFontName, cleanText } from './xml-safety';
 
 /** Every section, in deck order: the talk, then the appendix. */
-export const ALL_SECTIONS: readonly PptxSection[] = ['title', 'walkthrough', 'overview', 'integrations', 'models', 'mappings'];
+export const ALL_SECTIONS: readonly PptxSection[] = ['title', 'walkthrough', 'overview', 'integrations', 'coverage', 'models', 'mappings'];
 
 /** How many slides each section produced, and the section of every slide in order. */
 export interface DeckOutline {
@@ -23,8 +24,8 @@ export interface DeckOutline {
 /**
  * Fills an empty pptxgenjs presentation with the deck of a document: the sections asked
  * for (all by default), always in deck order — the talk (title slide, a slide per
- * walkthrough step) first, then the appendix (overview, integrations, data models, mapping
- * tables).
+ * walkthrough step) first, then the appendix (overview, integrations, coverage, data
+ * models, mapping tables).
  */
 export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: ExportOptions = {}): DeckOutline {
   const font = cleanFontName(options.font);
@@ -38,11 +39,12 @@ export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: Expo
 
   const ctx: DeckContext = { pptx, font, doc, index: indexDeck(doc), pictures: options.pictures ?? {}, sections: [] };
   const wanted = new Set(options.pptxSections ?? ALL_SECTIONS);
-  const counts: Record<PptxSection, number> = { title: 0, walkthrough: 0, overview: 0, integrations: 0, models: 0, mappings: 0 };
+  const counts: Record<PptxSection, number> = { title: 0, walkthrough: 0, overview: 0, integrations: 0, coverage: 0, models: 0, mappings: 0 };
   if (wanted.has('title')) counts.title = addTitleSlide(ctx);
   if (wanted.has('walkthrough')) for (const step of doc.walkthrough ?? []) counts.walkthrough += addStepSlides(ctx, step);
   if (wanted.has('overview')) counts.overview = addOverviewSlides(ctx);
   if (wanted.has('integrations')) counts.integrations = addIntegrationSlides(ctx);
+  if (wanted.has('coverage')) counts.coverage = addCoverageSlides(ctx);
   if (wanted.has('models')) counts.models = addModelSlides(ctx);
   if (wanted.has('mappings')) counts.mappings = addMappingSlides(ctx);
   return { counts, sections: ctx.sections };

@@ -40,10 +40,11 @@ describe.each(cases)('the deck of $name', ({ name, doc }) => {
     steps.forEach((step, i) => expect(notesText(firsts[i].notesXml).replace(/\s+/g, ' ')).toContain(clean(step.speakerNotes ?? '')));
   });
 
-  it('has an overview, and an integration slide and a mapping table per pair of systems', () => {
+  it('has an overview, and an integration slide, a coverage table and a mapping table per pair of systems', () => {
     expect(inSection('overview').length > 0).toBe(doc.systems.length > 0);
     const pairs = expectedPairTitles(doc).map((t) => clean(t));
     expect(checkGroups(inSection('integrations'), pairs)).toBe('');
+    expect(checkGroups(inSection('coverage'), pairs.map((t) => `Coverage: ${t}`))).toBe('');
     expect(checkGroups(inSection('mappings'), pairs.map((t) => `Mappings: ${t}`))).toBe('');
   });
 

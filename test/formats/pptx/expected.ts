@@ -5,7 +5,7 @@ import type { SlideInfo } from './deck-reader';
 // What DESIGN.md asks of a deck, worked out from the document independently of the exporter.
 
 /** Deck order. */
-export const SECTION_ORDER: readonly PptxSection[] = ['title', 'walkthrough', 'overview', 'integrations', 'models', 'mappings'];
+export const SECTION_ORDER: readonly PptxSection[] = ['title', 'walkthrough', 'overview', 'integrations', 'coverage', 'models', 'mappings'];
 
 /** Names of the system pairs with mappings, in deck order: `Workday → Okta`, `within Okta`. */
 export function expectedPairTitles(doc: CrosswalkDocument): string[] {
