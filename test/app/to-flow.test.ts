@@ -25,6 +25,15 @@ describe('toFlow', () => {
     expect(mapping.data!.text).toBe('lowercase');
   });
 
+  it('shows the coverage of each target entity and marks required fields nothing feeds', () => {
+    const user = () => toFlow(cut, { selected: new Set() }).nodes.find((n) => n.id === 'okta-user')!.data as { coverage?: string; unfedRequired?: string };
+    const login = doc.links.find((l) => l.kind === 'mapping' && 'field' in l.to && l.to.entity === 'okta-user' && l.to.field === 'login')!;
+    const cut = ops.deleteElements(doc, doc.links.filter((l) => 'field' in l.to && l.to.field === (login.to as { field: string }).field).map((l) => l.id));
+    expect(user()).toMatchObject({ coverage: '8/10', unfedRequired: 'login' });
+    expect(toFlow(doc, { selected: new Set() }).nodes.find((n) => n.id === 'okta-user')!.data).toMatchObject({ coverage: '9/10' });
+    expect(toFlow(doc, { selected: new Set() }).nodes.find((n) => n.id === 'wd-worker')!.data).not.toHaveProperty('coverage');
+  });
+
   it('keeps node identity for unchanged elements', () => {
     const first = toFlow(doc, { selected: new Set() });
     const edited = ops.updateEntity(doc, 'okta-user', { name: 'Okta User' });

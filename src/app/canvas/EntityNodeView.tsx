@@ -40,7 +40,8 @@ function nextEditing(fields: readonly Field[], fieldId: string, part: 'name' | '
 
 /** An entity: a title row, then one row per field with its own handles on both sides. */
 export const EntityNodeView = memo(function EntityNodeView({ id, data, selected }: NodeProps<EntityNode>) {
-  const { entity, dimmed } = data;
+  const { entity, dimmed, coverage, unfedRequired } = data;
+  const unfed = unfedRequired ? new Set(unfedRequired.split(' ')) : undefined;
   const editing = useAppStore((s) => (s.ui.editingField?.entity === id ? s.ui.editingField : undefined));
   const selectedField = useAppStore((s) => (s.selection.field?.entity === id ? s.selection.field.field : undefined));
   const [renaming, setRenaming] = useState(false);
@@ -85,6 +86,11 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
             if (name) applyEdit((d) => ops.updateEntity(d, id, { name }));
           }}
         />
+        {coverage && (
+          <span className="cw-entity-coverage" title={`${coverage.replace('/', ' of ')} fields fed by mappings${unfed ? `; ${unfed.size} required field${unfed.size === 1 ? '' : 's'} not fed` : ''}`}>
+            {coverage}
+          </span>
+        )}
         {withHandles && <Handle type="source" position={Position.Right} id={entityHandleId(undefined, 'R')} style={handleStyle(ENTITY_HEADER_HEIGHT / 2)} />}
       </div>
       {entity.fields.length === 0 && (
@@ -98,10 +104,10 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
         return (
           <div
             key={f.id}
-            className={`cw-field${selectedField === f.id ? ' is-field-selected' : ''}`}
+            className={`cw-field${selectedField === f.id ? ' is-field-selected' : ''}${unfed?.has(f.id) ? ' is-unfed' : ''}`}
             style={{ height: FIELD_ROW_HEIGHT }}
             data-field={f.id}
-            title={f.description}
+            title={unfed?.has(f.id) ? `Required, and no mapping feeds it${f.description ? ` — ${f.description}` : ''}` : f.description}
             onClick={(e) => {
               e.stopPropagation();
               select({ ids: [id], field: { entity: id, field: f.id } });

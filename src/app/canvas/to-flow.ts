@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import { computeCoverage, openGaps } from '../../model/coverage';
 import { computeGeometry, routeLink, type Side } from '../../model/geometry';
 import { endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Entity, type Link, type Note, type System } from '../../model/types';
@@ -17,6 +18,10 @@ export interface SystemNodeData extends Record<string, unknown> {
 export interface EntityNodeData extends Record<string, unknown> {
   entity: Entity;
   dimmed: boolean;
+  /** For an entity that receives mappings: `fed/fields`, shown in its title. */
+  coverage?: string;
+  /** Ids of its required fields that nothing feeds (and nobody acknowledged), space-separated. */
+  unfedRequired?: string;
 }
 /** Data of a note node. */
 export interface NoteNodeData extends Record<string, unknown> {
@@ -71,6 +76,18 @@ function reuseNode<N extends CanvasNode>(prev: CanvasNode | undefined, next: N):
   return next;
 }
 
+/** What the canvas shows of the coverage report on each target entity (plain strings, so unchanged nodes compare equal). */
+function entityCoverage(doc: CrosswalkDocument): Map<string, { coverage: string; unfedRequired?: string }> {
+  const report = computeCoverage(doc);
+  const out = new Map(report.entities.map((e) => [e.entityId, { coverage: `${e.mapped}/${e.fields}` } as { coverage: string; unfedRequired?: string }]));
+  for (const g of openGaps(report)) {
+    if (g.kind !== 'unmapped-required') continue;
+    const entry = out.get(g.entityId)!;
+    entry.unfedRequired = entry.unfedRequired ? `${entry.unfedRequired} ${g.fieldId}` : g.fieldId;
+  }
+  return out;
+}
+
 /** Maps a document to React Flow nodes (parents before children) and edges. */
 export function toFlow(
   doc: CrosswalkDocument,
@@ -102,6 +119,7 @@ export function toFlow(
     );
   }
   const systemBoxes = geo.systems;
+  const coverage = entityCoverage(doc);
   for (const e of doc.entities) {
     const box = geo.entities.get(e.id)!;
     const parent = e.system !== undefined ? systemBoxes.get(e.system) : undefined;
@@ -117,7 +135,7 @@ export function toFlow(
         handles: entityHandles(e, box.width),
         selected: view.selected.has(e.id),
         zIndex: 1,
-        data: { entity: e, dimmed: dimmed(e.id) },
+        data: { entity: e, dimmed: dimmed(e.id), ...coverage.get(e.id) },
       } satisfies EntityNode),
     );
   }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { acknowledgeGap, computeCoverage, GAP_LABELS, openGaps, type Gap } from '../../model/coverage';
 import { isEntityEndpoint, type CrosswalkDocument } from '../../model/types';
 import { applyEdit, select, setUi, useAppStore, type TableSide } from '../store/store';
+import './mapping.css';
 
 // The gaps panel: the coverage report of DESIGN.md "Coverage and gaps", each gap one click
 // from the mapping-table row that fixes it, or from the field on the canvas.
