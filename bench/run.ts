@@ -10,6 +10,7 @@ import { computeCoverage } from '../src/model/coverage';
 import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
 import { DEFAULT_CASES, runBrowserBench } from './browser';
+import { runMappingTableBench } from './mapping-table';
 import { reportChunks } from './chunks';
 import { generateDdl, generateSheet } from './ddl';
 import { formatMs, measure, table, type Outcome } from './measure';
@@ -162,4 +163,6 @@ if (options.only !== 'core') {
   const browserCases = sizes ? sizes.map((entities) => DEFAULT_CASES.find((c) => c.entities === entities) ?? { entities, openTimeout: 90_000 }) : DEFAULT_CASES;
   console.log('\nIn the browser (built app, headless Chromium, 1440×900; fps while the viewport moves one step per frame):\n');
   console.log(await runBrowserBench({ dist: options.dist, cases: browserCases }));
+  console.log('\nThe mapping table (built app, headless Chromium):\n');
+  console.log(await runMappingTableBench({ dist: options.dist }));
 }

@@ -14,7 +14,7 @@ import { isEntityEndpoint } from '../../model/types';
 export function exportDbml(doc: CrosswalkDocument): string {
   const out: string[] = [];
   out.push(`Project ${quoteName(doc.title)} {`);
-  if (doc.description) out.push(`  Note: ${quoteString(doc.description)}`);
+  if (hasNote(doc.description)) out.push(`  Note: ${quoteString(doc.description)}`);
   out.push('}', '');
 
   const tableNames = nameTables(doc);
@@ -35,7 +35,7 @@ export function exportDbml(doc: CrosswalkDocument): string {
     groupNames.add(name);
     out.push(`TableGroup ${quoteName(name)} {`);
     for (const e of members) out.push(`  ${tableNames.get(e.id)!}`);
-    if (system.description) out.push(`  Note: ${quoteString(system.description)}`);
+    if (hasNote(system.description)) out.push(`  Note: ${quoteString(system.description)}`);
     out.push('}', '');
   }
   for (const e of bySystem.get(undefined) ?? []) out.push(...table(e, tableNames.get(e.id)!, fieldNames.get(e.id)!), '');
@@ -55,9 +55,33 @@ export function quoteName(name: string): string {
   return `"${escape(name, '"')}"`;
 }
 
-/** A DBML string literal (`'…'`) for notes. */
+/**
+ * A DBML string literal (`'…'`) for notes. The DBML parser takes the indentation its lines
+ * share off a note and empties lines of only white space; the text is written that way
+ * already, so export → import → export gives the same bytes.
+ */
 export function quoteString(text: string): string {
-  return `'${escape(text, "'")}'`;
+  return `'${escape(dedentLikeDbml(text), "'")}'`;
+}
+
+/** Whether a description makes a note: an empty one (once read as DBML reads it) comes back as none. */
+function hasNote(text: string | undefined): text is string {
+  return text !== undefined && dedentLikeDbml(text) !== '';
+}
+
+/**
+ * What the DBML parser makes of a note: leading blank lines dropped, then the indentation
+ * its non-blank lines share cut off every line (found by asking the parser; see the tests).
+ */
+export function dedentLikeDbml(text: string): string {
+  // Any white space but the line break counts, as in the parser (U+00A0, U+3000, U+0085… too).
+  const blank = (line: string) => !/[^\s\u0085]/.test(line);
+  const lines = text.split('\n');
+  while (lines.length > 1 && blank(lines[0])) lines.shift();
+  if (lines.length === 1 && blank(lines[0])) return '';
+  const indents = lines.filter((l) => !blank(l)).map((l) => /^(?:[^\S\n]|\u0085)*/.exec(l)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join('\n');
 }
 
 function escape(text: string, quote: '"' | "'"): string {
@@ -130,7 +154,7 @@ function nameFields(e: Entity): Map<string, string> {
 function table(e: Entity, name: string, fieldNames: Map<string, string>): string[] {
   const lines = [`Table ${name} {`];
   for (const f of e.fields) lines.push(`  ${quoteName(fieldNames.get(f.id)!)} ${typeText(f.type)}${settings(f)}`);
-  if (e.description) lines.push(`  Note: ${quoteString(e.description)}`);
+  if (hasNote(e.description)) lines.push(`  Note: ${quoteString(e.description)}`);
   lines.push('}');
   return lines;
 }
@@ -140,7 +164,7 @@ function settings(f: Field): string {
   if (f.key === 'PK') s.push('pk');
   if (f.key === 'UK') s.push('unique');
   if (f.required && f.key !== 'PK') s.push('not null');
-  if (f.description) s.push(`note: ${quoteString(f.description)}`);
+  if (hasNote(f.description)) s.push(`note: ${quoteString(f.description)}`);
   return s.length ? ` [${s.join(', ')}]` : '';
 }
 

@@ -142,7 +142,7 @@ Note "note_1" {
         expect(exportDbml(back)).toBe(first);
         expect(back.entities.length).toBe(doc.entities.filter((e) => e.fields.length > 0).length);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.DBML_PROPERTY_RUNS ?? 40) },
     );
   });
 });
