@@ -48,7 +48,7 @@ export function mappingLine(name: (ep: Link['from']) => string, link: Link, with
  */
 export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOptions = {}): string {
   const titles = entityTitles(doc);
-  const ids = erIdentifiers(doc, titles);
+  const ids = erIdentifiers(doc);
   const lines: string[] = [THEME_DIRECTIVE, 'erDiagram'];
   const name = endpointNamer(doc);
   const shown = (id: string) => !options.only || options.only.has(id);
@@ -92,7 +92,14 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
   return `${lines.join('\n')}\n`;
 }
 
-/** The erDiagram identifier of every entity (the same in every diagram of one document). */
-export function erIdentifiers(doc: CrosswalkDocument, titles = entityTitles(doc)): Map<string, string> {
-  return readableIdentifiers(doc.entities.map((e) => ({ id: e.id, title: titles.get(e.id)! })));
+/** The erDiagram identifier of every entity (the same in every diagram of one document; computed once per document). */
+export function erIdentifiers(doc: CrosswalkDocument): ReadonlyMap<string, string> {
+  const cached = identifierCache.get(doc);
+  if (cached) return cached;
+  const titles = entityTitles(doc);
+  const ids = readableIdentifiers(doc.entities.map((e) => ({ id: e.id, title: titles.get(e.id)! })));
+  identifierCache.set(doc, ids);
+  return ids;
 }
+
+const identifierCache = new WeakMap<CrosswalkDocument, ReadonlyMap<string, string>>();

@@ -14,7 +14,7 @@ import { quoteText } from './text';
 export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
   const sys = readableIdentifiers(doc.systems.map((s) => ({ id: s.id, title: s.name })));
   const titles = entityTitles(doc);
-  const ent = erIdentifiers(doc, titles);
+  const ent = erIdentifiers(doc);
   const s = (id: string) => `s_${sys.get(id)}`;
   const e = (id: string) => `e_${ent.get(id)}`;
   const lines: string[] = [THEME_DIRECTIVE, 'flowchart LR'];
@@ -67,7 +67,7 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
  */
 export function exportMermaidIntegration(doc: CrosswalkDocument, mappings: readonly Link[]): string {
   const titles = entityTitles(doc);
-  const ent = erIdentifiers(doc, titles);
+  const ent = erIdentifiers(doc);
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const fieldIds = new Map<string, Map<string, string>>();
   const fieldIdent = (entityId: string, fieldId: string) => {

@@ -11,7 +11,19 @@ import { identifierMap, isSafeIdentifier, shortHash } from './text';
  * Each entity's title: its name, prefixed with its system's name when another entity has the
  * same name (compared without case or surrounding space).
  */
-export function entityTitles(doc: CrosswalkDocument): Map<string, string> {
+export function entityTitles(doc: CrosswalkDocument): ReadonlyMap<string, string> {
+  // Documents are immutable, so one computation serves every diagram of a note (a Markdown
+  // note draws one erDiagram per system and per pair: recomputing made it quadratic).
+  const cached = titleCache.get(doc);
+  if (cached) return cached;
+  const titles = computeTitles(doc);
+  titleCache.set(doc, titles);
+  return titles;
+}
+
+const titleCache = new WeakMap<CrosswalkDocument, ReadonlyMap<string, string>>();
+
+function computeTitles(doc: CrosswalkDocument): Map<string, string> {
   const key = (name: string) => name.trim().toLowerCase();
   const count = new Map<string, number>();
   for (const e of doc.entities) count.set(key(e.name), (count.get(key(e.name)) ?? 0) + 1);
