@@ -1,7 +1,7 @@
-import { describeParseError, parseDocumentText } from '../io/file';
 import { encodeShareFragment, shareFragment } from '../io/share';
-import { parseArgs, printable, quote, UsageError } from './args';
-import { EXIT, messageOf, printErrors, type CliIo } from './io';
+import { parseArgs, quote, UsageError } from './args';
+import { openDocument } from './document-commands';
+import { EXIT, type CliIo } from './io';
 
 /** Where the app is served by `npm run dev`: the default base of a share link. */
 export const DEFAULT_SHARE_BASE = 'http://localhost:5173/';
@@ -25,19 +25,9 @@ export async function runShare(args: readonly string[], io: CliIo): Promise<numb
   if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError(`--base must be an http or https URL, not ${quote(base.protocol)}`);
 
   const path = positionals[0];
-  let text: string;
-  try {
-    text = await io.readFile(path);
-  } catch (e) {
-    printErrors(io, [`cannot read ${printable(path)}: ${printable(messageOf(e))}`]);
-    return EXIT.failed;
-  }
-  const parsed = parseDocumentText(text);
-  if (!parsed.ok) {
-    printErrors(io, [`${printable(path)}: not a valid Crosswalk document`, ...describeParseError(parsed.error).map(printable)]);
-    return EXIT.failed;
-  }
-  base.hash = shareFragment(await encodeShareFragment(parsed.doc), { embed: flags.has('embed') });
+  const doc = await openDocument(io, path);
+  if (!doc) return EXIT.failed;
+  base.hash = shareFragment(await encodeShareFragment(doc), { embed: flags.has('embed') });
   io.stdout(`${base.href}\n`);
   return EXIT.ok;
 }

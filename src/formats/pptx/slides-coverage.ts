@@ -1,17 +1,14 @@
 import { computeCoverage, GAP_LABELS } from '../../model/coverage';
 import { isEntityEndpoint } from '../../model/types';
-import { drawTable, type Cell } from './draw';
-import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
+import type { DeckContext } from './slide-frame';
 import { groupMappings, pairTitle } from './slides-mappings';
-import { measureCell, paginateRows, rowHeight } from './table-layout';
+import { addTableSlides } from './table-slides';
 import { cleanText } from './xml-safety';
 
 // Coverage, one table per integration (source system → target system): for each target
 // entity the pair feeds, how many fields are fed, how many required fields are, and every
 // gap by field (DESIGN.md "Coverage and gaps"; the same report as `cw check` and the note).
 
-const SIZE = 12;
-const MARGIN = { h: 0.06, v: 0.04 };
 const COL_W = [2.6, 1.1, 1.3, 4.2];
 const HEADER = ['Target', 'Fields fed', 'Required fed', 'Gaps'];
 
@@ -32,20 +29,7 @@ export function addCoverageSlides(ctx: DeckContext): number {
         .map((g) => cleanText(`${g.field}: ${GAP_LABELS[g.kind]}${g.acknowledged === undefined ? '' : ` (acknowledged: ${g.acknowledged || 'no note'})`}`));
       return [cleanText(e.entity), `${e.mapped} / ${e.fields}`, `${e.requiredMapped} / ${e.required}`, gaps.length ? gaps.join('\n') : 'none'];
     });
-    const measure = (cells: string[], bold = false) => {
-      const m = cells.map((t, i) => measureCell(t, COL_W[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
-      return { cells: m, height: rowHeight(Math.max(...m.map((c) => c.lines)), SIZE, MARGIN.v) };
-    };
-    const header = measure(HEADER, true);
-    const rows = texts.map((t) => measure(t));
-    const title = `Coverage: ${pairTitle(ctx, group)}`;
-    paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h).forEach((indices, i) => {
-      const p = addSlide(ctx, 'coverage');
-      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
-      const tableRows: Cell[][] = [header.cells.map((c) => ({ text: c.text, bold: true })), ...indices.map((r) => rows[r].cells.map((c) => ({ text: c.text })))];
-      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, COL_W, tableRows, [header.height, ...indices.map((r) => rows[r].height)], { size: SIZE, margin: MARGIN, name: 'Coverage table' });
-      count++;
-    });
+    count += addTableSlides(ctx, 'coverage', `Coverage: ${pairTitle(ctx, group)}`, HEADER, texts, COL_W, 'Coverage table');
   }
   return count;
 }

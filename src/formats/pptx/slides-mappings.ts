@@ -1,15 +1,12 @@
 import { describeEndpoint, linkNotes } from '../../model/meaning';
 import { isEntityEndpoint, type Link } from '../../model/types';
-import { drawTable, type Cell } from './draw';
-import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
-import { measureCell, paginateRows, rowHeight } from './table-layout';
+import type { DeckContext } from './slide-frame';
+import { addTableSlides } from './table-slides';
 import { cleanText } from './xml-safety';
 
 // Mapping tables, one per pair of systems (source → target), continued on further slides
 // when long: source entity.field | target entity.field | transform | notes.
 
-const SIZE = 12;
-const MARGIN = { h: 0.06, v: 0.04 };
 const COL_W = [2.2, 2.2, 2.4, 2.4];
 const MIN_COL = 1.2;
 
@@ -79,25 +76,7 @@ export function addMappingSlides(ctx: DeckContext): number {
       cleanText(link.transform),
       cleanText(linkNotes(link)),
     ]);
-    const colW = columnWidths(texts);
-    const measure = (texts: string[], bold = false) => {
-      const cells = texts.map((t, i) => measureCell(t, colW[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
-      return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
-    };
-    const header = measure(HEADER, true);
-    const rows = texts.map((t) => measure(t));
-    const pages = paginateRows(header.height, rows.map((r) => r.height), CONTENT_RECT.h);
-    pages.forEach((indices, i) => {
-      const p = addSlide(ctx, 'mappings');
-      drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
-      const tableRows: Cell[][] = [
-        header.cells.map((c) => ({ text: c.text, bold: true })),
-        ...indices.map((r) => rows[r].cells.map((c) => ({ text: c.text }))),
-      ];
-      const heights = [header.height, ...indices.map((r) => rows[r].height)];
-      drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, colW, tableRows, heights, { size: SIZE, margin: MARGIN, name: 'Mapping table' });
-      count++;
-    });
+    count += addTableSlides(ctx, 'mappings', title, HEADER, texts, columnWidths(texts), 'Mapping table');
   }
   return count;
 }
