@@ -30,5 +30,6 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['test/setup-property.ts'],
   },
 });

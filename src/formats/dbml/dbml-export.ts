@@ -112,7 +112,10 @@ function nameTables(doc: CrosswalkDocument): Map<string, string> {
   const systemName = new Map(doc.systems.map((s) => [s.id, s.name]));
   const inSystem = new Map<string, Set<string>>();
   const bare = new Map<string, string>();
-  for (const e of doc.entities) {
+  // Only the tables that are written take part: an entity with no fields is left out, and a
+  // name it shares must not qualify another table (the re-import would not see it).
+  const written = doc.entities.filter((x) => x.fields.length > 0);
+  for (const e of written) {
     const key = e.system ?? '';
     let taken = inSystem.get(key);
     if (!taken) inSystem.set(key, (taken = new Set()));
@@ -125,7 +128,7 @@ function nameTables(doc: CrosswalkDocument): Map<string, string> {
   for (const name of bare.values()) count.set(name, (count.get(name) ?? 0) + 1);
   const used = new Set<string>();
   const names = new Map<string, string>();
-  for (const e of doc.entities) {
+  for (const e of written) {
     const base = bare.get(e.id)!;
     const schema = (count.get(base) ?? 0) > 1 && e.system ? systemName.get(e.system) : undefined;
     const ref = (n: string) => (schema ? `${quoteName(schema)}.${quoteName(n)}` : quoteName(n));

@@ -133,6 +133,23 @@ Note "note_1" {
     expect(back.links.map((l) => l.label)).toEqual(doc.links.map((l) => l.label?.trim()));
   });
 
+  it('does not qualify a table by a name only a field-less (unwritten) entity shares', async () => {
+    // Found by the property test (seed -954801855): the empty "<script>" table in another
+    // system was not written, yet it made the written one "Default"."<script>".
+    const doc: CrosswalkDocument = {
+      format: 'crosswalk', version: 1, title: 't',
+      systems: [{ id: 'a', name: 'A' }, { id: 'd', name: 'Default' }],
+      entities: [
+        { id: 'e1', name: '<script>', system: 'a', fields: [] },
+        { id: 'e2', name: '<script>', system: 'd', fields: [{ id: 'f', name: 'x' }] },
+      ],
+      links: [],
+    };
+    const first = exportDbml(doc);
+    expect(first).toContain('Table "<script>" {');
+    expect(exportDbml(await reimport(first))).toBe(first);
+  });
+
   it('export → import → export is stable for random documents with hostile names', async () => {
     await fc.assert(
       // DBML has no table outside a group once a file has one system, so every entity gets a system here.
