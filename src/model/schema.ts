@@ -106,6 +106,8 @@ export const linkSchema = z.looseObject({
   protocol: z.string().optional(),
   /** Flows. */
   schedule: z.string().optional(),
+  /** Where the user dragged the label on the canvas, relative to where it is placed by default. */
+  labelOffset: pointSchema.optional(),
 });
 
 /** A free text box on the canvas. */
@@ -122,6 +124,12 @@ export const stepSchema = z.looseObject({
   bullets: z.array(z.string()).optional(),
   speakerNotes: z.string().optional(),
   focus: z.array(z.string()).optional(),
+  /**
+   * How present mode shows the focus: `fit` (the default) fits it to the screen; `parts`
+   * steps through it in parts whose text stays readable; `integration` draws the focused
+   * system pair as the integration view.
+   */
+  show: z.enum(['fit', 'parts', 'integration']).optional(),
 });
 
 /** A whole Crosswalk document. */
@@ -135,4 +143,6 @@ export const documentSchema = z.looseObject({
   links: z.array(linkSchema),
   notes: z.array(noteSchema).optional(),
   walkthrough: z.array(stepSchema).optional(),
+  /** The talk's target duration in minutes (the speaker window shows time against it). */
+  talkMinutes: z.number().positive().optional(),
 });

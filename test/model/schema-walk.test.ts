@@ -5,9 +5,9 @@ import { canonicalWriter, keyPaths, optionalKeys } from '../../src/model/schema-
 
 describe('optionalKeys', () => {
   it.each([
-    ['link', linkSchema, ['label', 'description', 'cardinality', 'transform', 'protocol', 'schedule']],
+    ['link', linkSchema, ['label', 'description', 'cardinality', 'transform', 'protocol', 'schedule', 'labelOffset']],
     ['system', systemSchema, ['kind', 'description', 'position', 'size']],
-    ['step', stepSchema, ['bullets', 'speakerNotes', 'focus']],
+    ['step', stepSchema, ['bullets', 'speakerNotes', 'focus', 'show']],
   ] as const)('of a %s are the keys it declares optional, in order', (_name, schema, keys) => {
     expect(optionalKeys(schema)).toEqual(keys);
   });
