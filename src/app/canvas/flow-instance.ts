@@ -3,6 +3,7 @@ import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { computeGeometry, unionBoxes, type Box } from '../../model/geometry';
 import { getState } from '../store/store';
 import type { CanvasNode, LinkEdge } from './to-flow';
+import { fitPaddings } from './view-steps';
 
 // Actions outside the canvas (toolbar, palette, presenter) need the viewport: where its
 // centre is, how to fit a set of nodes. The canvas registers its instance here.
@@ -42,14 +43,27 @@ export function boundsOf(ids: readonly string[] = []): Box | undefined {
   return boxes.length ? unionBoxes(boxes) : undefined;
 }
 
-/** Fits the view to the given node ids (all nodes when empty). */
+/** What floats over the canvas and must not cover fitted content. */
+const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
+
+/**
+ * Fits the view to the given node ids (all nodes when empty), clear of the zoom controls
+ * and the minimap ({@link fitPaddings}); the side panels sit beside the canvas, not over it.
+ */
 export function fitTo(ids: readonly string[] = [], duration = 300): void {
   const el = document.querySelector('.react-flow');
   const bounds = boundsOf(ids);
   if (!instance || !el || !bounds) return;
-  const { width, height } = el.getBoundingClientRect();
+  const frame = el.getBoundingClientRect();
+  const { width, height } = frame;
   if (width <= 0 || height <= 0) return;
-  void instance.setViewport(getViewportForBounds(bounds, width, height, 0.02, 1.5, 0.12), { duration });
+  const overlays = [...el.querySelectorAll(OVERLAYS)].map((o) => {
+    const r = o.getBoundingClientRect();
+    return { left: r.left - frame.left, top: r.top - frame.top, width: r.width, height: r.height };
+  });
+  const p = fitPaddings(width, height, bounds, overlays);
+  const padding = { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
+  void instance.setViewport(getViewportForBounds(bounds, width, height, 0.02, 1.5, padding), { duration });
 }
 
 // "Draw everything": while a picture is taken from the DOM, every node must be there, at
