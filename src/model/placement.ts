@@ -193,11 +193,12 @@ export const FREE_GAP = 40;
 
 /**
  * Where a new box of `size` goes: its top left, so that the box sits as near `centre` as it
- * can without touching (within {@link FREE_GAP}) any system, entity or note. Candidates lie
- * on a grid of 20 around the centre, nearest first; when a whole neighbourhood is full the
- * box goes right of everything. Positions are on the snapping grid (multiples of 10).
+ * can without touching (within {@link FREE_GAP}) any system, entity or note, and inside
+ * `view` (the visible part of the canvas) when a free place there exists. Candidates lie on
+ * a grid of 20 around the centre, nearest first; when a whole neighbourhood is full the box
+ * goes right of everything. Positions are on the snapping grid (multiples of 10).
  */
-export function freeSpotNear(doc: CrosswalkDocument, centre: Point, size: Size, geo: Geometry = computeGeometry(doc)): Point {
+export function freeSpotNear(doc: CrosswalkDocument, centre: Point, size: Size, view?: Box, geo: Geometry = computeGeometry(doc)): Point {
   const start = { x: Math.round((centre.x - size.width / 2) / 10) * 10, y: Math.round((centre.y - size.height / 2) / 10) * 10 };
   const STEP = 20;
   const RINGS = 60;
@@ -215,24 +216,30 @@ export function freeSpotNear(doc: CrosswalkDocument, centre: Point, size: Size, 
     obstacles.every(
       (b) => x >= b.x + b.width + FREE_GAP || x + size.width + FREE_GAP <= b.x || y >= b.y + b.height + FREE_GAP || y + size.height + FREE_GAP <= b.y,
     );
-  if (free(start.x, start.y)) return start;
-  // Ring by ring (square rings), the nearest free candidate of the first ring that has one.
-  for (let r = 1; r <= RINGS; r++) {
+  const visible = (x: number, y: number) => !view || (x >= view.x && y >= view.y && x + size.width <= view.x + view.width && y + size.height <= view.y + view.height);
+  let fallback: Point | undefined;
+  // Ring by ring (square rings): the nearest free candidate of the first ring that has a
+  // visible one; the nearest free one at all when nothing visible is free.
+  for (let r = 0; r <= RINGS; r++) {
     let best: Point | undefined;
     let bestDistance = Infinity;
     for (let i = -r; i <= r; i++) {
-      for (const [gx, gy] of [[i, -r], [i, r], [-r, i], [r, i]] as const) {
+      for (const [gx, gy] of r === 0 ? ([[0, 0]] as const) : ([[i, -r], [i, r], [-r, i], [r, i]] as const)) {
         const x = start.x + gx * STEP;
         const y = start.y + gy * STEP;
         const d = gx * gx + gy * gy;
-        if (d < bestDistance && free(x, y)) {
-          best = { x, y };
-          bestDistance = d;
-        }
+        if (d >= bestDistance || !free(x, y)) continue;
+        fallback ??= { x, y };
+        if (!visible(x, y)) continue;
+        best = { x, y };
+        bestDistance = d;
       }
     }
     if (best) return best;
+    // Past the view on every side, no candidate can be visible any more.
+    if (view && fallback && r * STEP > Math.max(view.width, view.height)) break;
   }
+  if (fallback) return fallback;
   const all = geo.bounds;
   return { x: Math.ceil((all.x + all.width + FREE_GAP * 2) / 10) * 10, y: start.y };
 }

@@ -1,7 +1,7 @@
 import { collectIds, uniqueId } from '../../model/ids';
 import * as ops from '../../model/ops';
 import { kindForConnection, newLink } from '../../model/meaning';
-import { ENTITY_WIDTH, entityHeight, NOTE_WIDTH, noteHeight } from '../../model/geometry';
+import { ENTITY_WIDTH, entityHeight, NOTE_WIDTH, noteHeight, type Box } from '../../model/geometry';
 import { freeSpotNear, growSystemToHold, holdEntities, makeRoom, newEntityPosition } from '../../model/placement';
 import { findEntity } from '../../model/queries';
 import type { CrosswalkDocument, Endpoint, Entity, Field, Point } from '../../model/types';
@@ -23,13 +23,14 @@ function freshFieldId(doc: CrosswalkDocument, entityId: string, base: string): s
 const NEW_SYSTEM_SIZE = { width: 560, height: 320 } as const;
 
 /**
- * Adds a system in free space as near `centre` (the view's middle) as it can, selects it and
+ * Adds a system in free space as near `centre` (the view's middle) as it can, inside `view`
+ * (the visible canvas) when there is room, selects it and
  * starts renaming it: typing replaces "New system", Enter keeps it, Escape keeps the default.
  */
-export function addSystemAt(centre: Point, name = 'New system'): string {
+export function addSystemAt(centre: Point, name = 'New system', view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, name === 'New system' ? 'system' : name);
-  const position = freeSpotNear(doc, centre, NEW_SYSTEM_SIZE);
+  const position = freeSpotNear(doc, centre, NEW_SYSTEM_SIZE, view);
   applyEdit((d) => ops.addSystem(d, { id, name, position, size: { ...NEW_SYSTEM_SIZE } }), { ids: [id] });
   setUi({ renaming: id });
   return id;
@@ -38,14 +39,14 @@ export function addSystemAt(centre: Point, name = 'New system'): string {
 /**
  * Adds an entity with one key field, selects it and starts renaming it. Inside the selected
  * system if one is selected (in its next free slot, the system growing to hold it), else in
- * free space near `centre`.
+ * free space near `centre` (inside `view`, the visible canvas, when there is room).
  */
-export function addEntityAt(centre: Point, systemId?: string): string {
+export function addEntityAt(centre: Point, systemId?: string, view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, 'entity');
   const system = systemId ? doc.systems.find((s) => s.id === systemId) : undefined;
   const fields: Field[] = [{ id: 'id', name: 'id', type: 'string', key: 'PK' }];
-  const pos = system ? newEntityPosition(doc, system.id) : freeSpotNear(doc, centre, { width: ENTITY_WIDTH, height: entityHeight({ fields }) });
+  const pos = system ? newEntityPosition(doc, system.id) : freeSpotNear(doc, centre, { width: ENTITY_WIDTH, height: entityHeight({ fields }) }, view);
   const entity: Entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields };
   if (!system) delete entity.system;
   applyEdit((d) => {
@@ -57,10 +58,10 @@ export function addEntityAt(centre: Point, systemId?: string): string {
 }
 
 /** Adds a free text note in free space near `centre` and starts editing its text. */
-export function addNoteAt(centre: Point, text = 'Note'): string {
+export function addNoteAt(centre: Point, text = 'Note', view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, 'note');
-  const position = freeSpotNear(doc, centre, { width: NOTE_WIDTH, height: noteHeight({ text }) });
+  const position = freeSpotNear(doc, centre, { width: NOTE_WIDTH, height: noteHeight({ text }) }, view);
   applyEdit((d) => ops.addNote(d, { id, text, position }), { ids: [id] });
   setUi({ renaming: id });
   return id;
