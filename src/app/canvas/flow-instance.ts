@@ -58,13 +58,14 @@ export function reveal(ids: readonly string[]): void {
   const view = visibleArea();
   const box = boundsOf(ids);
   if (!instance || !view || !box) return;
+  // How far the box must move (in canvas units) to sit inside the view (centred when larger).
   const shift = (lo: number, size: number, viewLo: number, viewSize: number) =>
     size > viewSize ? viewLo + (viewSize - size) / 2 - lo : lo < viewLo ? viewLo - lo : lo + size > viewLo + viewSize ? viewLo + viewSize - (lo + size) : 0;
   const dx = shift(box.x, box.width, view.x, view.width);
   const dy = shift(box.y, box.height, view.y, view.height);
   if (dx === 0 && dy === 0) return;
   const { x, y, zoom } = instance.getViewport();
-  void instance.setViewport({ x: x - dx * zoom, y: y - dy * zoom, zoom }, { duration: 200 });
+  void instance.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: 200 });
 }
 
 /**
