@@ -28,10 +28,26 @@ export function newEntityPosition(doc: CrosswalkDocument, systemId: string, geo:
     return b ? Math.max(y, b.y - sys.y + b.height) : y;
   }, SYSTEM_HEADER_HEIGHT - SYSTEM_PADDING);
   const right = inside.length % 2 === 1;
-  return {
+  const slot = {
     x: SYSTEM_PADDING + (right ? ENTITY_WIDTH + SYSTEM_PADDING : 0),
     y: right ? SYSTEM_HEADER_HEIGHT : bottom + SYSTEM_PADDING,
   };
+  // Entities the user moved may sit in that slot: then the first free place at the foot of
+  // either column (the higher one), under everything that reaches into that column.
+  const boxes = inside.flatMap((e) => {
+    const b = geo.entities.get(e.id);
+    return b ? [{ x: b.x - sys.x, y: b.y - sys.y, width: b.width, height: b.height }] : [];
+  });
+  const height = entityHeight({ fields: [{ id: 'id', name: 'id' }] });
+  const clear = (p: Point) =>
+    boxes.every((b) => p.x >= b.x + b.width + SYSTEM_PADDING || p.x + ENTITY_WIDTH + SYSTEM_PADDING <= b.x || p.y >= b.y + b.height + SYSTEM_PADDING || p.y + height + SYSTEM_PADDING <= b.y);
+  if (clear(slot)) return slot;
+  const columns = [0, 1].map((c) => {
+    const x = SYSTEM_PADDING + c * (ENTITY_WIDTH + SYSTEM_PADDING);
+    const foot = boxes.filter((b) => b.x < x + ENTITY_WIDTH + SYSTEM_PADDING && b.x + b.width + SYSTEM_PADDING > x).reduce((y, b) => Math.max(y, b.y + b.height + SYSTEM_PADDING), SYSTEM_HEADER_HEIGHT);
+    return { x, y: foot };
+  });
+  return columns[1].y < columns[0].y ? columns[1] : columns[0];
 }
 
 /**

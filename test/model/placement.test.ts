@@ -200,3 +200,22 @@ describe('freeSpotNear', () => {
     expect(p.x >= view.x && p.y >= view.y && p.x + size.width <= view.x + view.width && p.y + size.height <= view.y + view.height).toBe(true);
   });
 });
+
+describe('newEntityPosition with entities moved by hand', () => {
+  it('never puts the new entity on one already in its slot', () => {
+    // Three entities, one of them moved to the top of the right column: the "next" slot (right, top) is taken.
+    let d = withEntity(doc, { id: 'p', name: 'P', system: 'hr', position: { x: 288, y: 40 }, fields: [field('a')] });
+    d = withEntity(d, { id: 'q', name: 'Q', system: 'hr', position: { x: 24, y: 200 }, fields: [field('a')] });
+    const p = newEntityPosition(d, 'hr');
+    const geo = computeGeometry(d);
+    const hr = geo.systems.get('hr')!;
+    for (const id of ['w', 'p', 'q']) {
+      const b = geo.entities.get(id)!;
+      const x = hr.x + p.x;
+      const y = hr.y + p.y;
+      expect(x >= b.x + b.width || x + ENTITY_WIDTH <= b.x || y >= b.y + b.height || y + 70 <= b.y, id).toBe(true);
+    }
+    // The foot of the right column is higher than the left one's.
+    expect(p.x).toBe(SYSTEM_PADDING + ENTITY_WIDTH + SYSTEM_PADDING);
+  });
+});
