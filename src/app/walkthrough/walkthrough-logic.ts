@@ -162,3 +162,29 @@ export function formatElapsed(ms: number): string {
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
+
+/** How the talk is going against its target, for the speaker view. */
+export interface Pace {
+  /** The target for the whole talk and for one step (the target shared evenly), in ms. */
+  talk: number;
+  perStep: number;
+  /** Where the talk should be by now: `ahead`, `on time` or `behind`, and by how much (ms). */
+  status: 'ahead' | 'on time' | 'behind';
+  by: number;
+}
+
+/**
+ * The pace of a talk of `talkMinutes` over `steps` steps, `elapsed` ms in, on step `index`:
+ * on time while the time spent lies between the planned start and end of this step; ahead
+ * before its start, behind past its end. Undefined without a target or steps.
+ */
+export function paceOf(elapsed: number, index: number, steps: number, talkMinutes: number | undefined): Pace | undefined {
+  if (!talkMinutes || talkMinutes <= 0 || steps <= 0) return undefined;
+  const talk = talkMinutes * 60_000;
+  const perStep = talk / steps;
+  const start = index * perStep;
+  const end = start + perStep;
+  if (elapsed < start) return { talk, perStep, status: 'ahead', by: start - elapsed };
+  if (elapsed > end) return { talk, perStep, status: 'behind', by: elapsed - end };
+  return { talk, perStep, status: 'on time', by: 0 };
+}
