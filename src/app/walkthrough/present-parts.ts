@@ -182,3 +182,26 @@ export function planStep(
   });
   return plan(parts);
 }
+
+/** Where present mode's step card sits on a 1920×1080 screen, estimated from its text (for the preview). */
+export function estimatedCard(step: Pick<Step, 'bullets'> | undefined): Extent & { x: number; y: number } {
+  const width = 620;
+  const height = Math.min(0.6 * PROJECTOR.height, 118 + 28 * (step?.bullets?.length ?? 0));
+  return { x: 24, y: PROJECTOR.height - 24 - height, width, height };
+}
+
+/**
+ * The view present mode moves to for a part: the bounds centred in the screen less the
+ * clearance, at the fitting zoom held between {@link READABLE_ZOOM} and {@link MAX_PRESENT_ZOOM}
+ * (React Flow's `getViewportForBounds` with the clearance as padding does the same).
+ */
+export function viewportFor(bounds: Box, screen: Extent, clear: Clearance): { x: number; y: number; zoom: number } {
+  const zoom = Math.max(READABLE_ZOOM, Math.min(MAX_PRESENT_ZOOM, fitZoomFor(bounds, screen, clear)));
+  const w = screen.width - clear.left - clear.right;
+  const h = screen.height - clear.top - clear.bottom;
+  return {
+    x: clear.left + (w - bounds.width * zoom) / 2 - bounds.x * zoom,
+    y: clear.top + (h - bounds.height * zoom) / 2 - bounds.y * zoom,
+    zoom,
+  };
+}

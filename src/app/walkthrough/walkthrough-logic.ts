@@ -1,6 +1,6 @@
 import { endpointNamer, focusScope, linkName } from '../../model/meaning';
 import { findEntity, findLink, findSystem } from '../../model/queries';
-import type { CrosswalkDocument } from '../../model/types';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint } from '../../model/types';
 
 // Pure helpers of the walkthrough panel and present mode: no React, no store, so they are
 // tested in Node.
@@ -69,6 +69,28 @@ export function focusFromSelection(
     ...(doc.notes ?? []).map((n) => n.id),
   ];
   return ordered.filter((id) => wanted.has(id));
+}
+
+/** A focus with `ids` added after what it already holds (none twice). */
+export function addToFocus(focus: readonly string[] | undefined, ids: readonly string[]): string[] {
+  const out = [...(focus ?? [])];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
+}
+
+/**
+ * The pair of systems a link joins, when its ends lie in two different systems (a flow, or
+ * a mapping across systems): a step can focus on the pair, both systems and every link
+ * between them. Undefined otherwise.
+ */
+export function pairOfLink(doc: CrosswalkDocument, linkId: string): [string, string] | undefined {
+  const link = findLink(doc, linkId);
+  if (!link) return undefined;
+  const systemOf = (ep: Endpoint) => (isSystemEndpoint(ep) ? ep.system : findEntity(doc, ep.entity)?.system);
+  const a = systemOf(link.from);
+  const b = systemOf(link.to);
+  if (a === undefined || b === undefined || a === b || !findSystem(doc, a) || !findSystem(doc, b)) return undefined;
+  return [a, b];
 }
 
 /** Talking points from the textarea: one per line, blank lines dropped, ends trimmed. */
