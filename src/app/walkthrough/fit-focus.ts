@@ -29,5 +29,7 @@ export function fitNodes(
   if (width <= 0 || height <= 0 || bounds.width <= 0 || bounds.height <= 0) return;
   const pad = typeof padding === 'function' ? padding(bounds) : padding;
   const viewport = getViewportForBounds(bounds, width, height, zoom.min, zoom.max, pad);
-  void flow.setViewport(viewport, { duration });
+  // Those who ask the system for less motion get the view at once.
+  const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  void flow.setViewport(viewport, { duration: still ? 0 : duration });
 }
