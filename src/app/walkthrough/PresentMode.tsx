@@ -285,7 +285,7 @@ export function PresentMode() {
           <h3>Speaker notes</h3>
           <p className="cw-present-notes-text">{step.speakerNotes?.trim() || 'No speaker notes for this step.'}</p>
           <h3>Next</h3>
-          <p>{next ? next.title : 'End of the walkthrough'}</p>
+          <p>{part < parts - 1 ? `Part ${part + 2} of ${parts} of this step` : next ? next.title : 'End of the walkthrough'}</p>
         </aside>
       )}
     </div>

@@ -131,7 +131,7 @@ export function SpeakerView({
         </>
       ) : null}
       <h2>Next</h2>
-      <p>{next ? next.title : 'End of the walkthrough'}</p>
+      <p>{part < parts - 1 ? `Part ${part + 2} of ${parts} of this step` : next ? next.title : 'End of the walkthrough'}</p>
       <div className="sp-bar">
         <button type="button" aria-label="Previous step" disabled={index === 0 && part === 0} onClick={() => onMove('ArrowLeft')}>
           ← Previous
