@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -41,6 +41,18 @@ const NO_NODES: CanvasNode[] = [];
 const NO_EDGES: LinkEdge[] = [];
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
+
+/**
+ * A plain click on a node selects that node alone: React Flow keeps the others when the
+ * node clicked was already selected (so a group can be dragged), which silently carried
+ * them into "Focus on selection". Shift, Ctrl or Cmd + click still add and remove.
+ */
+function selectOnlyOnPlainClick(e: ReactMouseEvent, node: { id: string }): void {
+  if (e.shiftKey || e.metaKey || e.ctrlKey) return;
+  const { ids, field } = getState().selection;
+  if (ids.length === 1 && ids[0] === node.id) return;
+  select({ ids: [node.id], field: field?.entity === node.id ? field : undefined });
+}
 
 /** The diagram canvas: a view of the store's document; every change goes back as an edit. */
 export function Canvas() {
@@ -171,6 +183,7 @@ export function Canvas() {
       }}
       onNodeDragStop={onNodeDragStop}
       onPaneClick={() => select({ ids: [] })}
+      onNodeClick={selectOnlyOnPlainClick}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode="Shift"

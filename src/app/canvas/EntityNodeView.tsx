@@ -114,7 +114,9 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
             title={unfed?.has(f.id) ? `Required, and no mapping feeds it${f.description ? ` — ${f.description}` : ''}` : f.description}
             onClick={(e) => {
               e.stopPropagation();
-              select({ ids: [id], field: { entity: id, field: f.id } });
+              // Shift, Ctrl or Cmd + click adds the entity to the selection, like a click on its title.
+              const others = e.shiftKey || e.metaKey || e.ctrlKey ? getState().selection.ids.filter((x) => x !== id) : [];
+              select({ ids: [...others, id], field: { entity: id, field: f.id } });
             }}
           >
             {withHandles && <Handle type="source" position={Position.Left} id={entityHandleId(f.id, 'L')} style={handleStyle(top)} />}

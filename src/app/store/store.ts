@@ -35,8 +35,8 @@ export interface UiState {
   importOpen: boolean;
   presenting: boolean;
   presentStep: number;
-  /** Presenter extras: digits typed to jump to a step, a black screen, the laser pointer. */
-  presenter: { jump: string; black: boolean; laser: boolean };
+  /** Presenter extras: digits typed to jump to a step, a black screen, the laser pointer, the part of a step shown in parts. */
+  presenter: { jump: string; black: boolean; laser: boolean; part?: number };
   snapToGrid: boolean;
   minimap: boolean;
   /** The walkthrough step whose focus is highlighted on the canvas. */
