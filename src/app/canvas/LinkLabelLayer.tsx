@@ -167,7 +167,7 @@ const LabelView = memo(function LabelView({ label, link, ends, selected, dimmed,
 function Legend({ markers, name, links }: { markers: CanvasLabel[]; name: (ep: Link['from']) => string; links: Map<string, Link> }) {
   return (
     <Panel position="top-left" className="cw-label-legend">
-      <details open={markers.length <= 12}>
+      <details>
         <summary>Labels shown as numbers ({markers.length})</summary>
         <ol>
           {markers.map((m) => {
