@@ -1,6 +1,6 @@
 import { routeLink, SYSTEM_HEADER_HEIGHT, computeGeometry, type Box, type Geometry, type LinkRoute } from '../model/geometry';
 import { linkLabel } from '../model/meaning';
-import type { CrosswalkDocument, Point } from '../model/types';
+import type { CrosswalkDocument, Link, Point } from '../model/types';
 import { measureText, wrapText, type TextStyle } from '../formats/svg/text';
 
 // Where the canvas draws each link's label. A label sits on its own line, at the first place
@@ -94,14 +94,21 @@ export function canvasCurve(route: LinkRoute, overhang = CANVAS_HANDLE_OVERHANG)
   return { p0: { x: sx, y: sy }, c1: { x: c1x, y: sy }, c2: { x: c2x, y: ty }, p1: { x: tx, y: ty } };
 }
 
+/** About how long a bezier is: between its chord and its control polygon. */
+function curveLength(c: Curve): number {
+  const d = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y);
+  return (d(c.p0, c.p1) + d(c.p0, c.c1) + d(c.c1, c.c2) + d(c.c2, c.p1)) / 2;
+}
+
 /** Whether two boxes overlap (touching edges do not). */
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 const CELL = 96;
-// Numeric cell keys (no string per lookup): columns and rows far beyond any canvas fit.
-const key = (i: number, j: number) => (i + 1_000_000) * 2_000_000 + (j + 1_000_000);
+// Small-integer cell keys (no string, no boxed number per lookup). They repeat every 65,536
+// cells (6 million px), far beyond any canvas: a repeat only costs a needless comparison.
+const key = (i: number, j: number) => ((i & 0xffff) << 16) | (j & 0xffff);
 
 /** Boxes in a grid of buckets, to ask cheaply whether a new box overlaps any. */
 class BoxGrid {
@@ -145,6 +152,10 @@ class BoxGrid {
 
 /** Where along its line a label is tried, best first. */
 const LABEL_TS = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8];
+/** How far (in marker sizes) a marker with no room on its line looks around the line's middle. */
+const MARKER_RINGS = 8;
+/** Most places tried along a long line for a marker. */
+const MAX_MARKER_STEPS = 240;
 /** A marker is small: it is tried at more places. */
 const MARKER_TS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9, 0.06, 0.94];
 
@@ -226,10 +237,18 @@ export function placeLabels(obstacles: readonly Box[], requests: readonly LabelR
       const box = boxAt(curvePoint(r.curve, t), width, MARKER_SIZE, 0);
       if (free(box)) return place(box, false);
     }
+    // A long line under many boxes: every half marker along it, nearest the middle first.
+    const steps = Math.min(MAX_MARKER_STEPS, Math.ceil(curveLength(r.curve) / (MARKER_SIZE / 2)));
+    for (let k = 1; k < steps; k++) {
+      const t = 0.5 + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) / steps;
+      if (t <= 0 || t >= 1) continue;
+      const box = boxAt(curvePoint(r.curve, t), width, MARKER_SIZE, 0);
+      if (free(box)) return place(box, false);
+    }
     // Nowhere on the line: the nearest free place around its middle.
     const a = anchors[i];
-    for (let radius = MARKER_SIZE; radius <= 20 * MARKER_SIZE; radius += MARKER_SIZE) {
-      const steps = Math.max(8, Math.round((2 * Math.PI * radius) / MARKER_SIZE));
+    for (let radius = MARKER_SIZE; radius <= MARKER_RINGS * MARKER_SIZE; radius += MARKER_SIZE) {
+      const steps = Math.max(8, Math.round((2 * Math.PI * radius) / (1.5 * MARKER_SIZE)));
       for (let k = 0; k < steps; k++) {
         const angle = (2 * Math.PI * k) / steps;
         const box = boxAt({ x: a.x + radius * Math.cos(angle), y: a.y + radius * Math.sin(angle) }, width, MARKER_SIZE, 0);
@@ -287,6 +306,19 @@ export function labelObstacles(geo: Geometry): Box[] {
   return out;
 }
 
+// Links are immutable: a link's wrapped text is measured once, not on every frame of a drag.
+const textCache = new WeakMap<Link, { text: string; t: LabelText }>();
+
+function linkText(l: Link): { text: string; t: LabelText } {
+  let cached = textCache.get(l);
+  if (!cached) {
+    const text = linkLabel(l);
+    cached = { text, t: text === '' ? { lines: [], width: 0, height: 0, tooLong: false } : labelText(text, l.kind === 'flow') };
+    textCache.set(l, cached);
+  }
+  return cached;
+}
+
 /**
  * Every labelled link's label on the canvas, placed (see {@link placeLabels}). Links that
  * show no text, or whose ends are missing, have none.
@@ -295,11 +327,10 @@ export function placeCanvasLabels(doc: CrosswalkDocument, geo: Geometry = comput
   const requests: LabelRequest[] = [];
   const texts: { text: string; lines: string[] }[] = [];
   for (const l of doc.links) {
-    const text = linkLabel(l);
+    const { text, t } = linkText(l);
     if (text === '') continue;
     const route = routeLink(doc, geo, l);
     if (!route) continue;
-    const t = labelText(text, l.kind === 'flow');
     if (t.lines.length === 0) continue;
     requests.push({ id: l.id, width: t.width, height: t.height, curve: canvasCurve(route), offset: l.labelOffset, markerOnly: t.tooLong });
     texts.push({ text, lines: t.lines });
