@@ -85,9 +85,8 @@ describe('moving things on the canvas', () => {
     await expect.poll(async () => (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset).toBeDefined();
     const offset = (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset!;
     // Measured from the label's own place: the label moved by what the mouse did, in canvas units.
-    const moved = (await label.boundingBox())!;
-    expect(Math.abs(moved.x - box.x - 40)).toBeLessThan(3);
-    expect(Math.abs(moved.y - box.y + 60)).toBeLessThan(3);
+    await expect.poll(async () => Math.abs((await label.boundingBox())!.x - box.x - 40)).toBeLessThan(3);
+    await expect.poll(async () => Math.abs((await label.boundingBox())!.y - box.y + 60)).toBeLessThan(3);
     expect(Number.isInteger(offset.x) && Number.isInteger(offset.y)).toBe(true);
     // One undo step takes the whole drag back.
     await page.keyboard.press('Control+z');

@@ -149,7 +149,7 @@ describe('canvas label placement', () => {
     expect(numbers).toContain(label.number);
   });
 
-  it('places the labels of 1,000 entities quickly', () => {
+  it('places every label of 1,000 entities, none over another (the bench times it)', () => {
     const systems = Array.from({ length: 50 }, (_, s) => ({ id: `s${s}`, name: `S${s}`, position: { x: (s % 10) * 700, y: Math.floor(s / 10) * 1400 } }));
     const entities = Array.from({ length: 1000 }, (_, i) => ({
       id: `e${i}`,
@@ -166,13 +166,8 @@ describe('canvas label placement', () => {
       transform: `t${i}`,
     }));
     const doc = { format: 'crosswalk', version: 1, title: 'big', systems, entities, links } as CrosswalkDocument;
-    const geo = computeGeometry(doc);
-    const start = performance.now();
-    const labels = placeCanvasLabels(doc, geo);
-    const ms = performance.now() - start;
+    const labels = placeCanvasLabels(doc);
     expect(labels.length).toBe(1500);
-    // Generous for a loaded 2-core machine; the bench reports the real figure.
-    expect(ms).toBeLessThan(2000);
-    console.log('placement ms', ms, labels.filter((l) => l.kind === 'marker').length);
+    expect(labelProblems(doc, labels)).toEqual([]);
   });
 });

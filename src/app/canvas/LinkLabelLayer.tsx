@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { Panel, ViewportPortal, useStore, useStoreApi } from '@xyflow/react';
 import { LABEL_LINE_HEIGHT, placeCanvasLabels, type CanvasLabel } from '../../layout/labels';
 import { endpointNamer, linkEnds } from '../../model/meaning';
@@ -42,9 +42,12 @@ function viewKey(s: { transform: [number, number, number]; width: number; height
 
 /** Every link label of the canvas, and the legend of its markers. */
 export function LinkLabelLayer({ doc, focus, interactive, cull }: Props) {
-  const labels = useMemo(() => placeCanvasLabels(doc), [doc]);
-  const links = useMemo(() => new Map(doc.links.map((l) => [l.id, l])), [doc.links]);
-  const name = useMemo(() => endpointNamer(doc), [doc]);
+  // Placed at low priority: a drag moves its nodes at once, and the labels follow when the
+  // browser has time (placing 1,000 entities' labels takes a few tens of ms).
+  const placedDoc = useDeferredValue(doc);
+  const labels = useMemo(() => placeCanvasLabels(placedDoc), [placedDoc]);
+  const links = useMemo(() => new Map(placedDoc.links.map((l) => [l.id, l])), [placedDoc.links]);
+  const name = useMemo(() => endpointNamer(placedDoc), [placedDoc]);
   const selected = useAppStore((s) => s.selection.ids);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const view = useStore((s) => (cull ? viewKey(s) : ''));
@@ -98,9 +101,9 @@ const LabelView = memo(function LabelView({ label, link, ends, selected, dimmed,
   const cy = box.y + box.height / 2;
 
   const onPointerDown = (e: React.PointerEvent<SVGGElement>) => {
-    if (e.button !== 0) return;
+    // Presenting: the label is part of the picture; the press pans the view as anywhere else.
+    if (e.button !== 0 || !interactive) return;
     e.stopPropagation();
-    if (!interactive) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     drag.current = { x: e.clientX, y: e.clientY, base: { x: cx - label.anchor.x, y: cy - label.anchor.y }, moved: false };
   };
@@ -118,7 +121,8 @@ const LabelView = memo(function LabelView({ label, link, ends, selected, dimmed,
   const onPointerUp = (e: React.PointerEvent<SVGGElement>) => {
     const d = drag.current;
     drag.current = undefined;
-    if (d?.moved) {
+    if (!d) return;
+    if (d.moved) {
       // The whole drag is one undo step.
       commitTransient();
       return;
