@@ -136,6 +136,13 @@ describe('canvas label placement', () => {
     expect(long.lines.length).toBeLessThanOrEqual(LABEL_MAX_LINES);
   });
 
+  it('draws any text: newlines become lines, control characters go, markup stays text', () => {
+    const t = labelText('<script>alert(1)</script>\n%% x\u0001y');
+    expect(t.lines).toEqual(['<script>alert(1)</script>', '%% xy']);
+    expect(t.tooLong).toBe(false);
+    expect(t.width).toBeGreaterThan(0);
+  });
+
   it('a long label in a document becomes a marker and keeps its whole text', () => {
     const doc = open(files[0]);
     const long = 'a very long transform '.repeat(20).trim();
