@@ -171,10 +171,10 @@ function boxAt(p: Point, width: number, height: number, dy: number): Box {
  * in the order of the requests.
  */
 export function placeLabels(obstacles: readonly Box[], requests: readonly LabelRequest[]): PlacedLabel[] {
-  const blocked = new BoxGrid();
-  for (const b of obstacles) blocked.add(b);
+  // One grid for obstacles and placed labels alike: one lookup per try.
   const labels = new BoxGrid();
-  const free = (b: Box) => !labels.hits(b, CLEARANCE) && !blocked.hits(b, CLEARANCE);
+  for (const b of obstacles) labels.add(b);
+  const free = (b: Box) => !labels.hits(b, CLEARANCE);
   const out: PlacedLabel[] = new Array<PlacedLabel>(requests.length);
   const anchors = requests.map((r) => curvePoint(r.curve, 0.5));
 
