@@ -17,9 +17,9 @@ export const LABEL_LINE_HEIGHT = 14;
 export const LABEL_PAD_X = 6;
 export const LABEL_PAD_Y = 3;
 /** Widest line of a label's text; longer text wraps. */
-export const LABEL_MAX_TEXT_WIDTH = 180;
+export const LABEL_MAX_TEXT_WIDTH = 200;
 /** Most lines a label shows; text that needs more is a marker. */
-export const LABEL_MAX_LINES = 3;
+export const LABEL_MAX_LINES = 4;
 /** Height of a numbered marker (its width grows with the number). */
 export const MARKER_SIZE = 18;
 /** Least space kept between a label and a box or another label. */

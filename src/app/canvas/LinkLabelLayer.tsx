@@ -78,7 +78,8 @@ export function LinkLabelLayer({ doc, focus, interactive, cull }: Props) {
           })}
         </svg>
       </ViewportPortal>
-      {markers.length > 0 && <Legend markers={markers} name={name} links={links} />}
+      {/* Presenting, the picture stays clear: a marker's text is in its tooltip. */}
+      {markers.length > 0 && interactive && <Legend markers={markers} name={name} links={links} />}
     </>
   );
 }
