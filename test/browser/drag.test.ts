@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, readDoc, startHarness, type Harness } from './harness';
+import { openApp, readDoc, startHarness, waitForStillView, waitReady, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -106,5 +106,67 @@ describe('moving things on the canvas', () => {
     await expect.poll(async () => JSON.stringify((await readDoc(page)).systems.map((s) => s.position))).not.toBe(JSON.stringify(before.systems.map((s) => s.position)));
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await readDoc(page)).systems).toEqual(before.systems);
+  });
+
+  it('drags a link label: the offset is kept in the document, as one undo step', async () => {
+    const label = page.locator('.cw-link-label:not(.cw-link-marker)', { hasText: 'HR import' });
+    await expect.poll(() => label.count()).toBe(1);
+    const id = await label.getAttribute('data-link');
+    const before = await readDoc(page);
+    expect(before.links.find((l) => l.id === id)!.labelOffset).toBeUndefined();
+    const box = (await label.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 - 30, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 - 60, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset).toBeDefined();
+    const offset = (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset!;
+    // Measured from the label's own place: the label moved by what the mouse did, in canvas units.
+    await expect.poll(async () => Math.abs((await label.boundingBox())!.x - box.x - 40)).toBeLessThan(3);
+    await expect.poll(async () => Math.abs((await label.boundingBox())!.y - box.y + 60)).toBeLessThan(3);
+    expect(Number.isInteger(offset.x) && Number.isInteger(offset.y)).toBe(true);
+    // One undo step takes the whole drag back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset).toBeUndefined();
+  });
+
+  it('every example: no two visible labels overlap each other or a node, at fit view and at 100%', async () => {
+    /** Overlaps among the labels and entity/note boxes on screen, described. */
+    const overlaps = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const visible = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+        const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const labels = [...document.querySelectorAll('.cw-link-label')].map((el) => ({ id: el.getAttribute('data-link'), r: el.getBoundingClientRect() })).filter((l) => visible(l.r));
+        const nodes = [...document.querySelectorAll('.react-flow__node-entity, .react-flow__node-note')].map((el) => ({ id: el.getAttribute('data-id'), r: el.getBoundingClientRect() })).filter((n) => visible(n.r));
+        const found: string[] = [];
+        for (let i = 0; i < labels.length; i++) {
+          for (let j = i + 1; j < labels.length; j++) if (hit(labels[i].r, labels[j].r)) found.push(`${labels[i].id} × ${labels[j].id}`);
+          for (const n of nodes) if (hit(labels[i].r, n.r)) found.push(`${labels[i].id} × node ${n.id}`);
+        }
+        return { count: labels.length, found };
+      });
+    for (const example of ['identity-lifecycle', 'crm-erp-quote-to-cash', 'device-fleet-mdm']) {
+      await page.goto(`${h.url}?doc=/examples/${example}.crosswalk.json`);
+      await waitReady(page);
+      await waitForStillView(page);
+      const fit = await overlaps();
+      expect(fit.count, example).toBeGreaterThan(5);
+      expect(fit.found, `${example} at fit view`).toEqual([]);
+      // 100%, in three places: the left, the middle and the right of the diagram.
+      for (const at of [0.2, 0.5, 0.8]) {
+        const from = await page.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null);
+        await page.evaluate((at) => {
+          const flow = (window as unknown as { crosswalk: { flow(): { getNodesBounds(n: unknown[]): { x: number; y: number; width: number; height: number }; getNodes(): unknown[]; setCenter(x: number, y: number, o: { zoom: number }): void } } }).crosswalk.flow();
+          const b = flow.getNodesBounds(flow.getNodes());
+          flow.setCenter(b.x + b.width * at, b.y + b.height / 2, { zoom: 1 });
+        }, at);
+        await waitForStillView(page, from, 3);
+        const full = await overlaps();
+        expect(full.count, `${example} at 100%, ${at}`).toBeGreaterThan(0);
+        expect(full.found, `${example} at 100%, ${at}`).toEqual([]);
+      }
+    }
   });
 });

@@ -24,6 +24,7 @@ import { EntityNodeView } from './EntityNodeView';
 import { setFlowInstance, fitTo } from './flow-instance';
 import { endpointFromHandle } from './handles';
 import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
+import { LinkLabelLayer } from './LinkLabelLayer';
 import { NoteNodeView } from './NoteNodeView';
 import { OverviewLayer } from './OverviewLayer';
 import { useGeometryHandles } from './keep-handles';
@@ -202,6 +203,7 @@ export function Canvas() {
       <ViewportPortal>
         <LinkMarkers />
       </ViewportPortal>
+      {!overview && <LinkLabelLayer doc={doc} focus={focus} interactive={!presenting} cull={large && !everything} />}
       {overview && (
         <OverviewLayer doc={doc} selected={selectionIds} focus={focus} interactive={!presenting} snapToGrid={snapToGrid} />
       )}
