@@ -100,6 +100,7 @@ describe('opening and keeping documents', () => {
     const doc = await readDoc(page);
     expect(doc.notes!.length).toBe(notesBefore + 1);
     await page.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = false));
+    await page.keyboard.press('Escape'); // leave the new note's text editor (it opens for typing)
     await page.keyboard.press('n');
     await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' ')).toMatch(/Autosave works again/);
     await page.close();
