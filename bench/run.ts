@@ -6,6 +6,8 @@ import type { FormatImportOptions } from '../src/formats/types';
 import { parseDocumentText } from '../src/io/file';
 import { serialiseDocument } from '../src/io/serialise';
 import { createBundledElk, layoutDocument } from '../src/layout/elk';
+import { placeCanvasLabels } from '../src/layout/labels';
+import { computeGeometry } from '../src/model/geometry';
 import { computeCoverage } from '../src/model/coverage';
 import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
@@ -59,6 +61,8 @@ interface Case {
 }
 
 const bigText = serialiseDocument(docs.big);
+/** The canvas computes the geometry anyway: label placement is timed on its own. */
+const bigGeometry = computeGeometry(docs.big);
 const ddl500 = generateDdl(500);
 const sheet2000 = generateSheet(2000);
 
@@ -114,6 +118,7 @@ const cases: Case[] = [
   { name: 'export markdown', doc: '1000 entities', target: 50, runs, run: () => exportWith('markdown', docs.big) },
   { name: 'coverage report', doc: '1000 entities', target: 20, runs, run: () => computeCoverage(docs.big) },
   { name: 'export svg', doc: '1000 entities', runs, run: () => exportWith('svg', docs.big) },
+  { name: 'canvas label placement', doc: '1000 entities', target: 30, runs, run: () => placeCanvasLabels(docs.big, bigGeometry) },
   { name: 'export pptx', doc: '500 entities', runs: slowRuns, run: () => exportWith('pptx', docs.medium) },
   { name: 'import SQL DDL (postgresql)', doc: '500 tables', target: 1000, runs: slowRuns, run: () => importWith('sql', ddl500, { dialect: 'postgresql' }) },
   { name: 'import mapping sheet (CSV)', doc: '2000 rows', runs, run: () => importWith('csv', sheet2000, {}) },

@@ -3,6 +3,7 @@ import type { CrosswalkDocument, Point } from '../model/types';
 import { packInRows, splitIntoParts, type LayoutPart } from './components';
 import { buildElkGraph, COLUMN_ASPECT_RATIO, loneBoxGraph, type ElkGraphIndex } from './elk-graph';
 import { layoutLayered } from './simple-layered';
+import { widenGaps } from './gaps';
 
 /**
  * What layout needs from ELK: the `layout(graph)` method. In Node this is elkjs itself; in
@@ -76,7 +77,10 @@ export async function layoutDocument(doc: CrosswalkDocument, options: LayoutOpti
       continue;
     }
     const { graph, index } = buildElkGraph(doc, part);
-    laidOut.push({ root: await layoutPart(getElk, graph, counts[i]), index });
+    const root = await layoutPart(getElk, graph, counts[i]);
+    // Room for the labels of many lines between two columns (see gaps.ts).
+    widenGaps(root);
+    laidOut.push({ root, index });
   }
   const offsets = packInRows(
     laidOut.map(({ root }) => ({ width: root.width ?? 0, height: root.height ?? 0 })),

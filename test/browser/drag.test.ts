@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, readDoc, startHarness, type Harness } from './harness';
+import { openApp, readDoc, startHarness, waitForStillView, waitReady, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -47,6 +47,44 @@ describe('moving things on the canvas', () => {
     expect(doc.links.find((l) => l.id === 'r-member-group')!.kind).toBe('relation');
   });
 
+  it('grows a system to hold an entity dragged past its edge, in the same undo step; a new field grows it too', async () => {
+    const before = await readDoc(page);
+    const slack = (await page.locator('.react-flow__node[data-id="slack"]').boundingBox())!;
+    const user = (await page.locator('.react-flow__node[data-id="slack-user"]').boundingBox())!;
+    // Its right edge a fifth of its width past Slack's: its middle stays inside, so it stays Slack's.
+    await dragBy('.react-flow__node[data-id="slack-user"] .cw-entity-header', slack.x + slack.width + user.width / 5 - (user.x + user.width), 0);
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'slack-user')!.position).not.toEqual(before.entities.find((e) => e.id === 'slack-user')!.position);
+    const holds = (d: typeof before) => {
+      const s = d.systems.find((x) => x.id === 'slack')!;
+      const e = d.entities.find((x) => x.id === 'slack-user')!;
+      const height = 34 + e.fields.length * 26 + 6;
+      return e.position!.x >= 24 && e.position!.y >= 40 && e.position!.x + 240 + 24 <= s.size!.width && e.position!.y + height + 24 <= s.size!.height;
+    };
+    let doc = await readDoc(page);
+    expect(doc.entities.find((e) => e.id === 'slack-user')!.system).toBe('slack');
+    expect(doc.systems.find((s) => s.id === 'slack')!.size!.width).toBeGreaterThan(before.systems.find((s) => s.id === 'slack')!.size!.width);
+    expect(holds(doc)).toBe(true);
+    const grown = (await page.locator('.react-flow__node[data-id="slack"]').boundingBox())!;
+    const moved = (await page.locator('.react-flow__node[data-id="slack-user"]').boundingBox())!;
+    expect(moved.x + moved.width).toBeLessThan(grown.x + grown.width);
+    await page.screenshot({ path: '.tmp/browser-drag-grown.png' });
+    // One undo step takes back the drag and the growth together.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).systems.find((s) => s.id === 'slack')).toEqual(before.systems.find((s) => s.id === 'slack'));
+    expect((await readDoc(page)).entities.find((e) => e.id === 'slack-user')).toEqual(before.entities.find((e) => e.id === 'slack-user'));
+    // A field added to the last entity of a system makes it taller: the system grows with it.
+    await page.locator('.react-flow__node[data-id="slack-user"] .cw-entity-header').click();
+    await page.keyboard.press('f');
+    await page.locator('.react-flow').getByLabel('Field name').fill('locale');
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow').getByLabel('Field name').fill('timezone');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'slack-user')!.fields.length).toBe(before.entities.find((e) => e.id === 'slack-user')!.fields.length + 2);
+    doc = await readDoc(page);
+    expect(holds(doc)).toBe(true);
+  });
+
   it('moves a system with its entities', async () => {
     const before = await readDoc(page);
     await dragBy('.react-flow__node[data-id="slack"] .cw-system-header', 120, 60);
@@ -68,5 +106,67 @@ describe('moving things on the canvas', () => {
     await expect.poll(async () => JSON.stringify((await readDoc(page)).systems.map((s) => s.position))).not.toBe(JSON.stringify(before.systems.map((s) => s.position)));
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await readDoc(page)).systems).toEqual(before.systems);
+  });
+
+  it('drags a link label: the offset is kept in the document, as one undo step', async () => {
+    const label = page.locator('.cw-link-label:not(.cw-link-marker)', { hasText: 'HR import' });
+    await expect.poll(() => label.count()).toBe(1);
+    const id = await label.getAttribute('data-link');
+    const before = await readDoc(page);
+    expect(before.links.find((l) => l.id === id)!.labelOffset).toBeUndefined();
+    const box = (await label.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 - 30, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 - 60, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset).toBeDefined();
+    const offset = (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset!;
+    // Measured from the label's own place: the label moved by what the mouse did, in canvas units.
+    await expect.poll(async () => Math.abs((await label.boundingBox())!.x - box.x - 40)).toBeLessThan(3);
+    await expect.poll(async () => Math.abs((await label.boundingBox())!.y - box.y + 60)).toBeLessThan(3);
+    expect(Number.isInteger(offset.x) && Number.isInteger(offset.y)).toBe(true);
+    // One undo step takes the whole drag back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).links.find((l) => l.id === id)!.labelOffset).toBeUndefined();
+  });
+
+  it('every example: no two visible labels overlap each other or a node, at fit view and at 100%', async () => {
+    /** Overlaps among the labels and entity/note boxes on screen, described. */
+    const overlaps = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const visible = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+        const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const labels = [...document.querySelectorAll('.cw-link-label')].map((el) => ({ id: el.getAttribute('data-link'), r: el.getBoundingClientRect() })).filter((l) => visible(l.r));
+        const nodes = [...document.querySelectorAll('.react-flow__node-entity, .react-flow__node-note')].map((el) => ({ id: el.getAttribute('data-id'), r: el.getBoundingClientRect() })).filter((n) => visible(n.r));
+        const found: string[] = [];
+        for (let i = 0; i < labels.length; i++) {
+          for (let j = i + 1; j < labels.length; j++) if (hit(labels[i].r, labels[j].r)) found.push(`${labels[i].id} × ${labels[j].id}`);
+          for (const n of nodes) if (hit(labels[i].r, n.r)) found.push(`${labels[i].id} × node ${n.id}`);
+        }
+        return { count: labels.length, found };
+      });
+    for (const example of ['identity-lifecycle', 'crm-erp-quote-to-cash', 'device-fleet-mdm']) {
+      await page.goto(`${h.url}?doc=/examples/${example}.crosswalk.json`);
+      await waitReady(page);
+      await waitForStillView(page);
+      const fit = await overlaps();
+      expect(fit.count, example).toBeGreaterThan(5);
+      expect(fit.found, `${example} at fit view`).toEqual([]);
+      // 100%, in three places: the left, the middle and the right of the diagram.
+      for (const at of [0.2, 0.5, 0.8]) {
+        const from = await page.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null);
+        await page.evaluate((at) => {
+          const flow = (window as unknown as { crosswalk: { flow(): { getNodesBounds(n: unknown[]): { x: number; y: number; width: number; height: number }; getNodes(): unknown[]; setCenter(x: number, y: number, o: { zoom: number }): void } } }).crosswalk.flow();
+          const b = flow.getNodesBounds(flow.getNodes());
+          flow.setCenter(b.x + b.width * at, b.y + b.height / 2, { zoom: 1 });
+        }, at);
+        await waitForStillView(page, from, 3);
+        const full = await overlaps();
+        expect(full.count, `${example} at 100%, ${at}`).toBeGreaterThan(0);
+        expect(full.found, `${example} at 100%, ${at}`).toEqual([]);
+      }
+    }
   });
 });

@@ -73,6 +73,12 @@ describe('share links', () => {
     await page.locator('.react-flow__node[data-id="okta"] .cw-system-header').click();
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' ')).toMatch(/read-only/);
+    // Dragging a link label is an edit too (it would store the label's offset).
+    const label = (await page.locator('.cw-link-label').first().boundingBox())!;
+    await page.mouse.move(label.x + label.width / 2, label.y + label.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(label.x + label.width / 2 + 40, label.y + label.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
     expect(await readDoc(page)).toEqual(doc);
 
     // The walkthrough panel reads; present mode steps through.

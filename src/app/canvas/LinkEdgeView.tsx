@@ -8,53 +8,22 @@ const markerId = (c: Cardinality) => `cw-card-${c}`;
 
 /**
  * A link: relations solid with crow's-foot ends, mappings dashed with an arrow, flows
- * thicker with an arrow; the label is what meaning.ts says the link shows.
+ * thicker with an arrow. Labels are drawn apart, in LinkLabelLayer, where layout/labels.ts
+ * finds them room.
  */
 export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
-  const { link, text, title, dimmed } = data;
+  const { link, dimmed } = data;
   const cardinality = cardinalityOf(link);
   const markerStart = cardinality ? `url(#${markerId(cardinality.from)})` : undefined;
   const markerEnd = cardinality ? `url(#${markerId(cardinality.to)})` : 'url(#cw-arrow)';
   const className = `cw-link cw-link-${link.kind}${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`;
   return (
-    <>
-      <BaseEdge id={id} path={path} className={className} markerStart={markerStart} markerEnd={markerEnd} interactionWidth={14} />
-      {text && <LinkLabel linkId={link.id} kind={link.kind} text={text} title={title} x={labelX} y={labelY} dimmed={dimmed} selected={!!selected} />}
-    </>
+    <BaseEdge id={id} path={path} className={className} markerStart={markerStart} markerEnd={markerEnd} interactionWidth={14} />
   );
 });
-
-/** Longest label drawn, in characters; the full text is in the tooltip. */
-const LABEL_MAX_CHARS = 34;
-/** Average character width of the 11 px label font, to size the box without measuring. */
-const LABEL_CHAR_WIDTH = 6.2;
-
-/**
- * A link's label, drawn as SVG inside the edge: it moves with the edge and costs nothing
- * when the edge is culled (an `EdgeLabelRenderer` portal per edge queries the whole flow on
- * every store update).
- */
-function LinkLabel(props: { linkId: string; kind: string; text: string; title: string; x: number; y: number; dimmed: boolean; selected: boolean }) {
-  const { linkId, kind, text, title, x, y, dimmed, selected } = props;
-  const shown = text.length > LABEL_MAX_CHARS ? `${text.slice(0, LABEL_MAX_CHARS - 1)}…` : text;
-  const width = Math.round(shown.length * LABEL_CHAR_WIDTH + 12);
-  return (
-    <g
-      data-link={linkId}
-      className={`cw-link-label nodrag nopan cw-link-label-${kind}${dimmed ? ' is-dimmed' : ''}${selected ? ' is-selected' : ''}`}
-      transform={`translate(${x} ${y})`}
-    >
-      <title>{title}</title>
-      <rect x={-width / 2} y={-9} width={width} height={18} rx={2} />
-      <text textAnchor="middle" dominantBaseline="central">
-        {shown}
-      </text>
-    </g>
-  );
-}
 
 /**
  * SVG markers for link ends, drawn once per canvas. Each is drawn for the end of a path
