@@ -139,7 +139,14 @@ describe('a walkthrough, built and presented through the UI', () => {
     await expect.poll(state).toEqual(['okta']);
     await page.getByRole('button', { name: 'Focus on 1 selected' }).click();
     await expect.poll(() => focusOf(2)).toEqual(['okta']);
-    // Adding is its own action; a chip's × removes one element.
+    // Adding is its own action; a chip's × removes one element. (The step's fit may have
+    // moved Slack off screen: show the whole diagram first.)
+    const whole = async () => {
+      const from = await viewport();
+      await page.locator('[data-action="fit"]').click();
+      await settle(from);
+    };
+    await whole();
     await header('slack').click();
     await page.getByRole('button', { name: 'Add 1 to focus' }).click();
     await expect.poll(() => focusOf(2)).toEqual(['okta', 'slack']);
@@ -147,6 +154,7 @@ describe('a walkthrough, built and presented through the UI', () => {
     await expect.poll(() => focusOf(2)).toEqual(['okta']);
 
     // A link across systems offers its pair: both systems and every link between them.
+    await whole();
     await page.locator('.cw-link-label[data-link="f-wd-okta"]').click();
     await expect.poll(state).toEqual(['f-wd-okta']);
     await page.getByRole('button', { name: 'Focus on the pair Workday ↔ Okta' }).click();

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
-import { computeGeometry, ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, routeLink, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
+import { memo, useMemo, useState } from 'react';
+import { computeGeometry, ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, routeLink, SYSTEM_HEADER_HEIGHT, type Box, type Geometry } from '../../model/geometry';
 import { focusScope } from '../../model/meaning';
-import type { CrosswalkDocument, Step } from '../../model/types';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Step } from '../../model/types';
 import { estimatedCard, planStep, PRESENT_FIELD_TEXT, PROJECTOR, viewportFor } from './present-parts';
 import { presentClearance } from './walkthrough-logic';
 
@@ -15,23 +15,73 @@ const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.widt
 export function StepPreview({ doc, step }: { doc: CrosswalkDocument; step: Step }) {
   const [wanted, setPart] = useState(0);
   const card = estimatedCard(step);
-  const clearanceFor = (b: Box) => presentClearance(PROJECTOR, card, 0, b);
   const plan = useMemo(() => planStep(doc, step, PROJECTOR, (b) => presentClearance(PROJECTOR, estimatedCard(step), 0, b)), [doc, step]);
   const geo = useMemo(() => computeGeometry(doc), [doc]);
   const lit = useMemo(() => (step.focus?.length ? focusScope(doc, step.focus).lit : undefined), [doc, step.focus]);
   const count = plan.parts.length;
   const part = Math.min(wanted, Math.max(0, count - 1));
   const bounds = plan.parts[part]?.bounds;
-  if (!bounds) return <p className="cw-hint">Nothing to show yet: the diagram is empty.</p>;
-  const view = viewportFor(bounds, PROJECTOR, clearanceFor(bounds));
-  const visible: Box = { x: -view.x / view.zoom, y: -view.y / view.zoom, width: PROJECTOR.width / view.zoom, height: PROJECTOR.height / view.zoom };
-  const dim = (id: string) => (lit && !lit.has(id) ? 0.18 : 1);
+  const view = useMemo(() => (bounds ? viewportFor(bounds, PROJECTOR, presentClearance(PROJECTOR, estimatedCard(step), 0, bounds)) : undefined), [bounds, step]);
+  if (!bounds || !view) return <p className="cw-hint">Nothing to show yet: the diagram is empty.</p>;
   const textPx = Math.round(view.zoom * PRESENT_FIELD_TEXT * 10) / 10;
-
   return (
     <figure className="cw-step-preview" aria-label="Preview at projector size" data-parts={count} data-text-px={textPx}>
       <svg viewBox={`0 0 ${PROJECTOR.width} ${PROJECTOR.height}`} role="img" aria-label={`Step preview, part ${part + 1} of ${count}`}>
         <rect width={PROJECTOR.width} height={PROJECTOR.height} fill="#fff" />
+        <PreviewDiagram doc={doc} geo={geo} lit={lit} view={view} />
+        <g fontFamily="Arial, sans-serif">
+          <rect x={card.x} y={card.y} width={card.width} height={card.height} fill="#fff" stroke="#000" strokeWidth={1.5} rx={4} />
+          <text x={card.x + 22} y={card.y + 44} fontSize={28} fontWeight="bold">
+            {step.title}
+          </text>
+          {(step.bullets ?? []).map((b, i) => (
+            <text key={i} x={card.x + 40} y={card.y + 82 + i * 28} fontSize={20}>
+              • {b}
+            </text>
+          ))}
+        </g>
+      </svg>
+      <figcaption>
+        {count > 1 && (
+          <button type="button" aria-label="Previous part" disabled={part === 0} onClick={() => setPart(part - 1)}>
+            ‹
+          </button>
+        )}
+        <span className="cw-step-preview-caption">
+          {count > 1 ? `Part ${part + 1} of ${count} · ` : 'Whole focus · '}field text {textPx} px at 1920×1080
+        </span>
+        {count > 1 && (
+          <button type="button" aria-label="Next part" disabled={part >= count - 1} onClick={() => setPart(part + 1)}>
+            ›
+          </button>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+/**
+ * The diagram as the projector shows it: only what lies on the screen, so a large document
+ * costs the preview what is visible (memoised: selection changes re-render the panel).
+ */
+const PreviewDiagram = memo(function PreviewDiagram({
+  doc,
+  geo,
+  lit,
+  view,
+}: {
+  doc: CrosswalkDocument;
+  geo: Geometry;
+  lit: ReadonlySet<string> | undefined;
+  view: { x: number; y: number; zoom: number };
+}) {
+  const visible: Box = { x: -view.x / view.zoom, y: -view.y / view.zoom, width: PROJECTOR.width / view.zoom, height: PROJECTOR.height / view.zoom };
+  const dim = (id: string) => (lit && !lit.has(id) ? 0.18 : 1);
+  const onScreen = (ep: Endpoint) => {
+    const b = isSystemEndpoint(ep) ? geo.systems.get(ep.system) : geo.entities.get(ep.entity);
+    return b !== undefined && intersects(b, visible);
+  };
+  return (
         <g transform={`translate(${view.x} ${view.y}) scale(${view.zoom})`} fontFamily="Arial, sans-serif">
           {doc.systems.map((s) => {
             const b = geo.systems.get(s.id);
@@ -47,6 +97,7 @@ export function StepPreview({ doc, step }: { doc: CrosswalkDocument; step: Step 
             );
           })}
           {doc.links.map((l) => {
+            if (!onScreen(l.from) && !onScreen(l.to)) return null;
             const r = routeLink(doc, geo, l);
             if (!r) return null;
             const dx = Math.max(40, Math.abs(r.to.x - r.from.x) / 2) * (r.fromSide === 'right' ? 1 : -1);
@@ -98,33 +149,5 @@ export function StepPreview({ doc, step }: { doc: CrosswalkDocument; step: Step 
             return <rect key={n.id} x={b.x} y={b.y} width={b.width} height={b.height} fill="#fff" stroke="#000" strokeDasharray="4 3" opacity={dim(n.id)} />;
           })}
         </g>
-        <g fontFamily="Arial, sans-serif">
-          <rect x={card.x} y={card.y} width={card.width} height={card.height} fill="#fff" stroke="#000" strokeWidth={1.5} rx={4} />
-          <text x={card.x + 22} y={card.y + 44} fontSize={28} fontWeight="bold">
-            {step.title}
-          </text>
-          {(step.bullets ?? []).map((b, i) => (
-            <text key={i} x={card.x + 40} y={card.y + 82 + i * 28} fontSize={20}>
-              • {b}
-            </text>
-          ))}
-        </g>
-      </svg>
-      <figcaption>
-        {count > 1 && (
-          <button type="button" aria-label="Previous part" disabled={part === 0} onClick={() => setPart(part - 1)}>
-            ‹
-          </button>
-        )}
-        <span className="cw-step-preview-caption">
-          {count > 1 ? `Part ${part + 1} of ${count} · ` : 'Whole focus · '}field text {textPx} px at 1920×1080
-        </span>
-        {count > 1 && (
-          <button type="button" aria-label="Next part" disabled={part >= count - 1} onClick={() => setPart(part + 1)}>
-            ›
-          </button>
-        )}
-      </figcaption>
-    </figure>
   );
-}
+});
