@@ -2,6 +2,7 @@ import { computeCoverage, coverageToJson, GAP_LABELS, openGaps, type Gap } from 
 import { parseArgs, printable } from './args';
 import { onePositional, openDocument } from './document-commands';
 import { EXIT, type CliIo } from './io';
+import { count } from '../model/plural';
 
 // `check DOC [--json] [--strict]`: the mapping coverage and gap report, for people and for
 // docs-as-code CI jobs (with --strict, any gap fails the job).
@@ -29,7 +30,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     const lines: string[] = [];
     if (report.entities.length === 0) lines.push('No entity receives a mapping yet: nothing to cover.');
     for (const e of report.entities) {
-      lines.push(`${printable(where(e))}: ${e.mapped} of ${e.fields} fields mapped; required ${e.requiredMapped} of ${e.required}`);
+      lines.push(`${printable(where(e))}: ${e.mapped} of ${count(e.fields, 'field')} mapped; required ${e.requiredMapped} of ${e.required}`);
       for (const g of report.gaps) if (g.entityId === e.entityId) lines.push(printable(gapLine(g)));
     }
     const n = openGaps(report).length;

@@ -4,6 +4,7 @@ import { layoutDocument } from '../layout/elk';
 import type { CrosswalkDocument } from '../model/types';
 import { parseArgs, printable, quote, UsageError } from './args';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
+import { count } from '../model/plural';
 
 // `validate` and `export`: both start by opening a document file the way the app does.
 
@@ -36,7 +37,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
   const doc = await openDocument(io, path);
   if (!doc) return EXIT.failed;
   io.stdout(
-    `ok: ${printable(doc.title)} (${doc.systems.length} systems, ${doc.entities.length} entities, ${doc.links.length} links)\n`,
+    `ok: ${printable(doc.title)} (${count(doc.systems.length, 'system')}, ${count(doc.entities.length, 'entity')}, ${count(doc.links.length, 'link')})\n`,
   );
   return EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { parseArgs, printable, quote, UsageError } from './args';
 import { openDocument } from './document-commands';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
 import { findErDiagramBlocks, type MermaidSource } from '../formats/mermaid/blocks';
+import { count } from '../model/plural';
 
 export { findErDiagramBlocks, type MermaidSource };
 
@@ -86,7 +87,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     const merged = mergeDocuments(base, imported.doc);
     doc = typeof title === 'string' ? { ...merged.doc, title } : merged.doc;
     const { systems, entities, fields, links } = merged.added;
-    summary = `; added ${systems.length} systems, ${entities.length} entities, ${fields} fields, ${links.length} links`;
+    summary = `; added ${count(systems.length, 'system')}, ${count(entities.length, 'entity')}, ${count(fields, 'field')}, ${count(links.length, 'link')}`;
   }
   try {
     // Into a document: only what is new is laid out, beside what is there.
@@ -114,6 +115,6 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     printErrors(io, [`cannot write ${printable(out as string)}: ${printable(messageOf(e))}`]);
     return EXIT.failed;
   }
-  io.stdout(`wrote ${printable(out as string)} (${doc.systems.length} systems, ${doc.entities.length} entities, ${doc.links.length} links${summary})\n`);
+  io.stdout(`wrote ${printable(out as string)} (${count(doc.systems.length, 'system')}, ${count(doc.entities.length, 'entity')}, ${count(doc.links.length, 'link')}${summary})\n`);
   return EXIT.ok;
 }

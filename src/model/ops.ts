@@ -374,3 +374,17 @@ export function moveStep(doc: CrosswalkDocument, id: string, toIndex: number): C
   next.splice(to, 0, moved);
   return { ...doc, walkthrough: next };
 }
+
+/**
+ * Sets the talk's target duration in minutes; `undefined` removes it. A value that is not a
+ * positive finite number is refused (the document is returned unchanged).
+ */
+export function setTalkMinutes(doc: CrosswalkDocument, minutes: number | undefined): CrosswalkDocument {
+  if (minutes === undefined) {
+    if (doc.talkMinutes === undefined) return doc;
+    const { talkMinutes: _dropped, ...rest } = doc;
+    return rest;
+  }
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes === doc.talkMinutes) return doc;
+  return { ...doc, talkMinutes: minutes };
+}

@@ -8,6 +8,7 @@ import {
   type Geometry,
 } from './geometry';
 import { retypeMovedLinks } from './meaning';
+import { updateEntity, updateSystem } from './ops';
 import type { CrosswalkDocument, Point, Size } from './types';
 
 // How an entity joins a system: where a new one goes, which system a dropped one lands
@@ -27,10 +28,26 @@ export function newEntityPosition(doc: CrosswalkDocument, systemId: string, geo:
     return b ? Math.max(y, b.y - sys.y + b.height) : y;
   }, SYSTEM_HEADER_HEIGHT - SYSTEM_PADDING);
   const right = inside.length % 2 === 1;
-  return {
+  const slot = {
     x: SYSTEM_PADDING + (right ? ENTITY_WIDTH + SYSTEM_PADDING : 0),
     y: right ? SYSTEM_HEADER_HEIGHT : bottom + SYSTEM_PADDING,
   };
+  // Entities the user moved may sit in that slot: then the first free place at the foot of
+  // either column (the higher one), under everything that reaches into that column.
+  const boxes = inside.flatMap((e) => {
+    const b = geo.entities.get(e.id);
+    return b ? [{ x: b.x - sys.x, y: b.y - sys.y, width: b.width, height: b.height }] : [];
+  });
+  const height = entityHeight({ fields: [{ id: 'id', name: 'id' }] });
+  const clear = (p: Point) =>
+    boxes.every((b) => p.x >= b.x + b.width + SYSTEM_PADDING || p.x + ENTITY_WIDTH + SYSTEM_PADDING <= b.x || p.y >= b.y + b.height + SYSTEM_PADDING || p.y + height + SYSTEM_PADDING <= b.y);
+  if (clear(slot)) return slot;
+  const columns = [0, 1].map((c) => {
+    const x = SYSTEM_PADDING + c * (ENTITY_WIDTH + SYSTEM_PADDING);
+    const foot = boxes.filter((b) => b.x < x + ENTITY_WIDTH + SYSTEM_PADDING && b.x + b.width + SYSTEM_PADDING > x).reduce((y, b) => Math.max(y, b.y + b.height + SYSTEM_PADDING), SYSTEM_HEADER_HEIGHT);
+    return { x, y: foot };
+  });
+  return columns[1].y < columns[0].y ? columns[1] : columns[0];
 }
 
 /**
@@ -71,11 +88,58 @@ export function sizeToHold(doc: CrosswalkDocument, systemId: string, geo: Geomet
   return { width: Math.round(width), height: Math.round(height) };
 }
 
-/** Grows a system so every entity in it fits; the same document when it already does. */
-export function growSystemToHold(doc: CrosswalkDocument, systemId: string): CrosswalkDocument {
-  const size = sizeToHold(doc, systemId);
-  if (!size) return doc;
-  return { ...doc, systems: doc.systems.map((s) => (s.id === systemId ? { ...s, size } : s)) };
+/** Rounds up to the snapping grid, so a system that grows left or up stays on it. */
+const upTo10 = (n: number) => Math.ceil(n / 10) * 10;
+
+/**
+ * Grows a system so every entity in it fits with a margin (under the title band, and
+ * {@link SYSTEM_PADDING} from the other edges). An entity past the left or top edge makes
+ * the system grow that way: the system moves by as much and its entities move back, so
+ * nothing moves on the canvas but the edge. Never shrinks. The same document when it
+ * already holds them.
+ */
+export function growSystemToHold(doc: CrosswalkDocument, systemId: string, geo: Geometry = computeGeometry(doc)): CrosswalkDocument {
+  const system = doc.systems.find((s) => s.id === systemId);
+  const sys = geo.systems.get(systemId);
+  if (!system || !sys) return doc;
+  let minX = Infinity;
+  let minY = Infinity;
+  for (const e of doc.entities) {
+    if (e.system !== systemId || !e.position) continue;
+    minX = Math.min(minX, e.position.x);
+    minY = Math.min(minY, e.position.y);
+  }
+  const dx = minX < SYSTEM_PADDING ? upTo10(SYSTEM_PADDING - minX) : 0;
+  const dy = minY < SYSTEM_HEADER_HEIGHT ? upTo10(SYSTEM_HEADER_HEIGHT - minY) : 0;
+  let next = doc;
+  if (dx > 0 || dy > 0) {
+    const position = { x: sys.x - dx, y: sys.y - dy };
+    next = {
+      ...doc,
+      systems: doc.systems.map((s) =>
+        s.id === systemId ? { ...s, position, ...(s.size ? { size: { width: s.size.width + dx, height: s.size.height + dy } } : {}) } : s,
+      ),
+      entities: doc.entities.map((e) =>
+        e.system === systemId && e.position ? { ...e, position: { x: e.position.x + dx, y: e.position.y + dy } } : e,
+      ),
+    };
+  }
+  const size = sizeToHold(next, systemId, next === doc ? geo : undefined);
+  if (!size) return next;
+  return { ...next, systems: next.systems.map((s) => (s.id === systemId ? { ...s, size } : s)) };
+}
+
+/**
+ * Grows the systems of the given entities to hold them ({@link growSystemToHold}): after a
+ * drag, a new field (a taller entity), a paste. The same document when all fit.
+ */
+export function holdEntities(doc: CrosswalkDocument, entityIds: Iterable<string>): CrosswalkDocument {
+  const wanted = new Set(entityIds);
+  const systems = new Set<string>();
+  for (const e of doc.entities) if (e.system !== undefined && wanted.has(e.id)) systems.add(e.system);
+  let next = doc;
+  for (const id of systems) next = growSystemToHold(next, id);
+  return next;
 }
 
 /**
@@ -138,4 +202,83 @@ export function moveEntityToSystem(doc: CrosswalkDocument, entityId: string, sys
   let next: CrosswalkDocument = { ...doc, entities: doc.entities.map((e) => (e.id === entityId ? moved : e)) };
   if (systemId !== undefined) next = growSystemToHold(next, systemId);
   return retypeMovedLinks(doc, next, new Set([entityId]));
+}
+
+/** Space kept between a new box and what is already on the canvas. */
+export const FREE_GAP = 40;
+
+/**
+ * Where a new box of `size` goes: its top left, so that the box sits as near `centre` as it
+ * can without touching (within {@link FREE_GAP}) any system, entity or note, and inside
+ * `view` (the visible part of the canvas) when a free place there exists. Candidates lie on
+ * a grid of 20 around the centre, nearest first; when a whole neighbourhood is full the box
+ * goes right of everything. Positions are on the snapping grid (multiples of 10).
+ */
+export function freeSpotNear(doc: CrosswalkDocument, centre: Point, size: Size, view?: Box, geo: Geometry = computeGeometry(doc)): Point {
+  const start = { x: Math.round((centre.x - size.width / 2) / 10) * 10, y: Math.round((centre.y - size.height / 2) / 10) * 10 };
+  const STEP = 20;
+  const RINGS = 60;
+  const reach = RINGS * STEP + FREE_GAP;
+  // Only what could touch a candidate is tested.
+  const obstacles: Box[] = [];
+  for (const map of [geo.systems, geo.entities, geo.notes]) {
+    for (const b of map.values()) {
+      if (b.x > start.x + size.width + reach || b.x + b.width < start.x - reach) continue;
+      if (b.y > start.y + size.height + reach || b.y + b.height < start.y - reach) continue;
+      obstacles.push(b);
+    }
+  }
+  const free = (x: number, y: number) =>
+    obstacles.every(
+      (b) => x >= b.x + b.width + FREE_GAP || x + size.width + FREE_GAP <= b.x || y >= b.y + b.height + FREE_GAP || y + size.height + FREE_GAP <= b.y,
+    );
+  const visible = (x: number, y: number) => !view || (x >= view.x && y >= view.y && x + size.width <= view.x + view.width && y + size.height <= view.y + view.height);
+  let fallback: Point | undefined;
+  // Ring by ring (square rings): the nearest free candidate of the first ring that has a
+  // visible one; the nearest free one at all when nothing visible is free.
+  for (let r = 0; r <= RINGS; r++) {
+    let best: Point | undefined;
+    let bestDistance = Infinity;
+    for (let i = -r; i <= r; i++) {
+      for (const [gx, gy] of r === 0 ? ([[0, 0]] as const) : ([[i, -r], [i, r], [-r, i], [r, i]] as const)) {
+        const x = start.x + gx * STEP;
+        const y = start.y + gy * STEP;
+        const d = gx * gx + gy * gy;
+        if (d >= bestDistance || !free(x, y)) continue;
+        fallback ??= { x, y };
+        if (!visible(x, y)) continue;
+        best = { x, y };
+        bestDistance = d;
+      }
+    }
+    if (best) return best;
+    // Past the view on every side, no candidate can be visible any more.
+    if (view && fallback && r * STEP > Math.max(view.width, view.height)) break;
+  }
+  if (fallback) return fallback;
+  const all = geo.bounds;
+  return { x: Math.ceil((all.x + all.width + FREE_GAP * 2) / 10) * 10, y: start.y };
+}
+
+/**
+ * Pure: after entity `entityId` grew from `oldHeight`, moves the entities right below it in
+ * the same system down by as much, and grows the system, so nothing ends up underneath.
+ */
+export function makeRoom(doc: CrosswalkDocument, entityId: string, oldHeight: number): CrosswalkDocument {
+  const entity = doc.entities.find((e) => e.id === entityId);
+  if (!entity?.position) return doc;
+  const delta = entityHeight(entity) - oldHeight;
+  if (delta <= 0) return doc;
+  const at = entity.position;
+  const below = doc.entities.filter(
+    (e) => e.id !== entityId && e.system === entity.system && e.position && e.position.y >= at.y + oldHeight - 1 && Math.abs(e.position.x - at.x) < ENTITY_WIDTH,
+  );
+  let next = doc;
+  for (const e of below) next = updateEntity(next, e.id, { position: { x: e.position!.x, y: e.position!.y + delta } });
+  const system = next.systems.find((s) => s.id === entity.system);
+  if (system?.size) {
+    const bottom = Math.max(...next.entities.filter((e) => e.system === system.id && e.position).map((e) => e.position!.y + entityHeight(e)));
+    if (bottom + SYSTEM_PADDING > system.size.height) next = updateSystem(next, system.id, { size: { width: system.size.width, height: bottom + SYSTEM_PADDING } });
+  }
+  return next;
 }

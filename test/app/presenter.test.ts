@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveClock, presenterKey, startClock, timeOnStep, type PresenterState } from '../../src/app/walkthrough/presenter';
 
-const at = (step: number, extra: Partial<PresenterState> = {}): PresenterState => ({ step, jump: '', black: false, laser: false, ...extra });
+const at = (step: number, extra: Partial<PresenterState> = {}): PresenterState => ({ step, jump: '', black: false, laser: false, part: 0, ...extra });
 const press = (keys: string[], from: PresenterState, count = 12) => keys.reduce((s, k) => presenterKey(s, k, count).state, from);
 
 describe('presenter keys', () => {
@@ -32,6 +32,31 @@ describe('presenter keys', () => {
     expect(press(['l'], at(0)).laser).toBe(true);
     expect(press(['L', 'L'], at(0)).laser).toBe(false);
     expect(presenterKey(at(0), 'x', 12)).toEqual({ state: at(0), exit: false, handled: false });
+  });
+});
+
+describe('a step shown in parts', () => {
+  // Step 1 is shown in three parts, the others whole.
+  const partsOf = (step: number) => (step === 1 ? 3 : 1);
+  const go = (keys: string[], from: PresenterState) => keys.reduce((s, k) => presenterKey(s, k, 4, partsOf).state, from);
+
+  it('next goes through the parts before the next step; previous comes back through them', () => {
+    expect(go(['ArrowRight'], at(0))).toEqual(at(1));
+    expect(go(['ArrowRight', 'ArrowRight'], at(0))).toEqual(at(1, { part: 1 }));
+    expect(go(['ArrowRight', ' ', 'PageDown'], at(0))).toEqual(at(1, { part: 2 }));
+    expect(go(['ArrowRight', ' ', 'PageDown', 'ArrowRight'], at(0))).toEqual(at(2));
+    // Back from the next step lands on the last part, then walks back part by part.
+    expect(go(['ArrowLeft'], at(2))).toEqual(at(1, { part: 2 }));
+    expect(go(['ArrowLeft', 'PageUp', 'Backspace'], at(2))).toEqual(at(1));
+    expect(go(['ArrowLeft', 'PageUp', 'Backspace', 'ArrowUp'], at(2))).toEqual(at(0));
+  });
+
+  it('a jump, Home or End starts a step at its first part; the ends stay put', () => {
+    expect(go(['2', 'Enter'], at(3))).toEqual(at(1));
+    expect(go(['Home'], at(1, { part: 2 }))).toEqual(at(0));
+    expect(go(['End'], at(1, { part: 2 }))).toEqual(at(3));
+    expect(go(['ArrowRight'], at(3))).toEqual(at(3));
+    expect(go(['ArrowLeft'], at(0))).toEqual(at(0));
   });
 });
 

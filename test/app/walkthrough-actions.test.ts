@@ -69,6 +69,17 @@ describe('walkthrough actions', () => {
     expect(getState().doc.walkthrough![0].focus).toEqual(example().walkthrough![0].focus);
   });
 
+  it('adds the selection to a focus (none twice) in one undo step, apart from replacing it', () => {
+    const step = stepIds()[0];
+    const before = getState().doc.walkthrough![0].focus ?? [];
+    const entity = getState().doc.entities.find((e) => !before.includes(e.id))!.id;
+    select({ ids: [entity, ...before.slice(0, 1)] });
+    expect(focusStepOnSelection(step, 'add')).toBe(true);
+    expect(getState().doc.walkthrough![0].focus).toEqual([...before, entity]);
+    undo();
+    expect(getState().doc.walkthrough![0].focus ?? []).toEqual(before);
+  });
+
   it('asks for a step first when none is active', () => {
     select({ ids: [getState().doc.systems[0].id] });
     expect(focusStepOnSelection(undefined)).toBe(false);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CrosswalkDocument } from '../../src/model/types';
 import { loadExample } from '../fixtures/examples';
 import {
+  addToFocus,
+  pairOfLink,
   describeFocus,
   dropIndex,
   focusFromSelection,
@@ -79,6 +81,20 @@ describe('focusFromSelection', () => {
     expect(focusFromSelection(doc, { ids: [b.id, 'nope', sys.id] })).toEqual([sys.id, b.id]);
     expect(focusFromSelection(doc, { ids: [], field: { entity: a.id } })).toEqual([a.id]);
     expect(focusFromSelection(doc, { ids: [] })).toEqual([]);
+  });
+});
+
+describe('addToFocus and pairOfLink', () => {
+  const doc = loadExample('identity-lifecycle');
+  it('adds after what the focus holds, none twice', () => {
+    expect(addToFocus(['okta'], ['slack', 'okta', 'google'])).toEqual(['okta', 'slack', 'google']);
+    expect(addToFocus(undefined, ['okta'])).toEqual(['okta']);
+  });
+  it('gives the two systems a link joins across systems, and nothing for a link inside one', () => {
+    expect(pairOfLink(doc, 'f-wd-okta')).toEqual(['workday', 'okta']);
+    expect(pairOfLink(doc, 'm-email-login')).toEqual(['workday', 'okta']);
+    expect(pairOfLink(doc, 'r-worker-position')).toBeUndefined();
+    expect(pairOfLink(doc, 'ghost')).toBeUndefined();
   });
 });
 

@@ -47,6 +47,44 @@ describe('moving things on the canvas', () => {
     expect(doc.links.find((l) => l.id === 'r-member-group')!.kind).toBe('relation');
   });
 
+  it('grows a system to hold an entity dragged past its edge, in the same undo step; a new field grows it too', async () => {
+    const before = await readDoc(page);
+    const slack = (await page.locator('.react-flow__node[data-id="slack"]').boundingBox())!;
+    const user = (await page.locator('.react-flow__node[data-id="slack-user"]').boundingBox())!;
+    // Its right edge a fifth of its width past Slack's: its middle stays inside, so it stays Slack's.
+    await dragBy('.react-flow__node[data-id="slack-user"] .cw-entity-header', slack.x + slack.width + user.width / 5 - (user.x + user.width), 0);
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'slack-user')!.position).not.toEqual(before.entities.find((e) => e.id === 'slack-user')!.position);
+    const holds = (d: typeof before) => {
+      const s = d.systems.find((x) => x.id === 'slack')!;
+      const e = d.entities.find((x) => x.id === 'slack-user')!;
+      const height = 34 + e.fields.length * 26 + 6;
+      return e.position!.x >= 24 && e.position!.y >= 40 && e.position!.x + 240 + 24 <= s.size!.width && e.position!.y + height + 24 <= s.size!.height;
+    };
+    let doc = await readDoc(page);
+    expect(doc.entities.find((e) => e.id === 'slack-user')!.system).toBe('slack');
+    expect(doc.systems.find((s) => s.id === 'slack')!.size!.width).toBeGreaterThan(before.systems.find((s) => s.id === 'slack')!.size!.width);
+    expect(holds(doc)).toBe(true);
+    const grown = (await page.locator('.react-flow__node[data-id="slack"]').boundingBox())!;
+    const moved = (await page.locator('.react-flow__node[data-id="slack-user"]').boundingBox())!;
+    expect(moved.x + moved.width).toBeLessThan(grown.x + grown.width);
+    await page.screenshot({ path: '.tmp/browser-drag-grown.png' });
+    // One undo step takes back the drag and the growth together.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(page)).systems.find((s) => s.id === 'slack')).toEqual(before.systems.find((s) => s.id === 'slack'));
+    expect((await readDoc(page)).entities.find((e) => e.id === 'slack-user')).toEqual(before.entities.find((e) => e.id === 'slack-user'));
+    // A field added to the last entity of a system makes it taller: the system grows with it.
+    await page.locator('.react-flow__node[data-id="slack-user"] .cw-entity-header').click();
+    await page.keyboard.press('f');
+    await page.locator('.react-flow').getByLabel('Field name').fill('locale');
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow').getByLabel('Field name').fill('timezone');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readDoc(page)).entities.find((e) => e.id === 'slack-user')!.fields.length).toBe(before.entities.find((e) => e.id === 'slack-user')!.fields.length + 2);
+    doc = await readDoc(page);
+    expect(holds(doc)).toBe(true);
+  });
+
   it('moves a system with its entities', async () => {
     const before = await readDoc(page);
     await dragBy('.react-flow__node[data-id="slack"] .cw-system-header', 120, 60);

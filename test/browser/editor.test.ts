@@ -137,6 +137,63 @@ describe('the editor, as a person uses it', () => {
     await expect.poll(async () => (await readDoc(page)).notes?.length).toBe(2);
   });
 
+  it('puts each new system in free space, in rename mode, one undo step each; the wheel zooms in small steps', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    const before = await readDoc(page);
+    const past = () => page.evaluate(() => (window as unknown as { crosswalk: { state(): { history: { past: unknown[] } } } }).crosswalk.state().history.past.length);
+    const pastBefore = await past();
+    const nameInput = page.locator('.react-flow').getByLabel('System name');
+    await page.keyboard.press('s');
+    await expect.poll(() => nameInput.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter'); // keeps "New system"
+    await page.keyboard.press('s');
+    await expect.poll(() => nameInput.count()).toBe(1);
+    await page.keyboard.press('Escape'); // keeps the default name too
+    await page.keyboard.press('s');
+    await expect.poll(() => nameInput.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Billing «Ω» <b>');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readDoc(page)).systems.length).toBe(before.systems.length + 3);
+    const doc = await readDoc(page);
+    const added = doc.systems.slice(before.systems.length);
+    expect(added.map((s) => s.name)).toEqual(['New system', 'New system', 'Billing «Ω» <b>']);
+    // Three adds and one rename: four undo steps.
+    expect((await past()) - pastBefore).toBe(4);
+    // No new box overlaps another system, a free entity or a note.
+    const boxes = [
+      ...doc.systems.map((s) => ({ id: s.id, x: s.position!.x, y: s.position!.y, w: s.size!.width, h: s.size!.height })),
+      ...(doc.notes ?? []).map((n) => ({ id: n.id, x: n.position!.x, y: n.position!.y, w: 220, h: 40 })),
+    ];
+    for (const a of added) {
+      const box = boxes.find((b) => b.id === a.id)!;
+      for (const b of boxes) {
+        if (b.id === a.id) continue;
+        const overlap = box.x < b.x + b.w && box.x + box.w > b.x && box.y < b.y + b.h && box.y + box.h > b.y;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
+    }
+    // The last one is on screen (the view pans to it when it had to go off-screen).
+    await waitForStillView(page);
+    const canvasBox = (await page.locator('.react-flow').boundingBox())!;
+    const last = (await page.locator(`.react-flow__node[data-id="${added[2].id}"]`).boundingBox())!;
+    expect(last.x).toBeGreaterThanOrEqual(canvasBox.x);
+    expect(last.y).toBeGreaterThanOrEqual(canvasBox.y);
+    expect(last.x + last.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width + 1);
+    expect(last.y + last.height).toBeLessThanOrEqual(canvasBox.y + canvasBox.height + 1);
+    await page.screenshot({ path: '.tmp/browser-editor-three-systems.png' });
+
+    // Six wheel notches zoom in by a bounded factor (React Flow alone went 0.4× → 2.5×).
+    const zoom = () => page.evaluate(() => (window as unknown as { crosswalk: { flow(): { getViewport(): { zoom: number } } } }).crosswalk.flow().getViewport().zoom);
+    await page.locator('[data-action="fit"]').click();
+    await waitForStillView(page);
+    const z0 = await zoom();
+    await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -100);
+    await expect.poll(zoom).toBeGreaterThan(z0 * 1.7);
+    const z6 = await zoom();
+    expect(z6 / z0).toBeLessThan(2);
+  });
+
   it('brings the document back exactly after a reload', async () => {
     const before = await readDoc(page);
     await page.reload();

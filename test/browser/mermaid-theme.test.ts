@@ -73,6 +73,33 @@ describe('exported Mermaid shows no colour', () => {
         )
         .toBe('er');
       expect(await colourfulPaint(page)).toEqual([]);
+      if (example === 'identity-lifecycle') {
+        // Opened large, the erDiagram fills the window and zooms by buttons, the wheel, Fit and 100%.
+        await page.getByRole('button', { name: 'Open large' }).click();
+        const dialog = page.getByRole('dialog', { name: /Mermaid preview/ });
+        const stage = dialog.getByTestId('mermaid-large');
+        await expect.poll(() => stage.locator('svg').count()).toBe(1);
+        const level = async () => Number((await dialog.getByLabel('Zoom level').textContent())!.replace('%', ''));
+        const width = async () => (await stage.locator('svg').boundingBox())!.width;
+        const fitted = await width();
+        expect(fitted).toBeGreaterThan((await preview.boundingBox())!.width * 2);
+        const fitLevel = await level();
+        await dialog.getByRole('button', { name: 'Zoom in' }).click();
+        await expect.poll(level).toBeGreaterThan(fitLevel);
+        expect(await width()).toBeGreaterThan(fitted);
+        await dialog.getByRole('button', { name: '100%' }).click();
+        await expect.poll(level).toBe(100);
+        const s = (await stage.boundingBox())!;
+        await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+        await page.mouse.wheel(0, 100);
+        await expect.poll(level).toBeLessThan(100);
+        expect(await level()).toBeGreaterThan(85); // one notch, one small step
+        await dialog.getByRole('button', { name: 'Fit' }).click();
+        await expect.poll(level).toBe(fitLevel);
+        await page.screenshot({ path: '.tmp/browser-mermaid-large.png' });
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.count()).toBe(0);
+      }
       await page.close();
     });
   }

@@ -35,7 +35,7 @@ describe('a walkthrough, built and presented through the UI', () => {
       await page.getByLabel('Step title').press('Enter');
       if (select) {
         await page.locator(`.react-flow__node[data-id="${select}"] .cw-system-header`).click();
-        await page.getByRole('button', { name: 'Focus on selection' }).click();
+        await page.getByRole('button', { name: 'Focus on 1 selected' }).click();
       }
     };
     await addStep('Workday is the source', 'workday');
@@ -118,5 +118,111 @@ describe('a walkthrough, built and presented through the UI', () => {
     await expect.poll(async () => (await readDoc(page)).walkthrough![1].focus ?? []).toEqual([]);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await readDoc(page)).walkthrough![1].focus).toEqual(['okta']);
+  });
+
+  it('takes into a focus exactly what the presenter chose: opening a step selects nothing, clicks and chips are explicit', async () => {
+    const state = () => page.evaluate(() => (window as unknown as { crosswalk: { state(): { selection: { ids: string[] } } } }).crosswalk.state().selection.ids);
+    const header = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] .cw-system-header`);
+    const focusOf = async (i: number) => (await readDoc(page)).walkthrough![i].focus;
+    await page.getByRole('tab', { name: 'Walkthrough' }).click();
+    const steps = page.locator('li[data-step-id]');
+    // Something selected before the step is opened is not carried into it.
+    await header('slack').click();
+    await steps.nth(2).locator('.cw-step-head').click();
+    await expect.poll(state).toEqual([]);
+    // Shift+click adds; a plain click on an already selected node selects it alone.
+    await header('okta').click();
+    await header('google').click({ modifiers: ['Shift'] });
+    await expect.poll(state).toEqual(['okta', 'google']);
+    expect(await page.getByLabel('Selected on the canvas').textContent()).toContain('Google Workspace');
+    await header('okta').click();
+    await expect.poll(state).toEqual(['okta']);
+    await page.getByRole('button', { name: 'Focus on 1 selected' }).click();
+    await expect.poll(() => focusOf(2)).toEqual(['okta']);
+    // Adding is its own action; a chip's × removes one element.
+    await header('slack').click();
+    await page.getByRole('button', { name: 'Add 1 to focus' }).click();
+    await expect.poll(() => focusOf(2)).toEqual(['okta', 'slack']);
+    await page.getByRole('button', { name: 'Remove Slack from focus' }).click();
+    await expect.poll(() => focusOf(2)).toEqual(['okta']);
+
+    // A link across systems offers its pair: both systems and every link between them.
+    await page.locator('.cw-link-label[data-link="f-wd-okta"]').click();
+    await expect.poll(state).toEqual(['f-wd-okta']);
+    await page.getByRole('button', { name: 'Focus on the pair Workday ↔ Okta' }).click();
+    await expect.poll(() => focusOf(2)).toEqual(['workday', 'okta']);
+    // The mappings between the two systems are drawn at full strength, the rest dimmed.
+    const opacity = (id: string) => page.locator(`.react-flow__edge-path[id="${id}"]`).evaluate((el) => getComputedStyle(el).opacity);
+    await expect.poll(() => opacity('m-email-login')).toBe('1');
+    expect(await opacity('m-status')).toBe('1');
+    expect(Number(await opacity('f-okta-gws'))).toBeLessThan(0.5);
+
+    // Per step: how to present it, from the schema's values, and what the audience sees.
+    await page.getByLabel('Present as').selectOption('parts');
+    await expect.poll(async () => (await readDoc(page)).walkthrough![2].show).toBe('parts');
+    await page.getByLabel('Present as').selectOption('fit');
+    await expect.poll(async () => 'show' in (await readDoc(page)).walkthrough![2]).toBe(false);
+    expect(await page.getByRole('figure', { name: 'Preview at projector size' }).locator('svg').isVisible()).toBe(true);
+
+    // The talk's target: refused when not a number, kept when it is.
+    const talk = page.getByLabel('Talk length (minutes)');
+    await talk.fill('soon');
+    await talk.press('Tab');
+    await expect.poll(() => page.getByText('is not a talk length').count()).toBe(1);
+    expect((await readDoc(page)).talkMinutes).toBeUndefined();
+    await talk.fill('12');
+    await talk.press('Tab');
+    await expect.poll(async () => (await readDoc(page)).talkMinutes).toBe(12);
+    expect(await page.getByLabel('Pace').textContent()).toContain('4:00 a step');
+  });
+});
+
+describe('presenting the six-system example at 1920×1080', () => {
+  it('keeps every field text at 16 px or more, stepping through the parts of steps too large to read whole', async () => {
+    const p = await h.newPage();
+    await p.setViewportSize({ width: 1920, height: 1080 });
+    await p.emulateMedia({ reducedMotion: 'reduce' }); // each step's view at once, no animation
+    await p.goto(`${h.url}?doc=/examples/six-system-provisioning.crosswalk.json`);
+    await waitReady(p);
+    const doc = await readDoc(p);
+    let view = await waitForStillView(p); // the editing view, which present mode moves away from
+    await p.keyboard.press('p');
+    const show = p.getByRole('dialog', { name: 'Presentation' });
+    const count = show.locator('.cw-present-count');
+    // Smallest field text on the screen: font size × the view's zoom.
+    const smallest = () =>
+      p.evaluate(() => {
+        const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+        let min = Infinity;
+        for (const el of document.querySelectorAll('.cw-field-name, .cw-field-type, .cw-field-key')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.right < 0 || r.bottom < 0 || r.left > innerWidth || r.top > innerHeight) continue;
+          min = Math.min(min, parseFloat(getComputedStyle(el).fontSize) * zoom);
+        }
+        return min;
+      });
+    const seen: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      view = await waitForStillView(p, view, 3);
+      seen.push((await count.textContent()) ?? '');
+      const min = await smallest();
+      expect(min, seen.at(-1)).toBeGreaterThanOrEqual(16);
+      expect(min, seen.at(-1)).toBeLessThan(Infinity);
+      if (await show.getByRole('button', { name: 'Next step' }).isDisabled()) break;
+      // The step about two systems shows the mappings between them at full strength.
+      if (seen.at(-1)?.startsWith('3 /')) {
+        expect(await p.locator('.react-flow__edge-path[id="m-status"]').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      }
+      await p.keyboard.press('ArrowRight');
+    }
+    // Every step was shown, and the large ones in parts ("part 2 of 3").
+    expect(new Set(seen.map((t) => t.split(' ')[0])).size).toBe(doc.walkthrough!.length);
+    expect(seen.some((t) => /part 2 of \d/.test(t))).toBe(true);
+    // Previous goes back through the parts of a step.
+    const last = seen.at(-1)!;
+    await p.keyboard.press('ArrowLeft');
+    await expect.poll(() => count.textContent()).toBe(seen.at(-2));
+    expect(last).not.toBe(seen.at(-2));
+    await p.close();
   });
 });

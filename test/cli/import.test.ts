@@ -40,7 +40,7 @@ describe('import', () => {
     const io = fakeIo({ 'shop.mmd': er });
     expect(await runCli(['import', 'shop.mmd', '-o', 'shop.crosswalk.json'], io)).toBe(0);
     expect(openOutput(io.written.get('shop.crosswalk.json') as string).entities).toHaveLength(2);
-    expect(io.out).toBe('wrote shop.crosswalk.json (0 systems, 2 entities, 1 links)\n');
+    expect(io.out).toBe('wrote shop.crosswalk.json (0 systems, 2 entities, 1 link)\n');
   });
 
   it('reads the first erDiagram block of a Markdown note, with errors on file lines', async () => {

@@ -50,6 +50,8 @@ describe('edit operations', () => {
     ['addStep at an index', (d) => ops.addStep(d, { id: 's0', title: 'Zero' }, 0), (d) => expect(d.walkthrough!.map((s) => s.id)).toEqual(['s0', 's1', 's2'])],
     ['moveStep', (d) => ops.moveStep(d, 's2', 0), (d) => expect(d.walkthrough!.map((s) => s.id)).toEqual(['s2', 's1'])],
     ['updateDocumentInfo', (d) => ops.updateDocumentInfo(d, { title: 'New', description: 'Desc' }), (d) => expect([d.title, d.description]).toEqual(['New', 'Desc'])],
+    ['setTalkMinutes', (d) => ops.setTalkMinutes(d, 20), (d) => expect(d.talkMinutes).toBe(20)],
+    ['setTalkMinutes undefined removes it', (d) => ops.setTalkMinutes(ops.setTalkMinutes(d, 20), undefined), (d) => expect('talkMinutes' in d).toBe(false)],
     ['setPositions rounds', (d) => ops.setPositions(d, new Map([['n', { x: 1.4, y: 2.6 }]])), (d) => expect(d.notes![0].position).toEqual({ x: 1, y: 3 })],
   ])('%s (input never mutated; result valid)', (_name, run, check) => {
     const before = doc();
@@ -65,6 +67,8 @@ describe('edit operations', () => {
     ['empty step title', (d) => ops.updateStep(d, 's1', { title: '' })],
     ['unknown id', (d) => ops.updateEntity(d, 'ghost', { name: 'x' })],
     ['deleting nothing', (d) => ops.deleteElements(d, [])],
+    ['a talk of no minutes', (d) => ops.setTalkMinutes(d, 0)],
+    ['a talk of NaN minutes', (d) => ops.setTalkMinutes(d, Number.NaN)],
   ])('refuses %s (returns the same document)', (_name, run) => {
     const d = doc();
     expect(run(d)).toBe(d);

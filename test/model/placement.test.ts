@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeGeometry, ENTITY_WIDTH, entityHeight, SYSTEM_HEADER_HEIGHT, SYSTEM_PADDING } from '../../src/model/geometry';
-import { dropEntities, growSystemToHold, moveEntityToSystem, newEntityPosition, sizeToHold, systemAt } from '../../src/model/placement';
+import { dropEntities, freeSpotNear, growSystemToHold, holdEntities, moveEntityToSystem, newEntityPosition, sizeToHold, systemAt } from '../../src/model/placement';
 import type { CrosswalkDocument, Entity } from '../../src/model/types';
 
 const field = (id: string) => ({ id, name: id });
@@ -136,5 +136,86 @@ describe('moveEntityToSystem', () => {
     expect(moveEntityToSystem(doc, 'w', 'hr')).toBe(doc);
     expect(moveEntityToSystem(doc, 'w', 'nowhere')).toBe(doc);
     expect(moveEntityToSystem(doc, 'ghost', 'hr')).toBe(doc);
+  });
+});
+
+describe('growSystemToHold on every side', () => {
+  it('grows left and up for an entity past the left and top edges: the system moves, nothing else does', () => {
+    const d = withEntity(doc, { id: 'out', name: 'Out', system: 'hr', position: { x: -50, y: 10 }, fields: [field('a')] });
+    const grown = growSystemToHold(d, 'hr');
+    const hr = grown.systems.find((s) => s.id === 'hr')!;
+    // 74 px short on the left (to the padding), 30 px on top (to the title band): rounded up to the grid.
+    expect(hr.position).toEqual({ x: -80, y: -30 });
+    expect(hr.size).toEqual({ width: 680, height: 430 });
+    // Every entity keeps its place on the canvas.
+    const before = computeGeometry(d).entities;
+    const after = computeGeometry(grown).entities;
+    for (const [id, box] of before) expect(after.get(id)).toEqual(box);
+    const out = after.get('out')!;
+    expect(out.x - hr.position!.x).toBeGreaterThanOrEqual(SYSTEM_PADDING);
+    expect(out.y - hr.position!.y).toBeGreaterThanOrEqual(SYSTEM_HEADER_HEIGHT);
+  });
+  it('never shrinks a system larger than its entities need', () => {
+    const d = withEntity(doc, { id: 'r', name: 'R', system: 'hr', position: { x: 500, y: 40 }, fields: [field('a')] });
+    expect(growSystemToHold(d, 'hr').systems[0].size).toEqual({ width: 500 + ENTITY_WIDTH + SYSTEM_PADDING, height: 400 });
+  });
+});
+
+describe('holdEntities', () => {
+  it('grows only the systems of the given entities', () => {
+    const d = { ...doc, entities: doc.entities.map((e) => (e.id === 'u' ? { ...e, position: { x: 200, y: 150 } } : e)) };
+    const held = holdEntities(d, ['w', 'u']);
+    expect(held.systems[0]).toBe(d.systems[0]);
+    expect(held.systems[1].size!.height).toBe(150 + entityHeight({ fields: [field('login')] }) + SYSTEM_PADDING);
+    expect(holdEntities(d, ['w'])).toBe(d);
+  });
+});
+
+describe('freeSpotNear', () => {
+  const size = { width: 560, height: 320 };
+  const overlaps = (d: CrosswalkDocument, p: { x: number; y: number }) => {
+    const geo = computeGeometry(d);
+    return [...geo.systems.values(), ...geo.entities.values(), ...geo.notes.values()].some(
+      (b) => p.x < b.x + b.width && p.x + size.width > b.x && p.y < b.y + b.height && p.y + size.height > b.y,
+    );
+  };
+  it('takes the centre when it is free', () => {
+    expect(freeSpotNear(doc, { x: 3000, y: 3000 }, size)).toEqual({ x: 2720, y: 2840 });
+  });
+  it('never puts three new systems at the view centre on top of anything, nor of each other', () => {
+    let d: CrosswalkDocument = doc;
+    const placed: { x: number; y: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = freeSpotNear(d, { x: 300, y: 200 }, size);
+      expect(overlaps(d, p)).toBe(false);
+      placed.push(p);
+      d = { ...d, systems: [...d.systems, { id: `n${i}`, name: 'N', position: p, size }] };
+    }
+    expect(new Set(placed.map((p) => `${p.x},${p.y}`)).size).toBe(3);
+  });
+  it('prefers a free place inside the visible area', () => {
+    const view = { x: -200, y: 1300, width: 1400, height: 800 };
+    const p = freeSpotNear(doc, { x: 300, y: 1200 }, size, view);
+    expect(overlaps(doc, p)).toBe(false);
+    expect(p.x >= view.x && p.y >= view.y && p.x + size.width <= view.x + view.width && p.y + size.height <= view.y + view.height).toBe(true);
+  });
+});
+
+describe('newEntityPosition with entities moved by hand', () => {
+  it('never puts the new entity on one already in its slot', () => {
+    // Three entities, one of them moved to the top of the right column: the "next" slot (right, top) is taken.
+    let d = withEntity(doc, { id: 'p', name: 'P', system: 'hr', position: { x: 288, y: 40 }, fields: [field('a')] });
+    d = withEntity(d, { id: 'q', name: 'Q', system: 'hr', position: { x: 24, y: 200 }, fields: [field('a')] });
+    const p = newEntityPosition(d, 'hr');
+    const geo = computeGeometry(d);
+    const hr = geo.systems.get('hr')!;
+    for (const id of ['w', 'p', 'q']) {
+      const b = geo.entities.get(id)!;
+      const x = hr.x + p.x;
+      const y = hr.y + p.y;
+      expect(x >= b.x + b.width || x + ENTITY_WIDTH <= b.x || y >= b.y + b.height || y + 70 <= b.y, id).toBe(true);
+    }
+    // The foot of the right column is higher than the left one's.
+    expect(p.x).toBe(SYSTEM_PADDING + ENTITY_WIDTH + SYSTEM_PADDING);
   });
 });

@@ -1,5 +1,5 @@
 import { createDocument } from '../../model/ops';
-import { fitTo, getFlowInstance, viewportCentre } from '../canvas/flow-instance';
+import { fitTo, getFlowInstance, reveal, viewportCentre, visibleArea } from '../canvas/flow-instance';
 import { autoLayout, pickAndOpenFile, saveToFile } from '../files/documents';
 import { fieldsPasteTarget } from '../files/paste';
 import {
@@ -92,14 +92,14 @@ export const ACTIONS: readonly Action[] = [
   },
   { id: 'select-all', label: 'Select all', group: 'Edit', shortcuts: ['Mod+A'], run: selectAll },
 
-  { id: 'add-system', label: 'Add system', group: 'Insert', shortcuts: ['S'], toolbar: '+ System', run: () => void addSystemAt(viewportCentre()) },
+  { id: 'add-system', label: 'Add system', group: 'Insert', shortcuts: ['S'], toolbar: '+ System', run: () => reveal([addSystemAt(viewportCentre(), undefined, visibleArea())]) },
   {
     id: 'add-entity',
     label: 'Add entity (into the selected system)',
     group: 'Insert',
     shortcuts: ['E'],
     toolbar: '+ Entity',
-    run: () => void addEntityAt(viewportCentre(), selectedSystem(getState())),
+    run: () => reveal([addEntityAt(viewportCentre(), selectedSystem(getState()), visibleArea())]),
   },
   {
     id: 'add-field',
@@ -114,7 +114,7 @@ export const ACTIONS: readonly Action[] = [
       if (entity) addFieldAfter(entity, s.selection.field?.entity === entity ? s.selection.field.field : undefined);
     },
   },
-  { id: 'add-note', label: 'Add note', group: 'Insert', shortcuts: ['N'], toolbar: '+ Note', run: () => void addNoteAt(viewportCentre()) },
+  { id: 'add-note', label: 'Add note', group: 'Insert', shortcuts: ['N'], toolbar: '+ Note', run: () => reveal([addNoteAt(viewportCentre(), undefined, visibleArea())]) },
 
   { id: 'fit', label: 'Fit view', group: 'View', shortcuts: ['Shift+1'], toolbar: 'Fit', run: () => fitTo() },
   { id: 'zoom-in', label: 'Zoom in', group: 'View', shortcuts: ['='], run: () => zoomBy(1.25) },

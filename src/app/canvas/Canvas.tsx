@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -18,7 +19,7 @@ import * as ops from '../../model/ops';
 import type { Point } from '../../model/types';
 import { connect } from '../store/commands';
 import { applyTransient, commitTransient, getState, select, useAppStore } from '../store/store';
-import { finishDrag } from './drag';
+import { finishDrag, finishResize } from './drag';
 import { EntityNodeView } from './EntityNodeView';
 import { setFlowInstance, fitTo } from './flow-instance';
 import { endpointFromHandle } from './handles';
@@ -31,6 +32,7 @@ import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES } from './overview-model';
 import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
+import { useWheelZoom } from './wheel-zoom';
 
 // Module scope, so React Flow never sees new node types between renders.
 const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
@@ -38,6 +40,20 @@ const edgeTypes = { link: LinkEdgeView };
 const SNAP: [number, number] = [10, 10];
 const NO_NODES: CanvasNode[] = [];
 const NO_EDGES: LinkEdge[] = [];
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 3;
+
+/**
+ * A plain click on a node selects that node alone: React Flow keeps the others when the
+ * node clicked was already selected (so a group can be dragged), which silently carried
+ * them into "Focus on selection". Shift, Ctrl or Cmd + click still add and remove.
+ */
+function selectOnlyOnPlainClick(e: ReactMouseEvent, node: { id: string }): void {
+  if (e.shiftKey || e.metaKey || e.ctrlKey) return;
+  const { ids, field } = getState().selection;
+  if (ids.length === 1 && ids[0] === node.id) return;
+  select({ ids: [node.id], field: field?.entity === node.id ? field : undefined });
+}
 
 /** The diagram canvas: a view of the store's document; every change goes back as an edit. */
 export function Canvas() {
@@ -61,6 +77,8 @@ export function Canvas() {
   const overview = zoomedOut && !everything && large;
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
   const dragging = useRef(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useWheelZoom(wrapper, flow, MIN_ZOOM, MAX_ZOOM);
 
   const focus = useMemo(() => {
     const step = activeStep ? doc.walkthrough?.find((s) => s.id === activeStep) : undefined;
@@ -113,7 +131,7 @@ export function Canvas() {
       const systemIds = new Set(getState().doc.systems.map((s) => s.id));
       for (const id of sizes.keys()) if (!systemIds.has(id)) sizes.delete(id);
       applyTransient((d) => ops.setPositions(d, positions, sizes));
-      if (resizeEnded) commitTransient();
+      if (resizeEnded) finishResize([...sizes.keys()]);
       // A mouse drag is committed by onNodeDragStop (with any re-parenting, as one step);
       // this commits moves that end without a drag (keyboard nudges).
       else if (dragEnded && !dragging.current) setTimeout(commitTransient, 0);
@@ -152,6 +170,7 @@ export function Canvas() {
 
   return (
     <ReactFlow<CanvasNode, LinkEdge>
+      ref={wrapper}
       nodes={overview ? NO_NODES : nodes}
       edges={overview ? NO_EDGES : edges}
       onlyRenderVisibleElements={large && !everything}
@@ -165,14 +184,16 @@ export function Canvas() {
       }}
       onNodeDragStop={onNodeDragStop}
       onPaneClick={() => select({ ids: [] })}
+      onNodeClick={selectOnlyOnPlainClick}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       snapToGrid={snapToGrid}
       snapGrid={SNAP}
-      minZoom={0.02}
-      maxZoom={3}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      zoomOnScroll={false}
       zoomOnDoubleClick={false}
       nodesDraggable={!presenting}
       nodesConnectable={!presenting}
@@ -187,7 +208,14 @@ export function Canvas() {
         <OverviewLayer doc={doc} selected={selectionIds} focus={focus} interactive={!presenting} snapToGrid={snapToGrid} />
       )}
       <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
-      {!presenting && <Controls showInteractive={false} aria-label="Zoom controls" />}
+      {!presenting && (
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+          {/* Our fit keeps clear of the controls and the minimap (React Flow's does not). */}
+          <ControlButton className="react-flow__controls-fitview" title="Fit View" aria-label="Fit View" onClick={() => fitTo()}>
+            <svg viewBox="0 0 32 30" aria-hidden="true"><path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" /></svg>
+          </ControlButton>
+        </Controls>
+      )}
       {!presenting && minimap && !overview && <MiniMap pannable zoomable nodeColor="#fff" nodeStrokeColor="#000" ariaLabel="Minimap" />}
     </ReactFlow>
   );

@@ -8,6 +8,7 @@ import { applyEdit, getState, select, setUi, undo, useAppStore } from '../store/
 import { entityHandleId } from './handles';
 import { InlineInput, InlineName, type InlineExit } from './InlineInput';
 import type { EntityNode } from './to-flow';
+import { count } from '../../model/plural';
 
 const handleStyle = (top: number) => ({ top });
 
@@ -45,6 +46,8 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
   const editing = useAppStore((s) => (s.ui.editingField?.entity === id ? s.ui.editingField : undefined));
   const selectedField = useAppStore((s) => (s.selection.field?.entity === id ? s.selection.field.field : undefined));
   const [renaming, setRenaming] = useState(false);
+  // An entity just added opens with its name selected for typing.
+  const fresh = useAppStore((s) => s.ui.renaming === id);
   // Handle elements only where a connection can start or end: on the entity under the
   // pointer, the selected one, and every drawn entity while a connection is being dragged.
   // Edges do not need them (the node carries its handles' places, see to-flow.ts); each
@@ -80,14 +83,15 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
           name={entity.name}
           label="Entity name"
           className="cw-entity-name"
-          editing={renaming}
+          editing={renaming || fresh}
           onEnd={(name) => {
             setRenaming(false);
+            if (getState().ui.renaming === id) setUi({ renaming: undefined });
             if (name) applyEdit((d) => ops.updateEntity(d, id, { name }));
           }}
         />
         {coverage && (
-          <span className="cw-entity-coverage" title={`${coverage.replace('/', ' of ')} fields fed by mappings${unfed ? `; ${unfed.size} required field${unfed.size === 1 ? '' : 's'} not fed` : ''}`}>
+          <span className="cw-entity-coverage" title={`${coverage.replace('/', ' of ')} fields fed by mappings${unfed ? `; ${count(unfed.size, 'required field')} not fed` : ''}`}>
             {coverage}
           </span>
         )}
@@ -110,7 +114,9 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
             title={unfed?.has(f.id) ? `Required, and no mapping feeds it${f.description ? ` — ${f.description}` : ''}` : f.description}
             onClick={(e) => {
               e.stopPropagation();
-              select({ ids: [id], field: { entity: id, field: f.id } });
+              // Shift, Ctrl or Cmd + click adds the entity to the selection, like a click on its title.
+              const others = e.shiftKey || e.metaKey || e.ctrlKey ? getState().selection.ids.filter((x) => x !== id) : [];
+              select({ ids: [...others, id], field: { entity: id, field: f.id } });
             }}
           >
             {withHandles && <Handle type="source" position={Position.Left} id={entityHandleId(f.id, 'L')} style={handleStyle(top)} />}

@@ -1,20 +1,26 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import * as ops from '../../model/ops';
-import { applyEdit } from '../store/store';
+import { applyEdit, getState, setUi, useAppStore } from '../store/store';
 import type { NoteNode } from './to-flow';
 
 /** A free text note; double-click to edit, Ctrl/Cmd+Enter or click away to finish, Escape to cancel. */
 export const NoteNodeView = memo(function NoteNodeView({ id, data, selected }: NodeProps<NoteNode>) {
   const { note, dimmed } = data;
-  const [editing, setEditing] = useState(false);
+  const [ownEditing, setEditing] = useState(false);
+  // A note just added opens with its text selected for typing.
+  const fresh = useAppStore((s) => s.ui.renaming === id);
+  const editing = ownEditing || fresh;
   const [text, setText] = useState(note.text);
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (editing) ref.current?.focus();
-  }, [editing]);
+    if (!editing) return;
+    ref.current?.focus();
+    if (fresh) ref.current?.select();
+  }, [editing, fresh]);
   const finish = (commit: boolean) => {
     setEditing(false);
+    if (getState().ui.renaming === id) setUi({ renaming: undefined });
     if (commit && text !== note.text) applyEdit((d) => ops.updateNote(d, id, { text }));
   };
   return (

@@ -6,6 +6,7 @@ import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import { openAsNewDocument } from '../persistence/session';
 import { applyEdit, getState, notify, setUi } from '../store/store';
+import { count } from '../../model/plural';
 
 // Opening and saving documents. Every way in (picker, drop, ?doc=, example, import) ends
 // in openDocument, which lays out what lacks positions and never touches the open document
@@ -63,7 +64,7 @@ export function reportParseFailure(result: Extract<ParseResult, { ok: false }>, 
   const lines = describeParseError(result.error);
   // Several problems are listed below the message, each once; one is said in the message itself.
   if (lines.length === 1) notify('error', `Could not open ${source}: ${lines[0]}`);
-  else notify('error', `Could not open ${source}: ${lines.length} problems`, lines.slice(0, 50));
+  else notify('error', `Could not open ${source}: ${count(lines.length, 'problem')}`, lines.slice(0, 50));
 }
 
 /** Opens the text of a file (from the picker, a drop, or a URL). */
@@ -100,7 +101,7 @@ export async function importAsNewDocument(text: string, source: string, format?:
     return false;
   }
   await openDocument(reading.doc, source);
-  if (reading.warnings.length) notify('info', `Imported with ${reading.warnings.length} warning(s)`, describeMessages(reading.warnings).slice(0, 50));
+  if (reading.warnings.length) notify('info', `Imported with ${count(reading.warnings.length, 'warning')}`, describeMessages(reading.warnings).slice(0, 50));
   return true;
 }
 

@@ -3,6 +3,7 @@ import type { FormatImportOptions, FormatImportResult, ImportMessage } from '../
 import { validateDocument } from '../../model/validate';
 import type { CrosswalkDocument } from '../../model/types';
 import { applyEdit, getState, notify, setUi } from '../store/store';
+import { count } from '../../model/plural';
 
 // Every import in the app goes through the registry: the import dialog, the Open button, a
 // dropped file and text pasted onto the canvas. Into the open document, an import is one
@@ -53,10 +54,6 @@ async function runImporter(format: ImportFormat, text: string, options: FormatIm
 /** `line 4: message` lines for a toast's details. */
 export function describeMessages(messages: readonly ImportMessage[]): string[] {
   return messages.map((m) => (m.line === undefined ? m.message : `line ${m.line}: ${m.message}`));
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

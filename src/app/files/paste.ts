@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { parseFieldLines } from '../../formats/fields-text/fields-text';
 import { buildFields, IdScope } from '../../formats/import-kit';
-import { ENTITY_WIDTH, entityHeight, SYSTEM_PADDING } from '../../model/geometry';
+import { entityHeight } from '../../model/geometry';
+import { makeRoom } from '../../model/placement';
 import * as ops from '../../model/ops';
 import type { CrosswalkDocument } from '../../model/types';
 import { isTypingTarget } from '../actions/shortcut';
 import { paste } from '../store/commands';
 import { applyEdit, getState, notify, type AppState } from '../store/store';
+import { count } from '../../model/plural';
 
 // Paste to fill: text pasted while an entity (or one of its fields) is selected becomes
 // fields of that entity, after the selected field. The key binding of the Paste action
@@ -49,29 +51,6 @@ export function insertPastedFields(
   return { doc: makeRoom(next, entityId, entityHeight(entity)), added: fields.map((f) => f.id), skipped, warnings };
 }
 
-/**
- * Pure: after entity `entityId` grew from `oldHeight`, moves the entities right below it in
- * the same system down by as much, and grows the system, so nothing ends up underneath.
- */
-export function makeRoom(doc: CrosswalkDocument, entityId: string, oldHeight: number): CrosswalkDocument {
-  const entity = doc.entities.find((e) => e.id === entityId);
-  if (!entity?.position) return doc;
-  const delta = entityHeight(entity) - oldHeight;
-  if (delta <= 0) return doc;
-  const at = entity.position;
-  const below = doc.entities.filter(
-    (e) => e.id !== entityId && e.system === entity.system && e.position && e.position.y >= at.y + oldHeight - 1 && Math.abs(e.position.x - at.x) < ENTITY_WIDTH,
-  );
-  let next = doc;
-  for (const e of below) next = ops.updateEntity(next, e.id, { position: { x: e.position!.x, y: e.position!.y + delta } });
-  const system = next.systems.find((s) => s.id === entity.system);
-  if (system?.size) {
-    const bottom = Math.max(...next.entities.filter((e) => e.system === system.id && e.position).map((e) => e.position!.y + entityHeight(e)));
-    if (bottom + SYSTEM_PADDING > system.size.height) next = ops.updateSystem(next, system.id, { size: { width: system.size.width, height: bottom + SYSTEM_PADDING } });
-  }
-  return next;
-}
-
 /** Adds pasted field lines to the selected entity as one undo step. False when nothing was added. */
 export function pasteFields(text: string): boolean {
   const state = getState();
@@ -85,7 +64,7 @@ export function pasteFields(text: string): boolean {
   }
   const last = result.added[result.added.length - 1];
   applyEdit((d) => insertPastedFields(d, target.entity, target.after, text).doc, { ids: [target.entity], field: { entity: target.entity, field: last } });
-  notify(notes.length ? 'info' : 'success', `Added ${result.added.length} field${result.added.length === 1 ? '' : 's'}.`, notes.length ? notes : undefined);
+  notify(notes.length ? 'info' : 'success', `Added ${count(result.added.length, 'field')}.`, notes.length ? notes : undefined);
   return true;
 }
 

@@ -10,6 +10,7 @@ import { Dialog } from '../panels/Dialog';
 import { applyEdit, notify, setUi } from '../store/store';
 import { exportLibraryZip, importLibraryZip } from './library-zip';
 import './library.css';
+import { count } from '../../model/plural';
 
 /** A small picture of a document: its systems and entities as boxes (no rendering library). */
 function Thumbnail({ id }: { id: string }) {
@@ -37,10 +38,6 @@ function Thumbnail({ id }: { id: string }) {
       ))}
     </svg>
   );
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function when(ms: number): string {
@@ -143,13 +140,13 @@ export function LibraryDialog() {
   }, [docs, query]);
 
   const exportAll = async () => {
-    const { blob, count } = await exportLibraryZip();
+    const { blob, count: documents } = await exportLibraryZip();
     download(blob, `crosswalk-library-${new Date().toISOString().slice(0, 10)}.zip`, 'application/zip');
-    notify('success', `Exported ${count} document(s) as one zip.`);
+    notify('success', `Exported ${count(documents, 'document')} as one zip.`);
   };
   const importZip = async (file: File) => {
     const { added, problems } = await importLibraryZip(file);
-    if (added) notify('success', `Imported ${added} document(s) from ${file.name}.`);
+    if (added) notify('success', `Imported ${count(added, 'document')} from ${file.name}.`);
     if (problems.length) notify('error', `Some of ${file.name} could not be imported:`, problems.slice(0, 50));
     reload();
   };

@@ -3,6 +3,7 @@ import { acknowledgeGap, computeCoverage, GAP_LABELS, openGaps, type Gap } from 
 import { isEntityEndpoint, type CrosswalkDocument } from '../../model/types';
 import { applyEdit, select, setUi, useAppStore, type TableSide } from '../store/store';
 import './mapping.css';
+import { count } from '../../model/plural';
 
 // The gaps panel: the coverage report of DESIGN.md "Coverage and gaps", each gap one click
 // from the mapping-table row that fixes it, or from the field on the canvas.
@@ -64,7 +65,7 @@ function GapItem({ doc, gap }: { doc: CrosswalkDocument; gap: Gap }) {
 function gapsTitle(all: number, open: number): string {
   if (all === 0) return 'No gaps';
   const acknowledged = all - open;
-  return `${open} gap${open === 1 ? '' : 's'}${acknowledged ? `, ${acknowledged} acknowledged` : ''}`;
+  return `${count(open, 'gap')}${acknowledged ? `, ${acknowledged} acknowledged` : ''}`;
 }
 
 /** Coverage per target entity and every gap. */

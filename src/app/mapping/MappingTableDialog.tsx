@@ -9,6 +9,7 @@ import { COLUMNS, EDITABLE, formatBlock, gridCommand, parseBlock, selectedRange,
 import { pairOf } from './open-table';
 import { pasteBlock } from './paste';
 import './mapping.css';
+import { count } from '../../model/plural';
 
 // The mapping table: a spreadsheet over the document, one row per target field. Every change
 // goes through applyEdit, so the canvas, the exports and undo see it at once.
@@ -190,8 +191,8 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
       result = pasteBlock(d, pair, mappingRows(d, pair), start, block);
       return result.doc;
     });
-    if (result?.problems.length) notify('error', `Pasted ${result.changed} row(s); ${result.problems.length} could not be read.`, result.problems.slice(0, 20));
-    else if (result) notify('success', `Pasted ${result.changed} row(s).`);
+    if (result?.problems.length) notify('error', `Pasted ${count(result.changed, 'row')}; ${result.problems.length} could not be read.`, result.problems.slice(0, 20));
+    else if (result) notify('success', `Pasted ${count(result.changed, 'row')}.`);
   }
 
   function accept(list: readonly MappingSuggestion[]) {
@@ -284,7 +285,7 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
       <p className="cw-mapping-summary">
         {coverage.length === 0
           ? 'No target field is fed yet.'
-          : coverage.map((c) => `${c.entity}: ${c.mapped} of ${c.fields} fields fed, required ${c.requiredMapped} of ${c.required}`).join(' · ')}
+          : coverage.map((c) => `${c.entity}: ${c.mapped} of ${count(c.fields, 'field')} fed, required ${c.requiredMapped} of ${c.required}`).join(' · ')}
       </p>
       <div
         ref={gridRef}

@@ -7,6 +7,7 @@ import { CARDINALITIES, type Cardinality, type Entity, type FieldKey, type Link,
 import { addFieldAfter, deleteSelection, nudgeField, removeField } from '../store/commands';
 import { applyEdit, select, useAppStore } from '../store/store';
 import { CommitField, Section, SelectField } from './fields';
+import { count } from '../../model/plural';
 
 const CARDINALITY_LABELS: Record<Cardinality, string> = {
   'exactly-one': 'exactly one (1)',
@@ -40,7 +41,7 @@ export function Inspector() {
           <CommitField label="Title" required value={doc.title} onCommit={(v) => applyEdit((d) => ops.updateDocumentInfo(d, { title: v }))} />
           <CommitField label="Description" multiline value={doc.description ?? ''} onCommit={(v) => applyEdit((d) => ops.updateDocumentInfo(d, { description: v }))} />
           <p className="cw-hint">
-            {doc.systems.length} systems · {doc.entities.length} entities · {doc.links.length} links. Select something to edit it.
+            {count(doc.systems.length, 'system')} · {count(doc.entities.length, 'entity')} · {count(doc.links.length, 'link')}. Select something to edit it.
           </p>
         </Section>
       )}

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { exportMarkdown } from '../../formats/markdown/markdown';
 import { exportMermaidEr } from '../../formats/mermaid/er';
 import { exportMermaidFlowchart } from '../../formats/mermaid/flowchart';
+import { MermaidViewer } from '../export/MermaidViewer';
 import { useDebounced, useMermaidPreview } from '../export/use-mermaid';
 import { download, fileNameFor } from '../files/documents';
 import { getState, notify, useAppStore } from '../store/store';
@@ -44,13 +45,14 @@ export function MermaidPanel() {
   const [mappings, setMappings] = useState(false);
   const [fit, setFit] = useState(true);
   const [requested, setRequested] = useState<string>();
+  const [large, setLarge] = useState<SVGSVGElement>();
   const target = useRef<HTMLDivElement>(null);
   const text = useMemo(() => (kind === 'er' ? exportMermaidEr(doc, { mappings }) : exportMermaidFlowchart(doc)), [doc, kind, mappings]);
-  const large = text.length > AUTO_RENDER_LIMIT;
+  const long = text.length > AUTO_RENDER_LIMIT;
   // Decided by the last render: a fast one brings automatic updates back.
   const [lastMs, setLastMs] = useState<number>();
   const slow = lastMs !== undefined && lastMs > SLOW_RENDER_MS;
-  const auto = !large && !slow;
+  const auto = !long && !slow;
   const preview = useMermaidPreview(auto ? text : requested, target);
   if (preview.renderMs !== lastMs) setLastMs(preview.renderMs);
   const outOfDate = !preview.rendering && preview.renderedText !== text;
@@ -86,7 +88,7 @@ export function MermaidPanel() {
       </div>
       {!auto && outOfDate && (
         <p className="cw-mermaid-note">
-          {large
+          {long
             ? `This ${diagram} is large (${text.length.toLocaleString('en')} characters), so the preview is drawn on request.`
             : `The last preview took ${((preview.renderMs ?? 0) / 1000).toFixed(1)} s to draw, so it is now drawn on request.`}{' '}
           <button type="button" onClick={() => setRequested(text)}>
@@ -108,12 +110,21 @@ export function MermaidPanel() {
           <input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} />
           fit to panel
         </label>
+        <button
+          type="button"
+          disabled={!preview.rendered}
+          title="Show the preview in a large window, to zoom and move around"
+          onClick={() => setLarge(target.current?.querySelector('svg') ?? undefined)}
+        >
+          Open large
+        </button>
       </div>
       <div
         ref={target}
         className={`cw-mermaid-preview${fit ? '' : ' is-actual-size'}${outOfDate && preview.rendered ? ' is-out-of-date' : ''}`}
         data-testid="mermaid-preview"
       />
+      {large && <MermaidViewer source={large} title={`Mermaid preview: ${diagram}`} onClose={() => setLarge(undefined)} />}
       <pre className="cw-mermaid-text" aria-label="Mermaid text" tabIndex={0}>
         {text}
       </pre>

@@ -1,7 +1,8 @@
 import { collectIds, uniqueId } from '../../model/ids';
 import * as ops from '../../model/ops';
 import { kindForConnection, newLink } from '../../model/meaning';
-import { growSystemToHold, newEntityPosition } from '../../model/placement';
+import { ENTITY_WIDTH, entityHeight, NOTE_WIDTH, noteHeight, type Box } from '../../model/geometry';
+import { freeSpotNear, growSystemToHold, holdEntities, makeRoom, newEntityPosition } from '../../model/placement';
 import { findEntity } from '../../model/queries';
 import type { CrosswalkDocument, Endpoint, Entity, Field, Point } from '../../model/types';
 import { applyEdit, getState, notify, select, setUi } from './store';
@@ -18,44 +19,59 @@ function freshFieldId(doc: CrosswalkDocument, entityId: string, base: string): s
   return uniqueId(base, new Set(entity?.fields.map((f) => f.id)));
 }
 
-/** Adds a system at a canvas point and selects it. */
-export function addSystemAt(position: Point, name = 'New system'): string {
+/** The size of a new system. */
+const NEW_SYSTEM_SIZE = { width: 560, height: 320 } as const;
+
+/**
+ * Adds a system in free space as near `centre` (the view's middle) as it can, inside `view`
+ * (the visible canvas) when there is room, selects it and
+ * starts renaming it: typing replaces "New system", Enter keeps it, Escape keeps the default.
+ */
+export function addSystemAt(centre: Point, name = 'New system', view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, name === 'New system' ? 'system' : name);
-  applyEdit(
-    (d) => ops.addSystem(d, { id, name, position: { x: Math.round(position.x), y: Math.round(position.y) }, size: { width: 560, height: 320 } }),
-    { ids: [id] },
-  );
+  const position = freeSpotNear(doc, centre, NEW_SYSTEM_SIZE, view);
+  applyEdit((d) => ops.addSystem(d, { id, name, position, size: { ...NEW_SYSTEM_SIZE } }), { ids: [id] });
+  setUi({ renaming: id });
   return id;
 }
 
 /**
- * Adds an entity with one key field. Placed inside the selected system if one is selected,
- * else at `position`. Starts renaming its first field so typing can begin at once.
+ * Adds an entity with one key field, selects it and starts renaming it. Inside the selected
+ * system if one is selected (in its next free slot, the system growing to hold it), else in
+ * free space near `centre` (inside `view`, the visible canvas, when there is room).
  */
-export function addEntityAt(position: Point, systemId?: string): string {
+export function addEntityAt(centre: Point, systemId?: string, view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, 'entity');
   const system = systemId ? doc.systems.find((s) => s.id === systemId) : undefined;
-  const pos = system ? newEntityPosition(doc, system.id) : position;
-  const entity: Entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields: [{ id: 'id', name: 'id', type: 'string', key: 'PK' }] };
+  const fields: Field[] = [{ id: 'id', name: 'id', type: 'string', key: 'PK' }];
+  const pos = system ? newEntityPosition(doc, system.id) : freeSpotNear(doc, centre, { width: ENTITY_WIDTH, height: entityHeight({ fields }) }, view);
+  const entity: Entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields };
   if (!system) delete entity.system;
   applyEdit((d) => {
     const next = ops.addEntity(d, entity);
     return system ? growSystemToHold(next, system.id) : next;
   }, { ids: [id] });
+  setUi({ renaming: id });
   return id;
 }
 
-/** Adds a free text note. */
-export function addNoteAt(position: Point, text = 'Note'): string {
+/** Adds a free text note in free space near `centre` and starts editing its text. */
+export function addNoteAt(centre: Point, text = 'Note', view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, 'note');
-  applyEdit((d) => ops.addNote(d, { id, text, position: { x: Math.round(position.x), y: Math.round(position.y) } }), { ids: [id] });
+  const position = freeSpotNear(doc, centre, { width: NOTE_WIDTH, height: noteHeight({ text }) }, view);
+  applyEdit((d) => ops.addNote(d, { id, text, position }), { ids: [id] });
+  setUi({ renaming: id });
   return id;
 }
 
-/** Adds a field after `afterFieldId` (or at the end) and starts editing its name. */
+/**
+ * Adds a field after `afterFieldId` (or at the end) and starts editing its name. The
+ * entities under it move down and its system grows to hold the taller entity, in the same
+ * undo step.
+ */
 export function addFieldAfter(entityId: string, afterFieldId?: string): string | undefined {
   const doc = getState().doc;
   const entity = findEntity(doc, entityId);
@@ -63,7 +79,7 @@ export function addFieldAfter(entityId: string, afterFieldId?: string): string |
   const id = freshFieldId(doc, entityId, 'field');
   const index = afterFieldId === undefined ? entity.fields.length : entity.fields.findIndex((f) => f.id === afterFieldId) + 1;
   const field: Field = { id, name: 'field', type: 'string' };
-  applyEdit((d) => ops.addField(d, entityId, field, index), { ids: [entityId], field: { entity: entityId, field: id } });
+  applyEdit((d) => holdEntities(makeRoom(ops.addField(d, entityId, field, index), entityId, entityHeight(entity)), [entityId]), { ids: [entityId], field: { entity: entityId, field: id } });
   setUi({ editingField: { entity: entityId, field: id, part: 'name', fresh: true } });
   return id;
 }

@@ -35,14 +35,16 @@ export interface UiState {
   importOpen: boolean;
   presenting: boolean;
   presentStep: number;
-  /** Presenter extras: digits typed to jump to a step, a black screen, the laser pointer. */
-  presenter: { jump: string; black: boolean; laser: boolean };
+  /** Presenter extras: digits typed to jump to a step, a black screen, the laser pointer, the part of a step shown in parts. */
+  presenter: { jump: string; black: boolean; laser: boolean; part?: number };
   snapToGrid: boolean;
   minimap: boolean;
   /** The walkthrough step whose focus is highlighted on the canvas. */
   activeStep?: string;
   /** A field being renamed inline: focuses its input. */
   editingField?: { entity: string; field: string; part: 'name' | 'type'; fresh?: boolean };
+  /** A system, entity or note just added, whose name (or text) is being typed: its node opens its editor. */
+  renaming?: string;
   /** The mapping table, when open: its two sides (a system or an entity each) and the row to bring into view. */
   mappingTable?: { source: TableSide; target: TableSide; focusRow?: string };
   /** Incremented to ask the canvas to fit the view (after open or layout). */
@@ -223,7 +225,7 @@ export function replaceDocument(doc: CrosswalkDocument, options: { keepHistory?:
     transientBase: undefined,
     selection: { ids: [] },
     history: options.keepHistory === false ? { past: [], future: [] } : { past: pushPast(state.history.past, state.doc), future: [] },
-    ui: { ...state.ui, activeStep: undefined, editingField: undefined, presenting: false, fitRequest: state.ui.fitRequest + 1 },
+    ui: { ...state.ui, activeStep: undefined, editingField: undefined, renaming: undefined, presenting: false, fitRequest: state.ui.fitRequest + 1 },
   });
 }
 

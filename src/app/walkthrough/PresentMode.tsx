@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Step } from '../../model/types';
+import type { Box } from '../../model/geometry';
+import type { CrosswalkDocument, Step } from '../../model/types';
 import { getState, notify, setUi, useAppStore } from '../store/store';
 import { fitNodes, type FitPadding } from './fit-focus';
+import { MAX_PRESENT_ZOOM, planStep, READABLE_ZOOM, type PresentPlan } from './present-parts';
 import { openSpeakerWindow, speakerWindowJustOpened } from './speaker-window';
 import { SpeakerView } from './SpeakerView';
 import { moveClock, presenterKey, startClock } from './presenter';
-import { focusNodeIds, presentClearance } from './walkthrough-logic';
+import { presentClearance } from './walkthrough-logic';
 import './walkthrough.css';
 
 const NO_STEPS: Step[] = [];
@@ -22,15 +24,22 @@ function leave(): void {
  */
 function presenterKeyDown(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
-  const { ui, doc } = getState();
+  const { ui } = getState();
   // Space and Enter on a focused button press the button, unless digits await their Enter.
   // (The speaker window is another realm, where `instanceof HTMLButtonElement` is false:
   // ask the element itself.)
   const target = e.target as { closest?: (selector: string) => Element | null } | null;
   if ((e.key === ' ' || (e.key === 'Enter' && !ui.presenter.jump)) && target?.closest?.('button')) return false;
-  const result = presenterKey({ step: ui.presentStep, ...ui.presenter }, e.key, doc.walkthrough?.length ?? 0);
-  if (!result.handled) return false;
+  if (!pressPresenterKey(e.key)) return false;
   e.preventDefault();
+  return true;
+}
+
+/** Applies one presenter key (a key press, or a button that means the same); true when it was one. */
+export function pressPresenterKey(key: string): boolean {
+  const { ui, doc } = getState();
+  const result = presenterKey({ step: ui.presentStep, ...ui.presenter }, key, doc.walkthrough?.length ?? 0, (i) => planNow(i).parts.length || 1);
+  if (!result.handled) return false;
   if (result.exit) {
     leave();
     return true;
@@ -40,14 +49,45 @@ function presenterKeyDown(e: KeyboardEvent): boolean {
   return true;
 }
 
+/** The space present mode keeps clear of its card (and the speaker notes, when open) to fit `bounds`. */
+function clearanceNow(bounds: Box) {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect() ?? { width: window.innerWidth, height: window.innerHeight };
+  const card = document.querySelector('.cw-present-card')?.getBoundingClientRect() ?? { width: 0, height: 0 };
+  const side = document.querySelector('.cw-present-notes')?.getBoundingClientRect().width ?? 0;
+  return presentClearance(pane, card, side, bounds);
+}
+
+let planCache: { doc: CrosswalkDocument; key: string; plans: Map<number, PresentPlan> } | undefined;
+
+/**
+ * What present mode shows of step `index` on this screen now (its parts), computed once per
+ * document, step and screen layout: the keys ask for it on every press.
+ */
+function planNow(index: number): PresentPlan {
+  const doc = getState().doc;
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect() ?? { width: window.innerWidth, height: window.innerHeight };
+  const card = document.querySelector('.cw-present-card')?.getBoundingClientRect();
+  const side = document.querySelector('.cw-present-notes')?.getBoundingClientRect().width ?? 0;
+  const key = [pane.width, pane.height, card?.width, card?.height, side].map((n) => Math.round(n ?? 0)).join(' ');
+  if (planCache?.doc !== doc || planCache.key !== key) planCache = { doc, key, plans: new Map() };
+  let plan = planCache.plans.get(index);
+  if (!plan) {
+    plan = planStep(doc, doc.walkthrough?.[index], pane, clearanceNow);
+    planCache.plans.set(index, plan);
+  }
+  return plan;
+}
+
 /**
  * Fits the view to a step's focus, keeping clear of the step card (and of the speaker notes
  * when they are open): beside or above the card, whichever shows the focus larger.
  */
 function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement | null, duration: number): void {
   const pane = document.querySelector('.react-flow');
+  // Never below the zoom that keeps field text readable (a part too large alone is centred).
+  const zoom = { min: READABLE_ZOOM, max: MAX_PRESENT_ZOOM };
   if (!pane || !card) {
-    fitNodes(nodeIds, duration);
+    fitNodes(nodeIds, duration, 0.12, zoom);
     return;
   }
   const p = pane.getBoundingClientRect();
@@ -57,7 +97,15 @@ function fitStep(nodeIds: string[], card: HTMLElement | null, side: HTMLElement 
   fitNodes(nodeIds, duration, (bounds): FitPadding => {
     const clear = presentClearance(p, c, sideWidth, bounds);
     return { top: px(clear.top), right: px(clear.right), bottom: px(clear.bottom), left: px(clear.left) };
-  });
+  }, zoom);
+}
+
+/** Fits the part of step `index` the presenter is on; returns how many parts the step has. */
+function fitPart(index: number, card: HTMLElement | null, side: HTMLElement | null, duration: number): number {
+  const plan = planNow(index);
+  const part = plan.parts[Math.min(getState().ui.presenter.part ?? 0, plan.parts.length - 1)];
+  fitStep(part?.ids ?? [], card, side, duration);
+  return plan.parts.length;
 }
 
 /**
@@ -86,7 +134,8 @@ export function PresentMode() {
   const speakerClosed = useCallback(() => setSpeaker(undefined), []);
   const speakerKey = useCallback((e: KeyboardEvent) => void presenterKeyDown(e), []);
 
-  const go = useCallback((to: number) => setUi({ presentStep: Math.max(0, Math.min(to, (getState().doc.walkthrough?.length ?? 1) - 1)) }), []);
+  const [parts, setParts] = useState(1);
+  const part = Math.min(presenter.part ?? 0, parts - 1);
 
   // Full screen was requested by the action that started presenting; leaving it (the
   // browser's own Escape) leaves present mode too. Exiting full screen and restoring the
@@ -120,10 +169,9 @@ export function PresentMode() {
 
   // Move the view to the step's focus; after the first paint the canvas has just grown to
   // the whole window, so wait a frame for React Flow to measure it.
-  const focusKey = (step?.focus ?? []).join('\n');
+  const focusKey = `${(step?.focus ?? []).join('\n')}\n${step?.show ?? ''}`;
   useEffect(() => {
-    const ids = focusNodeIds(getState().doc, focusKey ? focusKey.split('\n') : []);
-    const run = () => fitStep(ids, card.current, notesOpen ? side.current : null, 600);
+    const run = () => setParts(fitPart(index, card.current, notesOpen ? side.current : null, 600));
     if (firstFit.current) {
       firstFit.current = false;
       const t = window.setTimeout(run, 80);
@@ -131,7 +179,7 @@ export function PresentMode() {
     }
     run();
     return undefined;
-  }, [index, focusKey, notesOpen]);
+  }, [index, part, focusKey, notesOpen]);
 
   // Entering or leaving full screen resizes the canvas: fit again.
   useEffect(() => {
@@ -139,8 +187,7 @@ export function PresentMode() {
     const onResize = () => {
       window.clearTimeout(t);
       t = window.setTimeout(() => {
-        const { doc, ui } = getState();
-        fitStep(focusNodeIds(doc, doc.walkthrough?.[ui.presentStep]?.focus), card.current, notesOpen ? side.current : null, 200);
+        setParts(fitPart(getState().ui.presentStep, card.current, notesOpen ? side.current : null, 200));
       }, 120);
     };
     window.addEventListener('resize', onResize);
@@ -155,7 +202,7 @@ export function PresentMode() {
   }, [steps.length]);
 
   // A fresh start: no digits pending, picture on, no laser.
-  useEffect(() => setUi({ presenter: { jump: '', black: false, laser: false } }), []);
+  useEffect(() => setUi({ presenter: { jump: '', black: false, laser: false, part: 0 } }), []);
 
   useEffect(() => setClock((c) => moveClock(c, index, Date.now())), [index]);
 
@@ -181,13 +228,14 @@ export function PresentMode() {
           </ul>
         ) : null}
         <div className="cw-present-bar">
-          <span className="cw-present-count" aria-live="polite">
+          <span className="cw-present-count" aria-live="polite" data-part={part} data-parts={parts}>
             {index + 1} / {steps.length}
+            {parts > 1 && <span className="cw-present-part"> · part {part + 1} of {parts}</span>}
           </span>
-          <button type="button" aria-label="Previous step" disabled={index === 0} onClick={() => go(index - 1)}>
+          <button type="button" aria-label="Previous step" disabled={index === 0 && part === 0} onClick={() => pressPresenterKey('ArrowLeft')}>
             ←
           </button>
-          <button type="button" aria-label="Next step" disabled={index === steps.length - 1} onClick={() => go(index + 1)}>
+          <button type="button" aria-label="Next step" disabled={index === steps.length - 1 && part >= parts - 1} onClick={() => pressPresenterKey('ArrowRight')}>
             →
           </button>
           <button type="button" aria-label="Speaker view" aria-pressed={notesOpen} title="Speaker notes and the next step (N)" onClick={() => setNotesOpen((v) => !v)}>
@@ -222,7 +270,7 @@ export function PresentMode() {
           </button>
         </div>
       </div>
-      {speaker && <SpeakerView win={speaker} startedAt={startedAt} clock={clock} onKey={speakerKey} onClosed={speakerClosed} />}
+      {speaker && <SpeakerView win={speaker} startedAt={startedAt} clock={clock} part={part} parts={parts} onMove={pressPresenterKey} onKey={speakerKey} onClosed={speakerClosed} />}
       {presenter.jump && (
         <div className="cw-present-jump" role="status">
           Go to step {presenter.jump} (Enter)
@@ -237,7 +285,7 @@ export function PresentMode() {
           <h3>Speaker notes</h3>
           <p className="cw-present-notes-text">{step.speakerNotes?.trim() || 'No speaker notes for this step.'}</p>
           <h3>Next</h3>
-          <p>{next ? next.title : 'End of the walkthrough'}</p>
+          <p>{part < parts - 1 ? `Part ${part + 2} of ${parts} of this step` : next ? next.title : 'End of the walkthrough'}</p>
         </aside>
       )}
     </div>

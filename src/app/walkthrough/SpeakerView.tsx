@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import type { Step } from '../../model/types';
 import { setUi, useAppStore } from '../store/store';
 import { timeOnStep, type StepClock } from './presenter';
-import { formatElapsed } from './walkthrough-logic';
+import { formatElapsed, paceOf } from './walkthrough-logic';
 
 const NO_STEPS: Step[] = [];
 
@@ -15,6 +15,9 @@ body { margin: 0; font: 18px/1.45 system-ui, -apple-system, "Segoe UI", Arial, s
 .sp-top { display: flex; justify-content: space-between; font-size: 15px; color: #444; }
 .sp-clock { font-variant-numeric: tabular-nums; font-size: 22px; color: #000; }
 .sp-step-clock { font-variant-numeric: tabular-nums; margin-left: auto; margin-right: 16px; align-self: center; }
+.sp-pace { font-size: 15px; color: #000; }
+.sp-pace.is-behind { font-weight: bold; }
+.sp-part { font-weight: bold; color: #000; }
 .sp h1 { font-size: 26px; line-height: 1.2; margin: 0; overflow-wrap: anywhere; }
 .sp h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; margin: 8px 0 0; border-bottom: 1px solid #000; padding-bottom: 3px; }
 .sp p, .sp ul { margin: 0; overflow-wrap: anywhere; }
@@ -37,6 +40,9 @@ export function SpeakerView({
   win,
   startedAt,
   clock,
+  part,
+  parts,
+  onMove,
   onKey,
   onClosed,
 }: {
@@ -44,11 +50,17 @@ export function SpeakerView({
   startedAt: number;
   /** Time per step, for "this step" beside the total. */
   clock: StepClock;
+  /** The part of the step on the screen, of how many (a step too large to read whole is shown in parts). */
+  part: number;
+  parts: number;
+  /** Steps as the presenter keys do (through the parts first). */
+  onMove: (key: 'ArrowLeft' | 'ArrowRight') => void;
   onKey: (e: KeyboardEvent) => void;
   onClosed: () => void;
 }) {
   const steps = useAppStore((s) => s.doc.walkthrough ?? NO_STEPS);
   const raw = useAppStore((s) => s.ui.presentStep);
+  const talkMinutes = useAppStore((s) => s.doc.talkMinutes);
   const [root] = useState(() => win.document.createElement('div'));
   const [now, setNow] = useState(() => Date.now());
 
@@ -76,20 +88,35 @@ export function SpeakerView({
   const step = steps[index];
   if (!step) return null;
   const next = steps[index + 1];
-  const go = (to: number) => setUi({ presentStep: Math.max(0, Math.min(to, steps.length - 1)) });
+  const elapsed = now - startedAt;
+  const pace = paceOf(elapsed, index, steps.length, talkMinutes);
   return createPortal(
     <main className="sp" aria-label="Speaker view" data-step-index={index}>
       <div className="sp-top">
         <span>
           Step {index + 1} / {steps.length}
+          {parts > 1 && (
+            <span className="sp-part" aria-label="Part of the step">
+              {' '}
+              · part {part + 1} of {parts}
+            </span>
+          )}
         </span>
         <span className="sp-step-clock" aria-label="Time on this step">
           this step {formatElapsed(timeOnStep(clock, index, now))}
+          {pace && <> of ~{formatElapsed(pace.perStep)}</>}
         </span>
         <span className="sp-clock" aria-label="Time presenting">
-          {formatElapsed(now - startedAt)}
+          {formatElapsed(elapsed)}
+          {pace && <> / {formatElapsed(pace.talk)}</>}
         </span>
       </div>
+      {pace && (
+        <div className={`sp-pace${pace.status === 'behind' ? ' is-behind' : ''}`} aria-label="Pace">
+          {pace.status === 'on time' ? 'On time' : `${pace.status === 'ahead' ? 'Ahead' : 'Behind'} by ${formatElapsed(pace.by)}`} · about{' '}
+          {formatElapsed(pace.perStep)} a step for a {talkMinutes}-minute talk
+        </div>
+      )}
       <h1>{step.title}</h1>
       <h2>Speaker notes</h2>
       <p className="sp-notes">{step.speakerNotes?.trim() || 'No speaker notes for this step.'}</p>
@@ -104,12 +131,12 @@ export function SpeakerView({
         </>
       ) : null}
       <h2>Next</h2>
-      <p>{next ? next.title : 'End of the walkthrough'}</p>
+      <p>{part < parts - 1 ? `Part ${part + 2} of ${parts} of this step` : next ? next.title : 'End of the walkthrough'}</p>
       <div className="sp-bar">
-        <button type="button" aria-label="Previous step" disabled={index === 0} onClick={() => go(index - 1)}>
+        <button type="button" aria-label="Previous step" disabled={index === 0 && part === 0} onClick={() => onMove('ArrowLeft')}>
           ← Previous
         </button>
-        <button type="button" aria-label="Next step" disabled={index === steps.length - 1} onClick={() => go(index + 1)}>
+        <button type="button" aria-label="Next step" disabled={index === steps.length - 1 && part >= parts - 1} onClick={() => onMove('ArrowRight')}>
           Next →
         </button>
         <button type="button" aria-label="Exit" onClick={() => setUi({ presenting: false })}>

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import * as ops from '../../model/ops';
+import { stepSchema } from '../../model/schema';
 import type { Step } from '../../model/types';
 import { CommitField } from '../panels/fields';
-import { applyEdit, getState, setUi, useAppStore } from '../store/store';
+import { applyEdit, getState, notify, select, setUi, useAppStore } from '../store/store';
 import { fitNodes } from './fit-focus';
-import { addStarterOutline, addStepAfterActive, focusStepOnSelection, takeTitleToFocus } from './walkthrough-actions';
-import { describeFocus, dropIndex, focusNodeIds, parseBullets } from './walkthrough-logic';
+import { StepPreview } from './StepPreview';
+import { addStarterOutline, addStepAfterActive, focusStepOnPair, focusStepOnSelection, takeTitleToFocus } from './walkthrough-actions';
+import { describeFocus, dropIndex, focusFromSelection, formatElapsed, focusNodeIds, pairOfLink, parseBullets } from './walkthrough-logic';
 import './walkthrough.css';
 
 const NO_STEPS: Step[] = [];
@@ -17,8 +19,21 @@ function fitStep(stepId: string | undefined): void {
   fitNodes(focusNodeIds(doc, doc.walkthrough?.find((s) => s.id === stepId)?.focus), 400);
 }
 
-/** Makes a step active and moves the canvas to its focus (the whole diagram when it has none). */
+/** How a step can be shown in present mode: the schema's values, so a new one appears here by itself. */
+const SHOW_OPTIONS = stepSchema.shape.show.unwrap().options;
+const SHOW_LABELS: Partial<Record<(typeof SHOW_OPTIONS)[number], string>> = {
+  fit: 'Fit (in parts when text would be under 16 px)',
+  parts: 'Parts (one system at a time)',
+  integration: 'Integration view',
+};
+
+/**
+ * Makes a step active and moves the canvas to its focus (the whole diagram when it has
+ * none). The canvas selection is cleared, so "Focus on selection" takes only what is chosen
+ * from here on.
+ */
 function activate(stepId: string | undefined): void {
+  select({ ids: [] });
   setUi({ activeStep: stepId });
   fitStep(stepId);
 }
@@ -98,6 +113,7 @@ export function WalkthroughPanel() {
           Show all
         </button>
       </div>
+      <TalkTarget steps={steps.length} />
       {steps.length === 0 ? (
         <p className="cw-hint">
           No steps yet. Add a step, or a starter outline for a past-project walkthrough. Each step has a title, talking
@@ -157,6 +173,12 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
   const doc = useAppStore((s) => s.doc);
   const body = useRef<HTMLDivElement>(null);
   const focus = describeFocus(doc, step.focus);
+  const selection = useAppStore((s) => s.selection);
+  const selected = focusFromSelection(doc, selection);
+  const selectedNames = describeFocus(doc, selected);
+  const toAdd = selected.filter((id) => !(step.focus ?? []).includes(id));
+  const pair = selected.length === 1 ? pairOfLink(doc, selected[0]) : undefined;
+  const pairNames = pair ? describeFocus(doc, pair).map((f) => f.name).join(' ↔ ') : '';
 
   useEffect(() => {
     if (!takeTitleToFocus(step.id)) return;
@@ -193,7 +215,7 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
       <div className="cw-step-focus">
         <span className="cw-step-focus-label">Focus</span>
         {focus.length === 0 ? (
-          <span className="cw-hint">Whole diagram. Select on the canvas, then “Focus on selection”.</span>
+          <span className="cw-hint">Whole diagram.</span>
         ) : (
           <ul aria-label="Focus">
             {focus.map((f) => (
@@ -206,16 +228,66 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
             ))}
           </ul>
         )}
-        <button
-          type="button"
-          aria-label="Focus on selection"
-          onClick={() => {
-            if (focusStepOnSelection(step.id)) fitStep(step.id);
+        {selectedNames.length === 0 ? (
+          <span className="cw-hint">Select on the canvas (Shift+click adds to the selection), then focus on it.</span>
+        ) : (
+          <p className="cw-focus-preview" aria-label="Selected on the canvas">
+            Selected: {selectedNames.map((f) => f.name).join(' · ')}
+          </p>
+        )}
+        <div className="cw-focus-buttons">
+          <button
+            type="button"
+            disabled={selected.length === 0}
+            title={selected.length ? `The focus becomes: ${selectedNames.map((f) => f.name).join(', ')}` : 'Select on the canvas first'}
+            onClick={() => {
+              if (focusStepOnSelection(step.id)) fitStep(step.id);
+            }}
+          >
+            Focus on {selected.length} selected
+          </button>
+          <button
+            type="button"
+            disabled={toAdd.length === 0}
+            title={toAdd.length ? `Adds: ${describeFocus(doc, toAdd).map((f) => f.name).join(', ')}` : 'Select on the canvas what is not in the focus yet'}
+            onClick={() => {
+              if (focusStepOnSelection(step.id, 'add')) fitStep(step.id);
+            }}
+          >
+            Add {toAdd.length} to focus
+          </button>
+          {pair && (
+            <button
+              type="button"
+              title="Both systems and every link between them"
+              onClick={() => {
+                focusStepOnPair(step.id, pair);
+                fitStep(step.id);
+              }}
+            >
+              Focus on the pair {pairNames}
+            </button>
+          )}
+        </div>
+      </div>
+      <label className="cw-field-row">
+        <span>Present as</span>
+        <select
+          aria-label="Present as"
+          value={step.show ?? 'fit'}
+          onChange={(e) => {
+            const show = e.target.value as Step['show'];
+            applyEdit((d) => ops.updateStep(d, step.id, { show: show === 'fit' ? undefined : show }));
           }}
         >
-          Focus on selection
-        </button>
-      </div>
+          {SHOW_OPTIONS.map((o) => (
+            <option key={o} value={o}>
+              {SHOW_LABELS[o] ?? o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <StepPreview doc={doc} step={step} />
       <div className="cw-step-tools">
         <button type="button" aria-label="Move step up" disabled={index === 0} onClick={() => moveBy(step, steps, -1)}>
           ↑ Up
@@ -230,3 +302,36 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
     </div>
   );
 }
+
+/** The talk's target duration (the speaker window shows the time against it). */
+function TalkTarget({ steps }: { steps: number }) {
+  const minutes = useAppStore((s) => s.doc.talkMinutes);
+  return (
+    <div className="cw-talk-target">
+      <CommitField
+        label="Talk length (minutes)"
+        placeholder="No target"
+        value={minutes === undefined ? '' : String(minutes)}
+        onCommit={(text) => {
+          const t = text.trim();
+          if (t === '') {
+            applyEdit((d) => ops.setTalkMinutes(d, undefined));
+            return;
+          }
+          const n = Number(t.replace(',', '.'));
+          if (!Number.isFinite(n) || n <= 0 || n > 24 * 60) {
+            notify('error', `“${t}” is not a talk length: give the minutes as a number, such as 20.`);
+            return;
+          }
+          applyEdit((d) => ops.setTalkMinutes(d, n));
+        }}
+      />
+      {minutes !== undefined && steps > 0 && (
+        <span className="cw-hint" aria-label="Pace">
+          About {formatElapsed((minutes * 60_000) / steps)} a step
+        </span>
+      )}
+    </div>
+  );
+}
+

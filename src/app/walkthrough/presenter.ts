@@ -5,6 +5,8 @@ import { presentKeyTarget } from './walkthrough-logic';
 //   digits then Enter  jump to that step (PowerPoint's habit); Escape forgets the digits
 //   B or .             black screen on/off (any step key also brings the picture back)
 //   L                  the laser pointer on/off (the mouse becomes a red dot)
+// A step shown in parts (present-parts.ts) is stepped through part by part with the same
+// next/previous keys before the next step; going back lands on the previous step's last part.
 
 /** What the presenter has asked for, besides the step. */
 export interface PresenterState {
@@ -13,6 +15,8 @@ export interface PresenterState {
   jump: string;
   black: boolean;
   laser: boolean;
+  /** The part of the step on the screen (0 when the step is shown whole). */
+  part?: number;
 }
 
 /** What a key did: the next state, whether to leave, and whether the key was ours. */
@@ -22,13 +26,16 @@ export interface PresenterKeyResult {
   handled: boolean;
 }
 
-/** Reads one key press of the presenter. `count` is the number of steps. */
-export function presenterKey(state: PresenterState, key: string, count: number): PresenterKeyResult {
+/**
+ * Reads one key press of the presenter. `count` is the number of steps; `partsOf` how many
+ * parts a step is shown in (1 when whole).
+ */
+export function presenterKey(state: PresenterState, key: string, count: number, partsOf: (step: number) => number = () => 1): PresenterKeyResult {
   const done = (next: Partial<PresenterState>, exit = false): PresenterKeyResult => ({ state: { ...state, ...next }, exit, handled: true });
   if (/^[0-9]$/.test(key)) return done({ jump: (state.jump + key).slice(-3) });
   if (state.jump && key === 'Enter') {
     const n = Number(state.jump);
-    return done({ jump: '', black: false, step: Math.max(0, Math.min(n - 1, count - 1)) });
+    return done({ jump: '', black: false, step: Math.max(0, Math.min(n - 1, count - 1)), part: 0 });
   }
   if (state.jump && (key === 'Escape' || key === 'Backspace')) {
     return done({ jump: key === 'Backspace' ? state.jump.slice(0, -1) : '' });
@@ -41,8 +48,20 @@ export function presenterKey(state: PresenterState, key: string, count: number):
     // Escape first lifts a black screen, then leaves.
     return state.black ? done({ black: false }) : done({ jump: '' }, true);
   }
-  return done({ step: to, black: false, jump: '' });
+  const part = Math.max(0, Math.min(state.part ?? 0, partsOf(state.step) - 1));
+  const forward = to > state.step || (to === state.step && NEXT_KEYS.has(key));
+  const back = to < state.step || (to === state.step && PREVIOUS_KEYS.has(key));
+  // Next and previous move through the parts first; Home and End go to a step's start.
+  if (NEXT_KEYS.has(key) && forward && part < partsOf(state.step) - 1) return done({ part: part + 1, black: false, jump: '' });
+  if (PREVIOUS_KEYS.has(key) && back && part > 0) return done({ part: part - 1, black: false, jump: '' });
+  if (PREVIOUS_KEYS.has(key) && to < state.step) return done({ step: to, part: Math.max(0, partsOf(to) - 1), black: false, jump: '' });
+  // At either end next and previous stay where they are; Home and End start their step.
+  const stays = to === state.step && (NEXT_KEYS.has(key) || PREVIOUS_KEYS.has(key));
+  return done({ step: to, part: stays ? part : 0, black: false, jump: '' });
 }
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', ' ', 'Spacebar', 'PageDown']);
+const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 
 /**
  * Time spent on each step so far: the finished visits plus the running one. Revisiting a

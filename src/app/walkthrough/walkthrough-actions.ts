@@ -5,7 +5,7 @@ import { registerActions } from '../actions/actions';
 import { getFlowInstance } from '../canvas/flow-instance';
 import { applyEdit, getState, notify, setUi, useAppStore } from '../store/store';
 import { closeSpeakerWindow } from './speaker-window';
-import { focusFromSelection } from './walkthrough-logic';
+import { addToFocus, focusFromSelection } from './walkthrough-logic';
 
 // The walkthrough's user actions. App imports this module eagerly so the toolbar, palette
 // and keys know them on first paint; it stays small (no React, no panel code).
@@ -52,8 +52,11 @@ export function addStarterOutline(): void {
   notify('success', `Added ${steps.length} starter steps: replace the prompts with your story.`);
 }
 
-/** Sets a step's focus to what is selected on the canvas; says so when nothing is. */
-export function focusStepOnSelection(stepId: string | undefined = getState().ui.activeStep): boolean {
+/**
+ * Sets a step's focus to what is selected on the canvas (`replace`), or adds the selection
+ * to it (`add`); says so when nothing is selected. One undo step.
+ */
+export function focusStepOnSelection(stepId: string | undefined = getState().ui.activeStep, mode: 'replace' | 'add' = 'replace'): boolean {
   const { doc, selection } = getState();
   const step = doc.walkthrough?.find((s) => s.id === stepId);
   if (!step) {
@@ -61,13 +64,19 @@ export function focusStepOnSelection(stepId: string | undefined = getState().ui.
     setUi({ rightPanel: 'walkthrough' });
     return false;
   }
-  const focus = focusFromSelection(doc, selection);
-  if (!focus.length) {
-    notify('info', 'Select systems, entities, links or notes on the canvas first, then choose “Focus on selection”.');
+  const selected = focusFromSelection(doc, selection);
+  if (!selected.length) {
+    notify('info', 'Select systems, entities, links or notes on the canvas first (Shift+click adds to the selection), then choose “Focus on selection”.');
     return false;
   }
+  const focus = mode === 'add' ? addToFocus(step.focus, selected) : selected;
   applyEdit((d) => ops.updateStep(d, step.id, { focus }));
   return true;
+}
+
+/** Sets a step's focus to a pair of systems: both, and every link between them (focusScope). */
+export function focusStepOnPair(stepId: string, pair: readonly [string, string]): void {
+  applyEdit((d) => ops.updateStep(d, stepId, { focus: [...pair] }));
 }
 
 /** Starts present mode at the first step; refuses, with a message, when there are no steps. */
@@ -109,5 +118,11 @@ registerActions([
     label: 'Focus the active step on the selection',
     group: 'Walkthrough',
     run: () => void focusStepOnSelection(),
+  },
+  {
+    id: 'add-selection-to-focus',
+    label: 'Add the selection to the active step’s focus',
+    group: 'Walkthrough',
+    run: () => void focusStepOnSelection(undefined, 'add'),
   },
 ]);

@@ -1,6 +1,6 @@
 import { endpointNamer, focusScope, linkName } from '../../model/meaning';
 import { findEntity, findLink, findSystem } from '../../model/queries';
-import type { CrosswalkDocument } from '../../model/types';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint } from '../../model/types';
 
 // Pure helpers of the walkthrough panel and present mode: no React, no store, so they are
 // tested in Node.
@@ -69,6 +69,28 @@ export function focusFromSelection(
     ...(doc.notes ?? []).map((n) => n.id),
   ];
   return ordered.filter((id) => wanted.has(id));
+}
+
+/** A focus with `ids` added after what it already holds (none twice). */
+export function addToFocus(focus: readonly string[] | undefined, ids: readonly string[]): string[] {
+  const out = [...(focus ?? [])];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
+}
+
+/**
+ * The pair of systems a link joins, when its ends lie in two different systems (a flow, or
+ * a mapping across systems): a step can focus on the pair, both systems and every link
+ * between them. Undefined otherwise.
+ */
+export function pairOfLink(doc: CrosswalkDocument, linkId: string): [string, string] | undefined {
+  const link = findLink(doc, linkId);
+  if (!link) return undefined;
+  const systemOf = (ep: Endpoint) => (isSystemEndpoint(ep) ? ep.system : findEntity(doc, ep.entity)?.system);
+  const a = systemOf(link.from);
+  const b = systemOf(link.to);
+  if (a === undefined || b === undefined || a === b || !findSystem(doc, a) || !findSystem(doc, b)) return undefined;
+  return [a, b];
 }
 
 /** Talking points from the textarea: one per line, blank lines dropped, ends trimmed. */
@@ -161,4 +183,30 @@ export function formatElapsed(ms: number): string {
   const s = total % 60;
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** How the talk is going against its target, for the speaker view. */
+export interface Pace {
+  /** The target for the whole talk and for one step (the target shared evenly), in ms. */
+  talk: number;
+  perStep: number;
+  /** Where the talk should be by now: `ahead`, `on time` or `behind`, and by how much (ms). */
+  status: 'ahead' | 'on time' | 'behind';
+  by: number;
+}
+
+/**
+ * The pace of a talk of `talkMinutes` over `steps` steps, `elapsed` ms in, on step `index`:
+ * on time while the time spent lies between the planned start and end of this step; ahead
+ * before its start, behind past its end. Undefined without a target or steps.
+ */
+export function paceOf(elapsed: number, index: number, steps: number, talkMinutes: number | undefined): Pace | undefined {
+  if (!talkMinutes || talkMinutes <= 0 || steps <= 0) return undefined;
+  const talk = talkMinutes * 60_000;
+  const perStep = talk / steps;
+  const start = index * perStep;
+  const end = start + perStep;
+  if (elapsed < start) return { talk, perStep, status: 'ahead', by: start - elapsed };
+  if (elapsed > end) return { talk, perStep, status: 'behind', by: elapsed - end };
+  return { talk, perStep, status: 'on time', by: 0 };
 }

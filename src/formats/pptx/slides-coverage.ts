@@ -5,31 +5,33 @@ import { groupMappings, pairTitle } from './slides-mappings';
 import { addTableSlides } from './table-slides';
 import { cleanText } from './xml-safety';
 
-// Coverage, one table per integration (source system → target system): for each target
-// entity the pair feeds, how many fields are fed, how many required fields are, and every
-// gap by field (DESIGN.md "Coverage and gaps"; the same report as `cw check` and the note).
+// Coverage in one table (continued over slides as it grows): for each integration (source
+// system → target system) and each target entity it feeds, how many fields are fed, how many
+// required fields are, and every gap by field (DESIGN.md "Coverage and gaps"; the same
+// report as `cw check` and the note). One table, not one per pair: a pair's coverage is a
+// row or two, and a slide each left them alone on white pages.
 
-const COL_W = [2.6, 1.1, 1.3, 4.2];
-const HEADER = ['Target', 'Fields fed', 'Required fed', 'Gaps'];
+const COL_W = [2.2, 1.8, 0.9, 1.1, 3.2];
+const HEADER = ['Integration', 'Target', 'Fields fed', 'Required fed', 'Gaps'];
 
 /** Adds the coverage slides; returns how many. */
 export function addCoverageSlides(ctx: DeckContext): number {
   const report = computeCoverage(ctx.doc);
   if (report.entities.length === 0) return 0;
   const byEntity = new Map(report.entities.map((e) => [e.entityId, e]));
-  let count = 0;
+  const rows: string[][] = [];
   for (const group of groupMappings(ctx)) {
     const targets: string[] = [];
     for (const l of group.links) if (isEntityEndpoint(l.to) && !targets.includes(l.to.entity) && byEntity.has(l.to.entity)) targets.push(l.to.entity);
-    if (targets.length === 0) continue;
-    const texts = targets.map((id) => {
+    targets.forEach((id, i) => {
       const e = byEntity.get(id)!;
       const gaps = report.gaps
         .filter((g) => g.entityId === id)
         .map((g) => cleanText(`${g.field}: ${GAP_LABELS[g.kind]}${g.acknowledged === undefined ? '' : ` (acknowledged: ${g.acknowledged || 'no note'})`}`));
-      return [cleanText(e.entity), `${e.mapped} / ${e.fields}`, `${e.requiredMapped} / ${e.required}`, gaps.length ? gaps.join('\n') : 'none'];
+      // The integration is named on its first row only, so the table reads as groups.
+      rows.push([i === 0 ? pairTitle(ctx, group) : '', cleanText(e.entity), `${e.mapped} / ${e.fields}`, `${e.requiredMapped} / ${e.required}`, gaps.length ? gaps.join('\n') : 'none']);
     });
-    count += addTableSlides(ctx, 'coverage', `Coverage: ${pairTitle(ctx, group)}`, HEADER, texts, COL_W, 'Coverage table');
   }
-  return count;
+  if (rows.length === 0) return 0;
+  return addTableSlides(ctx, 'coverage', 'Coverage', HEADER, rows, COL_W, 'Coverage table');
 }

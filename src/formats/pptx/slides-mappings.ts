@@ -9,19 +9,19 @@ import { cleanText } from './xml-safety';
 
 const COL_W = [2.2, 2.2, 2.4, 2.4];
 const MIN_COL = 1.2;
+const TOTAL = COL_W.reduce((a, b) => a + b, 0);
 
 /**
- * Column widths: the usual split, unless one column's longest text is much longer than the
- * others' — then widths follow the longest texts (at least MIN_COL each), so a long name
- * wraps into fewer lines instead of making a row taller than a slide.
+ * Column widths that follow the longest text of each column (at least MIN_COL each, the
+ * table's width shared out), so a name wraps into as few lines as the table allows and a
+ * short column gives its room to a long one.
  */
-function columnWidths(texts: readonly string[][]): number[] {
-  const longest = COL_W.map((_, i) => Math.max(HEADER[i].length, ...texts.map((t) => t[i].length)));
-  if (Math.max(...longest) < 120) return COL_W;
-  const total = COL_W.reduce((a, b) => a + b, 0);
-  const sum = longest.reduce((a, b) => a + b, 0);
-  const widths = longest.map((l) => Math.max(MIN_COL, (total * l) / sum));
-  const over = widths.reduce((a, b) => a + b, 0) - total;
+function columnWidths(header: readonly string[], texts: readonly string[][]): number[] {
+  // Square roots temper the share: a 200-character transform must not squeeze the names to nothing.
+  const weight = header.map((h, i) => Math.sqrt(Math.max(h.length, 8, ...texts.map((t) => t[i].length))));
+  const sum = weight.reduce((a, b) => a + b, 0);
+  const widths = weight.map((w) => Math.max(MIN_COL, (TOTAL * w) / sum));
+  const over = widths.reduce((a, b) => a + b, 0) - TOTAL;
   const wide = widths.reduce((a, w) => a + (w > MIN_COL ? w : 0), 0);
   return widths.map((w) => (w > MIN_COL ? w - (over * w) / wide : w));
 }
@@ -70,13 +70,17 @@ export function addMappingSlides(ctx: DeckContext): number {
   let count = 0;
   for (const group of groupMappings(ctx)) {
     const title = `Mappings: ${pairTitle(ctx, group)}`;
-    const texts = group.links.map((link) => [
+    const rows = group.links.map((link) => [
       cleanText(describeEndpoint(ctx.doc, link.from)),
       cleanText(describeEndpoint(ctx.doc, link.to)),
       cleanText(link.transform),
       cleanText(linkNotes(link)),
     ]);
-    count += addTableSlides(ctx, 'mappings', title, HEADER, texts, columnWidths(texts), 'Mapping table');
+    // A Notes column nobody filled in is left out: its room goes to the names.
+    const withNotes = rows.some((r) => r[3].trim() !== '');
+    const header = withNotes ? HEADER : HEADER.slice(0, 3);
+    const texts = withNotes ? rows : rows.map((r) => r.slice(0, 3));
+    count += addTableSlides(ctx, 'mappings', title, header, texts, columnWidths(header, texts), 'Mapping table');
   }
   return count;
 }

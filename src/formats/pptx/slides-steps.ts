@@ -1,3 +1,4 @@
+import { focusScope } from '../../model/meaning';
 import { isEntityEndpoint, isSystemEndpoint, type Endpoint, type Link, type Step } from '../../model/types';
 import { MIN_PT, type Rect } from './draw';
 import { laneContent, paginate } from './lane-content';
@@ -37,16 +38,29 @@ const MAX_DIAGRAM_SLIDES = 4;
 /** One unit of a step's drawing: a link, or a system or entity shown alone. */
 type Item = { link: Link } | { system: string } | { entity: string };
 
-/** What a step shows: its focused links and the links between what it focuses on; then focused items no link reaches. */
-export function stepItems(ctx: DeckContext, step: Step): Item[] {
+/**
+ * What a step shows, by the one focus rule ({@link focusScope}): the links in its scope
+ * (named ones, and those whose both ends are in focus — the mappings between two focused
+ * systems too); then the focused systems and entities no shown link reaches.
+ */
+export function stepItems(ctx: Pick<DeckContext, 'doc' | 'index'>, step: Step): Item[] {
   const focus = new Set(step.focus ?? []);
   const { index } = ctx;
+  const scope = focusScope(ctx.doc, step.focus);
+  const links = ctx.doc.links.filter((l) => scope.links.has(l.id));
+  const reached = new Set<string>();
+  for (const l of links) {
+    for (const ep of [l.from, l.to]) {
+      if (isSystemEndpoint(ep)) reached.add(ep.system);
+      else {
+        reached.add(ep.entity);
+        const system = index.entities.get(ep.entity)?.system;
+        if (system !== undefined) reached.add(system);
+      }
+    }
+  }
   const systems = [...focus].filter((id) => index.systems.has(id));
   const entities = [...focus].filter((id) => index.entities.has(id));
-  const inFocus = (ep: Endpoint) => (isSystemEndpoint(ep) ? focus.has(ep.system) : focus.has(ep.entity));
-  const links = ctx.doc.links.filter((l) => focus.has(l.id) || (inFocus(l.from) && inFocus(l.to)));
-  const reached = new Set<string>();
-  for (const l of links) for (const ep of [l.from, l.to]) reached.add(isSystemEndpoint(ep) ? ep.system : ep.entity);
   return [
     ...links.map((link) => ({ link })),
     ...systems.filter((s) => !reached.has(s)).map((system) => ({ system })),
