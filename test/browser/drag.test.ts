@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, readDoc, startHarness, waitForStillView, waitReady, type Harness } from './harness';
@@ -147,7 +148,9 @@ describe('moving things on the canvas', () => {
         }
         return { count: labels.length, found };
       });
-    for (const example of ['identity-lifecycle', 'crm-erp-quote-to-cash', 'device-fleet-mdm']) {
+    const examples = readdirSync('examples').filter((f) => f.endsWith('.crosswalk.json')).map((f) => f.replace(/\.crosswalk\.json$/, ''));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const example of examples) {
       await page.goto(`${h.url}?doc=/examples/${example}.crosswalk.json`);
       await waitReady(page);
       await waitForStillView(page);

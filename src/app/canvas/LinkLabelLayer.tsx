@@ -93,7 +93,25 @@ interface LabelViewProps {
   interactive: boolean;
 }
 
-/** One label or marker. Memoised: a drag moves one label, and only it renders again. */
+/** Whether two placements draw the same (placement makes new objects on every change). */
+function samePlace(a: CanvasLabel, b: CanvasLabel): boolean {
+  return (
+    a === b ||
+    (a.kind === b.kind &&
+      a.number === b.number &&
+      a.text === b.text &&
+      a.box.x === b.box.x &&
+      a.box.y === b.box.y &&
+      a.box.width === b.box.width &&
+      a.box.height === b.box.height &&
+      a.anchor.x === b.anchor.x &&
+      a.anchor.y === b.anchor.y &&
+      a.lines.length === b.lines.length &&
+      a.lines.every((l, i) => l === b.lines[i]))
+  );
+}
+
+/** One label or marker. Memoised on what it draws: a drag moves a few labels, and only they render again. */
 const LabelView = memo(function LabelView({ label, link, ends, selected, dimmed, interactive }: LabelViewProps) {
   const store = useStoreApi();
   const drag = useRef<{ x: number; y: number; base: { x: number; y: number }; moved: boolean }>(undefined);
@@ -166,7 +184,8 @@ const LabelView = memo(function LabelView({ label, link, ends, selected, dimmed,
       )}
     </g>
   );
-});
+}, (a, b) =>
+  samePlace(a.label, b.label) && a.link === b.link && a.ends === b.ends && a.selected === b.selected && a.dimmed === b.dimmed && a.interactive === b.interactive);
 
 /** What each numbered marker on the canvas stands for. */
 function Legend({ markers, name, links }: { markers: CanvasLabel[]; name: (ep: Link['from']) => string; links: Map<string, Link> }) {
