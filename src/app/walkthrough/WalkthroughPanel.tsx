@@ -4,6 +4,7 @@ import type { Step } from '../../model/types';
 import { CommitField } from '../panels/fields';
 import { applyEdit, getState, setUi, useAppStore } from '../store/store';
 import { fitNodes } from './fit-focus';
+import { StepShowField } from './StepShowField';
 import { addStarterOutline, addStepAfterActive, focusStepOnSelection, takeTitleToFocus } from './walkthrough-actions';
 import { describeFocus, dropIndex, focusNodeIds, parseBullets } from './walkthrough-logic';
 import './walkthrough.css';
@@ -216,6 +217,7 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
           Focus on selection
         </button>
       </div>
+      <StepShowField step={step} />
       <div className="cw-step-tools">
         <button type="button" aria-label="Move step up" disabled={index === 0} onClick={() => moveBy(step, steps, -1)}>
           ↑ Up

@@ -1,0 +1,42 @@
+import { pairLinks, pairName, pairOfFocus } from '../../layout/integration';
+import * as ops from '../../model/ops';
+import type { Step } from '../../model/types';
+import { SelectField } from '../panels/fields';
+import { applyEdit, setUi, useAppStore } from '../store/store';
+import '../integration/integration.css';
+
+// How present mode shows a step (`step.show`), chosen per step; for the integration view,
+// which pair the focus names and a way to open it.
+
+type Show = NonNullable<Step['show']>;
+
+const OPTIONS: { value: Show; label: string }[] = [
+  { value: 'fit', label: 'Fit the focus on screen' },
+  { value: 'parts', label: 'The focus in readable parts' },
+  { value: 'integration', label: 'Integration view of the focused pair' },
+];
+
+/** The "Show" control of a step. */
+export function StepShowField({ step }: { step: Step }) {
+  const doc = useAppStore((s) => s.doc);
+  const pair = pairOfFocus(doc, step.focus ?? []);
+  const show = step.show ?? 'fit';
+  return (
+    <div className="cw-step-show">
+      <SelectField<Show>
+        label="Present as"
+        value={show}
+        options={OPTIONS}
+        onChange={(v) => applyEdit((d) => ops.updateStep(d, step.id, { show: v === '' || v === 'fit' ? undefined : v }))}
+      />
+      {show === 'integration' && !(pair && pairLinks(doc, pair).length > 0) && (
+        <p className="cw-hint">Focus two systems, a flow or mappings between two systems to show their integration view.</p>
+      )}
+      {pair && pairLinks(doc, pair).length > 0 && (
+        <button type="button" onClick={() => setUi({ integration: pair })}>
+          Integration view: {pairName(doc, pair)}
+        </button>
+      )}
+    </div>
+  );
+}
