@@ -31,6 +31,8 @@ export type UnmappedRows = 'all' | 'required' | 'none';
 export interface IntegrationOptions {
   /** Unmapped target fields shown (default 'all'). */
   unmapped?: UnmappedRows;
+  /** Whether source entities move as one block with their system (default) or each on its own. */
+  sourceUnits?: 'system' | 'entity';
   /** Cleans a name for output (default: control characters out, one line). */
   clean?: (text: string) => string;
   /** Cleans a multi-line text (a transform; default: control characters out). */
@@ -221,7 +223,10 @@ export function integrationContent(doc: CrosswalkDocument, pair: SystemPair, lin
     const key = `${column}|e|${e.id}`;
     if (!blocks.has(key)) {
       systemBlock(column === 0 ? pair.source : pair.target, column);
-      const unit = e.system !== undefined && systems.has(e.system) ? `s:${e.system}` : `e:${e.id}`;
+      // With sourceUnits 'entity', a source entity is a unit of its own (so it can sit beside
+      // what it feeds); target entities stay with their system's title.
+      const own = column === 0 && options.sourceUnits === 'entity';
+      const unit = !own && e.system !== undefined && systems.has(e.system) ? `s:${e.system}` : `e:${e.id}`;
       blocks.set(key, { key, kind: 'Entity', title: clean(e.name) || e.id, rows: [], column, unit });
       reached.set(key, new Set());
     }

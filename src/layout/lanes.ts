@@ -54,6 +54,12 @@ export interface LaneStyle {
   emptyLane: number;
   /** Room between a lane box and the columns beside it, so the lines into it show. */
   lanePad: number;
+  /**
+   * Grow a field row that links come into from the lane on its left to the height of their
+   * boxes there, so each box can sit level with its target row and the lines stay flat
+   * (the integration view on screen); off by default.
+   */
+  alignTargets?: boolean;
 }
 
 /** One field row of a block. */
@@ -197,11 +203,22 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
 
   // Row order of each entity: by where its rows' links come from (rows with none keep their place).
   const position = new Map<string, number>();
+  // With alignTargets, the room a row needs for the lane boxes of the links coming into it.
+  const incomingBoxes = new Map<string, number>();
+  if (S.alignTargets) {
+    for (const l of usable) {
+      const cf = anchorColumn.get(l.from)!;
+      const ct = anchorColumn.get(l.to)!;
+      if (ct <= cf) continue;
+      const h = textHeight(m, l.text, labelW - 2 * S.inset.h, S.labelPt);
+      incomingBoxes.set(l.to, (incomingBoxes.get(l.to) ?? 0) + h + S.labelGap);
+    }
+  }
   const size = (b: LaneBlock): Sized => {
     const titlePt = b.kind === 'System' ? S.systemPt : S.entityPt;
     const titleText = [b.title, b.subtitle].filter(Boolean).join('\n');
     const titleH = textHeight(m, titleText, textW, titlePt, true);
-    const rowH = b.rows.map((r) => textHeight(m, r.text, textW, S.rowPt));
+    const rowH = b.rows.map((r) => Math.max(textHeight(m, r.text, textW, S.rowPt), incomingBoxes.get(r.key) ?? 0));
     return { block: b, titleH, rowH, height: titleH + rowH.reduce((a, h) => a + h, 0) };
   };
 
@@ -238,6 +255,26 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
   const placed = new Map<string, Rect>();
   let fitsHeight = true;
   let used = 0;
+  /** Records where a column's units put their blocks and rows. */
+  const settle = (c: number, units: readonly Unit[]) => {
+    const bottom = units.length ? units[units.length - 1].top + units[units.length - 1].height : area.y;
+    if (bottom > area.y + area.h + 1e-6) fitsHeight = false;
+    used = Math.max(used, bottom - area.y);
+    for (const u of units) {
+      let y = u.top;
+      for (const s of u.blocks) {
+        placed.set(s.block.key, { x: colX[c], y, w: colW, h: s.titleH });
+        position.set(s.block.key, y + s.titleH / 2);
+        y += s.titleH;
+        s.block.rows.forEach((r, i) => {
+          placed.set(r.key, { x: colX[c], y, w: colW, h: s.rowH[i] });
+          position.set(r.key, y + s.rowH[i] / 2);
+          y += s.rowH[i];
+        });
+        y += S.blockGap;
+      }
+    }
+  };
   for (let c = 0; c < columns; c++) {
     const units = unitsByColumn[c];
     // Sort rows and units by the mean position of their sources in earlier columns.
@@ -287,23 +324,35 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
       // The pass up never makes two units overlap unless the column is simply too tall.
       if (units[i].top < units[i - 1].top + units[i - 1].height + S.unitGap - 1e-9) units[i].top = units[i - 1].top + units[i - 1].height + S.unitGap;
     }
-    const bottom = units.length ? units[units.length - 1].top + units[units.length - 1].height : area.y;
-    if (bottom > area.y + area.h + 1e-6) fitsHeight = false;
-    used = Math.max(used, bottom - area.y);
+    settle(c, units);
+  }
+  // With alignTargets, the first column's units then move down level with what they feed
+  // (keeping their order), so a source entity sits beside its target entity.
+  if (S.alignTargets && columns > 1) {
+    const units = unitsByColumn[0];
+    let cursor = area.y;
     for (const u of units) {
-      let y = u.top;
+      const wants: number[] = [];
+      let offset = 0;
       for (const s of u.blocks) {
-        placed.set(s.block.key, { x: colX[c], y, w: colW, h: s.titleH });
-        position.set(s.block.key, y + s.titleH / 2);
-        y += s.titleH;
+        const anchorAt = (key: string, local: number) => {
+          const ys = (incoming.get(key) ?? []).filter((o) => (anchorColumn.get(o) ?? 0) > 0 && position.has(o)).map((o) => position.get(o)!);
+          if (ys.length) wants.push(ys.reduce((a, y) => a + y, 0) / ys.length - local);
+        };
+        anchorAt(s.block.key, offset + s.titleH / 2);
+        let rowTop = offset + s.titleH;
         s.block.rows.forEach((r, i) => {
-          placed.set(r.key, { x: colX[c], y, w: colW, h: s.rowH[i] });
-          position.set(r.key, y + s.rowH[i] / 2);
-          y += s.rowH[i];
+          anchorAt(r.key, rowTop + s.rowH[i] / 2);
+          rowTop += s.rowH[i];
         });
-        y += S.blockGap;
+        offset += s.height + S.blockGap;
       }
+      // The lowest of the wishes: the unit's first lines stay level with their targets.
+      const want = wants.length ? Math.min(...wants) : undefined;
+      u.top = Math.max(cursor, want ?? cursor);
+      cursor = u.top + u.height + S.unitGap;
     }
+    settle(0, units);
   }
 
   const texts: PlacedText[] = [];
@@ -336,13 +385,14 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
     const ct = anchorColumn.get(l.to)!;
     const lane = laneOf(cf, ct);
     const h = textHeight(m, l.text, labelW - 2 * S.inset.h, S.labelPt);
-    const want = (position.get(l.from)! + position.get(l.to)!) / 2 - h / 2;
+    // Level with the middle of its two ends; with alignTargets, level with its target row (which grew to hold it).
+    const want = (S.alignTargets && ct > cf ? position.get(l.to)! : (position.get(l.from)! + position.get(l.to)!) / 2) - h / 2;
     const list = byLane.get(lane) ?? [];
     list.push({ link: l, h, want, cf, ct });
     byLane.set(lane, list);
   }
   for (const [lane, items] of byLane) {
-    items.sort((a, b) => a.want - b.want);
+    items.sort((a, b) => a.want - b.want || position.get(a.link.from)! - position.get(b.link.from)!);
     const tops: number[] = [];
     let cursor = area.y;
     for (const it of items) {

@@ -77,10 +77,15 @@ describe('the integration view', () => {
     const login = [...view.rows.entries()].find(([, r]) => r.side === 'target' && r.fieldId === 'login')!;
     expect(login[1]).toMatchObject({ required: true, mapped: true });
     expect(text(login[0])).toContain('required');
-    // The first mapping's ends sit on one level (rows aligned to cut crossings).
-    const first = view.layout.connectors[2];
-    const second = view.layout.connectors[3];
-    expect(Math.abs(first.start.y - second.end.y)).toBeLessThan(1);
+    // Rows aligned to cut crossings: each transform box is level with its target row (the
+    // line into the target is flat), and the first source row is level with its box too.
+    const rect = (key: string) => view.layout.texts.find((t) => t.key === key)!.rect;
+    const mid = (r: Rect) => r.y + r.h / 2;
+    for (const l of view.links.filter((x) => x.style === 'mapping')) {
+      if (view.links.filter((x) => x.to === l.to).length === 1) expect(Math.abs(mid(rect(`label:${l.key}`)) - mid(rect(l.to)))).toBeLessThan(1);
+    }
+    const first = view.links.find((x) => x.style === 'mapping')!;
+    expect(Math.abs(mid(rect(first.from)) - mid(rect(`label:${first.key}`)))).toBeLessThan(rect(first.from).h);
   });
 
   it('lays out random documents (hostile names) without overlaps, every link drawn', () => {

@@ -27,6 +27,7 @@ export const SCREEN_LANE_STYLE: LaneStyle = {
   laneWeight: 0.85,
   emptyLane: 40,
   lanePad: 28,
+  alignTargets: true,
 };
 
 const LINE_HEIGHT = 1.3;
@@ -47,7 +48,7 @@ export const SCREEN_METRICS: LaneMetrics = {
 export function screenIntegrationView(doc: CrosswalkDocument, pair: SystemPair): IntegrationView {
   const S = SCREEN_LANE_STYLE;
   const width = 2 * S.maxColumn + S.laneWeight * S.maxColumn;
-  return integrationView(doc, pair, SCREEN_METRICS, { x: VIEW_PADDING, y: VIEW_PADDING + TITLE_BAND, w: width, h: 1e7 });
+  return integrationView(doc, pair, SCREEN_METRICS, { x: VIEW_PADDING, y: VIEW_PADDING + TITLE_BAND, w: width, h: 1e7 }, { sourceUnits: 'entity' });
 }
 
 /** The size of the picture of a view (px), title included. */
@@ -146,11 +147,15 @@ function drawText(ctx: DrawContext, view: IntegrationView, t: PlacedText): strin
   ])}/>`;
   const innerW = r.w - 2 * S.inset.h;
   const spans: string[] = [];
-  let y = r.y + S.inset.v + S.boxPad / 2;
-  for (const p of t.paragraphs) {
+  const paragraphs = t.paragraphs.map((p) => {
     const style: TextStyle = { size: p.size, bold: p.bold };
     const lines = p.text.split('\n').flatMap((part) => wrapText(part, innerW, Number.POSITIVE_INFINITY, style).lines);
-    const lh = SCREEN_METRICS.lineHeight(p.size);
+    return { p, style, lines, lh: SCREEN_METRICS.lineHeight(p.size) };
+  });
+  // Centred vertically: a row grown to hold its lane boxes keeps its text in the middle.
+  const textH = paragraphs.reduce((h, x) => h + x.lines.length * x.lh, 0);
+  let y = r.y + (r.h - textH) / 2;
+  for (const { p, style, lines, lh } of paragraphs) {
     const x = p.align === 'center' ? r.x + r.w / 2 : r.x + S.inset.h;
     spans.push(textLines(ctx, lines, x, y + lh / 2 + p.size * 0.35, style, p.align === 'center' ? 'middle' : 'start', lh));
     y += lines.length * lh;
