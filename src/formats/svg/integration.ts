@@ -44,17 +44,24 @@ export const SCREEN_METRICS: LaneMetrics = {
   style: SCREEN_LANE_STYLE,
 };
 
+/** The width the two columns and the lane take at most. */
+const LAYOUT_W = 2 * SCREEN_LANE_STYLE.maxColumn + SCREEN_LANE_STYLE.laneWeight * SCREEN_LANE_STYLE.maxColumn;
+
+/** The title's lines (a long pair name wraps to the drawing's width). */
+function titleLines(doc: CrosswalkDocument, pair: SystemPair): string[] {
+  return wrapText(pairName(doc, pair), LAYOUT_W, Number.POSITIVE_INFINITY, TITLE).lines;
+}
+
 /** The integration view of a pair laid out in px, below a title band. */
 export function screenIntegrationView(doc: CrosswalkDocument, pair: SystemPair): IntegrationView {
-  const S = SCREEN_LANE_STYLE;
-  const width = 2 * S.maxColumn + S.laneWeight * S.maxColumn;
-  return integrationView(doc, pair, SCREEN_METRICS, { x: VIEW_PADDING, y: VIEW_PADDING + TITLE_BAND, w: width, h: 1e7 }, { sourceUnits: 'entity' });
+  const band = TITLE_BAND + (titleLines(doc, pair).length - 1) * TITLE.size * LINE_HEIGHT;
+  return integrationView(doc, pair, SCREEN_METRICS, { x: VIEW_PADDING, y: VIEW_PADDING + band, w: LAYOUT_W, h: 1e7 }, { sourceUnits: 'entity' });
 }
 
 /** The size of the picture of a view (px), title included. */
 export function integrationSize(doc: CrosswalkDocument, view: IntegrationView): { width: number; height: number } {
   const b = view.bounds;
-  const titleW = measureText(pairName(doc, view.pair), TITLE);
+  const titleW = Math.max(0, ...titleLines(doc, view.pair).map((l) => measureText(l, TITLE)));
   return {
     width: Math.ceil(Math.max(b.x + b.w, VIEW_PADDING + titleW) + VIEW_PADDING),
     height: Math.ceil(Math.max(b.y + b.h, VIEW_PADDING + TITLE_BAND) + VIEW_PADDING),
@@ -86,7 +93,7 @@ export function integrationSvg(doc: CrosswalkDocument, view: IntegrationView, op
     ])}>`,
     `<title>${xmlText(title)}</title>`,
     `<rect${attrs([['x', 0], ['y', 0], ['width', width], ['height', height], ['fill', PAPER]])}/>`,
-    textLines(ctx, [title], VIEW_PADDING, VIEW_PADDING + TITLE.size, TITLE, 'start'),
+    textLines(ctx, titleLines(doc, view.pair), VIEW_PADDING, VIEW_PADDING + TITLE.size, TITLE, 'start'),
   );
   // Lines first, so boxes sit over their ends.
   const lines: string[] = [];
