@@ -13,6 +13,7 @@ import { setUi, useAppStore } from './store/store';
 import { Toasts } from './Toasts';
 import './walkthrough/walkthrough-actions';
 import './mapping/mapping-actions';
+import './integration/integration-actions';
 
 // Panels that are not needed on first paint load on first use.
 const MermaidPanel = lazy(() => import('./panels/MermaidPanel').then((m) => ({ default: m.MermaidPanel })));
@@ -23,6 +24,7 @@ const GapsPanel = lazy(() => import('./mapping/GapsPanel').then((m) => ({ defaul
 const MappingTableDialog = lazy(() => import('./mapping/MappingTableDialog').then((m) => ({ default: m.MappingTableDialog })));
 const ShareDialog = lazy(() => import('./library/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
+const IntegrationDialog = lazy(() => import('./integration/IntegrationDialog').then((m) => ({ default: m.IntegrationDialog })));
 const PresentMode = lazy(() => import('./walkthrough/PresentMode').then((m) => ({ default: m.PresentMode })));
 
 const PANELS = [
@@ -45,6 +47,7 @@ export function App() {
   const mappingOpen = useAppStore((s) => s.ui.mappingTable !== undefined);
   const shareOpen = useAppStore((s) => s.ui.shareOpen);
   const libraryOpen = useAppStore((s) => s.ui.libraryOpen);
+  const integrationOpen = useAppStore((s) => s.ui.integration !== undefined);
   // A share link with &embed shows the canvas alone (for an iframe).
   const embed = useAppStore((s) => s.ui.embed);
   const chrome = !presenting && !embed;
@@ -107,6 +110,7 @@ export function App() {
           {mappingOpen && <MappingTableDialog />}
           {shareOpen && <ShareDialog />}
           {libraryOpen && <LibraryDialog />}
+          {integrationOpen && !presenting && <IntegrationDialog />}
         </Suspense>
         <CommandPalette />
         <HelpDialog />

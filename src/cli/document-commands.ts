@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../formats/registry';
 import { describeParseError, parseDocumentText } from '../io/file';
 import { layoutDocument } from '../layout/elk';
+import { resolvePair, type SystemPair } from '../layout/integration';
 import type { CrosswalkDocument } from '../model/types';
 import { parseArgs, printable, quote, UsageError } from './args';
 import { EXIT, messageOf, printErrors, type CliIo } from './io';
@@ -50,13 +51,14 @@ function isText(format: ExportFormat): boolean {
 /** Formats drawn from positions: a document without them is laid out first. */
 const NEEDS_POSITIONS: ReadonlySet<ExportFormat['id']> = new Set(['pptx', 'svg']);
 
-/** `export DOC --to FORMAT [-o OUT] [--layout] [--mappings]`. */
+/** `export DOC --to FORMAT [-o OUT] [--layout] [--mappings] [--pair A,B]`. */
 export async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals, flags } = parseArgs(args, {
     to: { value: true },
     out: { value: true, alias: 'o' },
     layout: { value: false },
     mappings: { value: false },
+    pair: { value: true },
   });
   const path = onePositional(positionals, 'DOC (the document to export)');
   const to = flags.get('to');
@@ -69,9 +71,22 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
     throw new UsageError(`${format.id} is binary: give an output file with -o FILE${format.extension}`);
   }
 
+  const pairSpec = flags.get('pair');
+  if (pairSpec !== undefined && format.id !== 'svg') throw new UsageError('--pair goes with --to svg (the integration view of two systems)');
+  if (pairSpec === true) throw new UsageError('--pair needs two systems: --pair "Workday,Okta"');
+
   let doc = await openDocument(io, path);
   if (!doc) return EXIT.failed;
-  if (NEEDS_POSITIONS.has(format.id) || flags.has('layout')) {
+  let pair: SystemPair | undefined;
+  if (typeof pairSpec === 'string') {
+    const found = resolvePair(doc, pairSpec);
+    if ('error' in found) {
+      printErrors(io, [printable(found.error)]);
+      return EXIT.failed;
+    }
+    pair = found.pair;
+  }
+  if ((NEEDS_POSITIONS.has(format.id) && !pair) || flags.has('layout')) {
     try {
       doc = await layoutDocument(doc, { elk: io.elk, onlyMissing: true });
     } catch (e) {
@@ -82,7 +97,7 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
 
   let result: string | Uint8Array;
   try {
-    result = await format.run(doc, { mermaidMappings: flags.has('mappings') });
+    result = pair ? (await import('../formats/svg/integration')).exportIntegrationSvg(doc, pair) : await format.run(doc, { mermaidMappings: flags.has('mappings') });
   } catch (e) {
     printErrors(io, [`export to ${format.id} failed: ${printable(messageOf(e))}`]);
     return EXIT.failed;
@@ -98,6 +113,6 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.failed;
   }
   const bytes = typeof result === 'string' ? new TextEncoder().encode(result).length : result.length;
-  io.stdout(`wrote ${printable(out as string)} (${format.label}, ${bytes} bytes)\n`);
+  io.stdout(`wrote ${printable(out as string)} (${pair ? 'integration view SVG' : format.label}, ${bytes} bytes)\n`);
   return EXIT.ok;
 }

@@ -14,12 +14,14 @@ Commands:
   validate DOC
       Check a Crosswalk document. Prints "ok: <title> (…)" or one "path: message" line
       per problem.
-  export DOC --to FORMAT [-o OUT] [--layout] [--mappings]
+  export DOC --to FORMAT [-o OUT] [--layout] [--mappings] [--pair A,B]
       FORMAT is one of: ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.
       Without -o (or with -o -) text formats go to standard output; pptx needs -o FILE.
       pptx and svg lay out a document that lacks positions first. --layout does the same
       for the other formats (useful with --to json: the written document keeps the layout).
       --mappings adds mappings as dotted links to mermaid-er.
+      --pair A,B (with --to svg) draws the integration view of systems A and B (names or
+      ids): A's fields on the left, B's on the right, a transform box per mapping.
   import FILE [--from FORMAT] [--dialect DIALECT] [--into DOC] [-o OUT] [--title TITLE]
       Read FILE and write it as a Crosswalk document, laid out (standard output without -o).
       FORMAT is one of: ${importFormatNames().join(', ')}; without --from it is guessed

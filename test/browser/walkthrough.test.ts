@@ -183,6 +183,63 @@ describe('a walkthrough, built and presented through the UI', () => {
     await expect.poll(async () => (await readDoc(page)).talkMinutes).toBe(12);
     expect(await page.getByLabel('Pace').textContent()).toContain('4:00 a step');
   });
+
+  it('the integration view: opened from a flow, a transform edited in place (one undo step), and presented for a step', async () => {
+    const transformOf = async (id: string) => (await readDoc(page)).links.find((l) => l.id === id)?.transform;
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByTestId('rf__edge-f-wd-okta').locator('path').first().click({ force: true });
+    await page.getByRole('button', { name: 'Integration view of these two systems' }).click();
+    const view = page.locator('.cw-integration');
+    await expect.poll(() => view.locator('svg title').first().textContent()).toBe('Workday → Okta');
+    const mappings = (await readDoc(page)).links.filter((l) => l.kind === 'mapping' && (l.from as { entity: string }).entity.startsWith('wd-'));
+    expect(await view.locator('.cw-integration-hit').count()).toBe(mappings.length);
+
+    // Escape cancels an edit and leaves the document as it was.
+    await view.locator('.cw-integration-hit[data-link="m-email-login"]').click();
+    await view.locator('input.cw-integration-edit').fill('not this');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.locator('input.cw-integration-edit').count()).toBe(0);
+    expect(await transformOf('m-email-login')).toBe('lowercase');
+    // Enter commits: the document and the drawing change; one undo brings the old one back.
+    await view.locator('.cw-integration-hit[data-link="m-email-login"]').click();
+    await view.locator('input.cw-integration-edit').fill('trim, then lowercase');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => transformOf('m-email-login')).toBe('trim, then lowercase');
+    await expect.poll(() => view.locator('svg').textContent()).toContain('trim, then lowercase');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => transformOf('m-email-login')).toBe('lowercase');
+    await expect.poll(() => view.locator('svg').textContent()).not.toContain('trim, then lowercase');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => transformOf('m-email-login')).toBe('trim, then lowercase');
+    // The other direction has nothing; Escape closes.
+    await view.getByRole('button', { name: /Switch to Okta → Workday/ }).click();
+    await expect.poll(() => view.textContent()).toContain('Nothing goes from Okta → Workday');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count()).toBe(0);
+
+    // A step shown as the integration view of its focused flow.
+    await page.getByRole('tab', { name: 'Walkthrough' }).click();
+    await page.locator('li[data-step-id]').nth(1).locator('.cw-step-head').click();
+    await page.getByTestId('rf__edge-f-wd-okta').locator('path').first().click({ force: true });
+    await page.getByRole('button', { name: 'Focus on 1 selected' }).click();
+    await page.getByLabel('Present as').selectOption('integration');
+    await expect.poll(async () => (await readDoc(page)).walkthrough![1]).toMatchObject({ focus: ['f-wd-okta'], show: 'integration' });
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    const show = page.getByRole('dialog', { name: 'Presentation' });
+    await expect.poll(() => show.getAttribute('data-step-index')).toBe('0');
+    expect(await page.locator('.cw-present-integration').count()).toBe(0);
+    // Jump to step 2 (the arrows would first go through step 1's parts).
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.cw-present-integration svg title').first().textContent()).toBe('Workday → Okta');
+    await expect.poll(() => page.locator('.cw-present-integration').textContent()).toContain('trim, then lowercase');
+    // Large: the picture is drawn at least at its own size on this 1440 × 900 screen.
+    const box = await page.locator('.cw-present-integration svg').boundingBox();
+    expect(box!.width).toBeGreaterThan(900);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => show.count()).toBe(0);
+  });
 });
 
 describe('presenting the six-system example at 1920×1080', () => {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { EXAMPLES } from '../files/examples';
 import { openUrl } from '../files/documents';
 import { getState, setUi, useAppStore } from '../store/store';
-import { ACTIONS, runAction, type Action } from './actions';
+import { ACTIONS, PALETTE_SOURCES, runAction, type Action } from './actions';
 import { formatShortcut } from './shortcut';
 import { Dialog } from '../panels/Dialog';
 
@@ -48,6 +48,7 @@ function PaletteBody() {
         enabled: true,
         run: () => void openUrl(ex.url),
       })),
+      ...PALETTE_SOURCES.flatMap((source) => source(getState()).map((e) => ({ ...e, enabled: true }))),
     ],
     [],
   );

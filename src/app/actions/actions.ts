@@ -149,6 +149,17 @@ export function registerActions(extra: readonly Action[]): void {
   }
 }
 
+/** A command the palette lists from the open document (e.g. one per system pair). */
+export interface PaletteEntry {
+  id: string;
+  label: string;
+  group: string;
+  run: () => void;
+}
+
+/** Sources of document-dependent palette entries, read each time the palette opens. */
+export const PALETTE_SOURCES: ((state: AppState) => PaletteEntry[])[] = [];
+
 /** Runs an action if it is enabled now. */
 export function runAction(action: Action): void {
   if (action.enabled && !action.enabled(getState())) return;

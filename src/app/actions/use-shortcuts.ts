@@ -10,7 +10,7 @@ export function useShortcuts(): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
-      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable) return;
+      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable || ui.integration) return;
       // Enter and Space on a focused button or link belong to it.
       const target = e.target instanceof Element ? e.target : null;
       if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, [role="button"], [role="tab"], li[data-step-id]')) return;
@@ -30,7 +30,7 @@ export function useShortcuts(): void {
     const onPaste = (e: ClipboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const { ui } = getState();
-      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable) return;
+      if (ui.presenting || ui.paletteOpen || ui.helpOpen || ui.exportOpen || ui.importOpen || ui.mappingTable || ui.integration) return;
       // A dialog's own paste (the mapping table's grid) is its business.
       if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
       if (importPastedText(e.clipboardData?.getData('text/plain') ?? '')) {

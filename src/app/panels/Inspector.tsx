@@ -3,9 +3,10 @@ import * as ops from '../../model/ops';
 import { DEFAULT_CARDINALITY, endpointNamer, linkEnds } from '../../model/meaning';
 import { moveEntityToSystem } from '../../model/placement';
 import { findEntity, findLink, findSystem } from '../../model/queries';
+import { pairOfFocus } from '../../layout/integration';
 import { CARDINALITIES, type Cardinality, type Entity, type FieldKey, type Link, type LinkKind } from '../../model/types';
 import { addFieldAfter, deleteSelection, nudgeField, removeField } from '../store/commands';
-import { applyEdit, select, useAppStore } from '../store/store';
+import { applyEdit, getState, select, setUi, useAppStore } from '../store/store';
 import { CommitField, Section, SelectField } from './fields';
 import { count } from '../../model/plural';
 
@@ -167,6 +168,11 @@ function LinkInspector({ link }: { link: Link }) {
         </>
       )}
       <CommitField label="Description" multiline value={link.description ?? ''} onCommit={(v) => update({ description: v })} />
+      {link.kind !== 'relation' && pairOfFocus(doc, [link.id]) && (
+        <button type="button" className="cw-integration-open" onClick={() => setUi({ integration: pairOfFocus(getState().doc, [link.id]) })}>
+          Integration view of these two systems
+        </button>
+      )}
     </Section>
   );
 }

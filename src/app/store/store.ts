@@ -56,6 +56,8 @@ export interface UiState {
   embed?: boolean;
   libraryOpen?: boolean;
   shareOpen?: boolean;
+  /** The integration view, when open: the two systems, source first (src/app/integration). */
+  integration?: { source: string | undefined; target: string | undefined };
 }
 
 export interface History {

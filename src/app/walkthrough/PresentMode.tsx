@@ -6,6 +6,7 @@ import { fitNodes, type FitPadding } from './fit-focus';
 import { MAX_PRESENT_ZOOM, planStep, READABLE_ZOOM, type PresentPlan } from './present-parts';
 import { openSpeakerWindow, speakerWindowJustOpened } from './speaker-window';
 import { SpeakerView } from './SpeakerView';
+import { PresentIntegration } from '../integration/PresentIntegration';
 import { moveClock, presenterKey, startClock } from './presenter';
 import { presentClearance } from './walkthrough-logic';
 import './walkthrough.css';
@@ -218,6 +219,7 @@ export function PresentMode() {
   const next = steps[index + 1];
   return (
     <div className={`cw-present${presenter.laser ? ' is-laser' : ''}`} role="dialog" aria-label="Presentation" data-step-index={index} ref={dialog} tabIndex={-1}>
+      {step.show === 'integration' && <PresentIntegration step={step} card={card} />}
       <div className="cw-present-card" ref={card}>
         <h2 className="cw-present-title">{step.title}</h2>
         {step.bullets?.length ? (

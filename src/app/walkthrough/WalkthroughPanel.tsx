@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import * as ops from '../../model/ops';
-import { stepSchema } from '../../model/schema';
 import type { Step } from '../../model/types';
 import { CommitField } from '../panels/fields';
 import { applyEdit, getState, notify, select, setUi, useAppStore } from '../store/store';
 import { fitNodes } from './fit-focus';
 import { StepPreview } from './StepPreview';
+import { StepShowField } from './StepShowField';
 import { addStarterOutline, addStepAfterActive, focusStepOnPair, focusStepOnSelection, takeTitleToFocus } from './walkthrough-actions';
 import { describeFocus, dropIndex, focusFromSelection, formatElapsed, focusNodeIds, pairOfLink, parseBullets } from './walkthrough-logic';
 import './walkthrough.css';
@@ -20,12 +20,6 @@ function fitStep(stepId: string | undefined): void {
 }
 
 /** How a step can be shown in present mode: the schema's values, so a new one appears here by itself. */
-const SHOW_OPTIONS = stepSchema.shape.show.unwrap().options;
-const SHOW_LABELS: Partial<Record<(typeof SHOW_OPTIONS)[number], string>> = {
-  fit: 'Fit (in parts when text would be under 16 px)',
-  parts: 'Parts (one system at a time)',
-  integration: 'Integration view',
-};
 
 /**
  * Makes a step active and moves the canvas to its focus (the whole diagram when it has
@@ -270,23 +264,7 @@ function StepEditor({ step, index, steps }: { step: Step; index: number; steps: 
           )}
         </div>
       </div>
-      <label className="cw-field-row">
-        <span>Present as</span>
-        <select
-          aria-label="Present as"
-          value={step.show ?? 'fit'}
-          onChange={(e) => {
-            const show = e.target.value as Step['show'];
-            applyEdit((d) => ops.updateStep(d, step.id, { show: show === 'fit' ? undefined : show }));
-          }}
-        >
-          {SHOW_OPTIONS.map((o) => (
-            <option key={o} value={o}>
-              {SHOW_LABELS[o] ?? o}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StepShowField step={step} />
       <StepPreview doc={doc} step={step} />
       <div className="cw-step-tools">
         <button type="button" aria-label="Move step up" disabled={index === 0} onClick={() => moveBy(step, steps, -1)}>

@@ -1,5 +1,5 @@
 import { isSystemEndpoint, type Endpoint, type Entity, type Link } from '../../model/types';
-import type { LaneBlock, LaneLayout, LaneLink } from './lanes';
+import type { LaneBlock, LaneLayout, LaneLink } from '../../layout/lanes';
 import type { DeckIndex } from './slide-frame';
 import { cleanText } from './xml-safety';
 

@@ -1,6 +1,6 @@
 import { connectorName, groupTag } from './connectors';
 import { drawBox, drawLine, uniqueName, type Painter } from './draw';
-import type { LaneLayout, PlacedText } from './lanes';
+import type { LaneLayout, PlacedText } from '../../layout/lanes';
 
 // Draws a lane layout on a slide: the lines first (so boxes sit over them), as connectors
 // glued to the boxes they join (marked by name, made real by connectors.ts when the package

@@ -1,31 +1,35 @@
 import { describeEndpoint } from '../../model/queries';
-import { isEntityEndpoint, type Link } from '../../model/types';
+import type { Link } from '../../model/types';
+import { integrationContent, pairLinks } from '../../layout/integration';
 import { drawLanes } from './lanes-draw';
-import { laneContent, paginate } from './lane-content';
+import { paginate } from './lane-content';
 import { layoutLanes } from './lanes';
 import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
 import { groupMappings, pairTitle } from './slides-mappings';
 import { cleanText } from './xml-safety';
 
-// One integration slide per pair of systems with mappings, drawn as a mapping spec: the
-// source system's entities and fields on the left, the target's on the right, a box per
-// mapping in the middle with its transform, a glued connector into and out of it. A pair
-// with more mappings than a slide holds continues on further slides.
+// One integration slide per pair of systems with mappings: the core's integration view
+// (src/layout/integration.ts) in inches — the source system's entities and fields on the
+// left, the target's on the right (with its required fields nobody maps), a box per mapping
+// in the middle with its transform, a glued connector into and out of it. A pair with more
+// mappings than a slide holds continues on further slides.
 
 /** Adds the integration slides; returns how many. */
 export function addIntegrationSlides(ctx: DeckContext): number {
   let count = 0;
   for (const group of groupMappings(ctx)) {
-    const order = fieldOrder(ctx);
-    const links = [...group.links].sort((a, b) => order(a.from) - order(b.from));
+    const pair = { source: group.from, target: group.to };
+    const links = pairLinks(ctx.doc, pair).filter((l) => l.kind === 'mapping');
+    const layoutWith = (subset: readonly Link[], unmapped: 'required' | 'none') => {
+      const content = integrationContent(ctx.doc, pair, subset, { unmapped, clean: (t) => cleanText(t), cleanMultiline: (t) => cleanText(t, { multiline: true }) });
+      // The slide's title names the two systems.
+      const blocks = content.blocks.filter((b) => b.kind !== 'System');
+      return layoutLanes(2, blocks, content.links, CONTENT_RECT, ctx.font);
+    };
+    // Required fields nobody maps are shown when the slide has room for them (the coverage slide lists them all).
     const layoutOf = (subset: readonly Link[]) => {
-      const content = laneContent(ctx.index, subset, { systems: [], entities: [] }, {
-        column: (_, role) => (role === 'from' ? 0 : 1),
-        columnOfSystem: () => 0,
-        // The slide's title names the two systems.
-        headers: false,
-      });
-      return layoutLanes(2, content.blocks, content.links, CONTENT_RECT, ctx.font);
+      const withGaps = layoutWith(subset, 'required');
+      return withGaps.fits ? withGaps : layoutWith(subset, 'none');
     };
     const title = pairTitle(ctx, group);
     for (const [i, page] of paginate(links, layoutOf).entries()) {
@@ -37,17 +41,6 @@ export function addIntegrationSlides(ctx: DeckContext): number {
     }
   }
   return count;
-}
-
-/** Position of an endpoint in the document (entity order, then field order), for reading order. */
-function fieldOrder(ctx: DeckContext): (ep: Link['from']) => number {
-  const entityRank = new Map(ctx.doc.entities.map((e, i) => [e.id, i]));
-  return (ep) => {
-    if (!isEntityEndpoint(ep)) return -1;
-    const e = ctx.index.entities.get(ep.entity);
-    const field = e && ep.field !== undefined ? e.fields.findIndex((f) => f.id === ep.field) : -1;
-    return (entityRank.get(ep.entity) ?? 0) * 100000 + field;
-  };
 }
 
 function mappingNote(ctx: DeckContext, l: Link): string {
