@@ -220,7 +220,12 @@ describe('a walkthrough, built and presented through the UI', () => {
     // A step shown as the integration view of its focused flow.
     await page.getByRole('tab', { name: 'Walkthrough' }).click();
     await page.locator('li[data-step-id]').nth(1).locator('.cw-step-head').click();
+    // Opening the step moved the view to its focus: show the whole diagram to reach the flow.
+    const from = await viewport();
+    await page.locator('[data-action="fit"]').click();
+    await settle(from);
     await page.getByTestId('rf__edge-f-wd-okta').locator('path').first().click({ force: true });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { crosswalk: { state(): { selection: { ids: string[] } } } }).crosswalk.state().selection.ids)).toEqual(['f-wd-okta']);
     await page.getByRole('button', { name: 'Focus on 1 selected' }).click();
     await page.getByLabel('Present as').selectOption('integration');
     await expect.poll(async () => (await readDoc(page)).walkthrough![1]).toMatchObject({ focus: ['f-wd-okta'], show: 'integration' });
