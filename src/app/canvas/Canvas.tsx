@@ -46,6 +46,9 @@ export function Canvas() {
   const snapToGrid = useAppStore((s) => s.ui.snapToGrid);
   const minimap = useAppStore((s) => s.ui.minimap);
   const presenting = useAppStore((s) => s.ui.presenting);
+  // A shared (read-only) document: nothing moves, connects or changes, even for a moment.
+  const readOnly = useAppStore((s) => !!s.ui.readOnly);
+  const editable = !presenting && !readOnly;
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
   useGeometryHandles();
@@ -173,8 +176,8 @@ export function Canvas() {
       minZoom={0.02}
       maxZoom={3}
       zoomOnDoubleClick={false}
-      nodesDraggable={!presenting}
-      nodesConnectable={!presenting}
+      nodesDraggable={editable}
+      nodesConnectable={editable}
       elementsSelectable={!presenting}
       aria-label="Diagram canvas"
     >
