@@ -77,7 +77,7 @@ function reuseNode<N extends CanvasNode>(prev: CanvasNode | undefined, next: N):
 }
 
 /** What the canvas shows of the coverage report on each target entity (plain strings, so unchanged nodes compare equal). */
-function entityCoverage(doc: CrosswalkDocument): Map<string, { coverage: string; unfedRequired?: string }> {
+export function entityCoverage(doc: CrosswalkDocument): Map<string, { coverage: string; unfedRequired?: string }> {
   const report = computeCoverage(doc);
   const out = new Map(report.entities.map((e) => [e.entityId, { coverage: `${e.mapped}/${e.fields}` } as { coverage: string; unfedRequired?: string }]));
   for (const g of openGaps(report)) {
