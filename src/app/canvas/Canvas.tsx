@@ -9,6 +9,7 @@ import {
   ViewportPortal,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -51,6 +52,7 @@ export function Canvas() {
   const editable = !presenting && !readOnly;
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
+  const flowStore = useStoreApi<CanvasNode, LinkEdge>();
   useGeometryHandles();
   // Level of detail. A large document is drawn on one <canvas> at every zoom (OverviewLayer),
   // and React Flow holds only the entities and notes being worked on (hovered, selected,
@@ -88,7 +90,7 @@ export function Canvas() {
   const { nodes, edges } = useMemo(() => {
     const view = { selected: new Set(selectionIds), focus };
     if (overview) {
-      const result = activeFlow(doc, active, view, prevActive.current);
+      const result = activeFlow(doc, active, view, prevActive.current, hovered);
       prevActive.current = result.nodes;
       offsets.current = result.offsets;
       return { nodes: result.nodes, edges: NO_EDGES };
@@ -97,7 +99,7 @@ export function Canvas() {
     const result = toFlow(doc, view, prev.current);
     prev.current = result;
     return result;
-  }, [doc, selectionIds, focus, overview, active]);
+  }, [doc, selectionIds, focus, overview, active, hovered]);
 
   useEffect(() => {
     setFlowInstance(flow);
@@ -118,7 +120,13 @@ export function Canvas() {
     const positions = new Map<string, Point>();
     const sizes = new Map<string, { width: number; height: number }>();
     let selectionChanged = false;
-    const selected = new Set(getState().selection.ids);
+    let selected = new Set(getState().selection.ids);
+    // A plain click selects one node: React Flow deselects what it holds, and what only the
+    // canvas draws (a line, a system, an entity off the DOM) is deselected here.
+    if (changes.some((c) => c.type === 'select' && c.selected) && !flowStore.getState().multiSelectionActive) {
+      const held = flowStore.getState().nodeLookup;
+      selected = new Set([...selected].filter((id) => held.has(id)));
+    }
     let dragEnded = false;
     let resizeEnded = false;
     for (const c of changes) {
@@ -147,7 +155,7 @@ export function Canvas() {
       else if (dragEnded && !dragging.current) setTimeout(commitTransient, 0);
     }
     if (selectionChanged) select({ ids: [...selected] });
-  }, []);
+  }, [flowStore]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
     const selected = new Set(getState().selection.ids);

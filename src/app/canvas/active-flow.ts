@@ -25,8 +25,12 @@ function coverageOf(doc: CrosswalkDocument) {
   return c;
 }
 
-/** Maps the given ids (entities and notes; others are ignored) to React Flow nodes. */
-export function activeFlow(doc: CrosswalkDocument, ids: ReadonlySet<string>, view: ViewState, prev?: readonly CanvasNode[]): ActiveFlow {
+/**
+ * Maps the given ids (entities and notes; others are ignored) to React Flow nodes; `pointer`
+ * is the entity under the pointer (it shows its handles at once: it appears under a pointer
+ * that has not moved, so it gets no mouseenter).
+ */
+export function activeFlow(doc: CrosswalkDocument, ids: ReadonlySet<string>, view: ViewState, prev?: readonly CanvasNode[], pointer?: string): ActiveFlow {
   const offsets = new Map<string, Point>();
   if (!ids.size) return { nodes: [], offsets };
   const geo = geometryOf(doc);
@@ -54,8 +58,9 @@ export function activeFlow(doc: CrosswalkDocument, ids: ReadonlySet<string>, vie
     nodes: nodes.map((n) => {
       if (n.type !== 'entity') return n;
       const c = coverage.get(n.id);
-      if (n.data.coverage === c?.coverage && n.data.unfedRequired === c?.unfedRequired) return n;
-      return { ...n, data: { ...n.data, coverage: c?.coverage, unfedRequired: c?.unfedRequired } };
+      const hovered = n.id === pointer || undefined;
+      if (n.data.coverage === c?.coverage && n.data.unfedRequired === c?.unfedRequired && n.data.pointer === hovered) return n;
+      return { ...n, data: { ...n.data, coverage: c?.coverage, unfedRequired: c?.unfedRequired, pointer: hovered } };
     }),
     offsets,
   };

@@ -22,6 +22,8 @@ export interface EntityNodeData extends Record<string, unknown> {
   coverage?: string;
   /** Ids of its required fields that nothing feeds (and nobody acknowledged), space-separated. */
   unfedRequired?: string;
+  /** Under the pointer, as the canvas of a large document found it (see active-flow.ts). */
+  pointer?: boolean;
 }
 /** Data of a note node. */
 export interface NoteNodeData extends Record<string, unknown> {
