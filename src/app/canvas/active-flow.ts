@@ -52,12 +52,12 @@ export function activeFlow(doc: CrosswalkDocument, ids: ReadonlySet<string>, vie
   const notes = (doc.notes ?? []).filter((n) => ids.has(n.id));
   const part: CrosswalkDocument = { ...doc, systems: [], entities, links: [], notes, walkthrough: undefined };
   const { nodes } = toFlow(part, view, prev ? { nodes: prev, edges: [] } : undefined);
-  // The coverage badge counts the whole document's mappings, not the part's.
-  const coverage = coverageOf(doc);
+  // The coverage badge counts the whole document's mappings, not the part's (asked only when
+  // an entity is held: adding a note needs none).
   return {
     nodes: nodes.map((n) => {
       if (n.type !== 'entity') return n;
-      const c = coverage.get(n.id);
+      const c = coverageOf(doc).get(n.id);
       const hovered = n.id === pointer || undefined;
       if (n.data.coverage === c?.coverage && n.data.unfedRequired === c?.unfedRequired && n.data.pointer === hovered) return n;
       return { ...n, data: { ...n.data, coverage: c?.coverage, unfedRequired: c?.unfedRequired, pointer: hovered } };
