@@ -141,7 +141,7 @@ describe('a 2,000-entity document', () => {
     });
   }
 
-  it('at 100% draws on the canvas and hands only the hovered or selected entity to the DOM; a line, a drag and an edit work', async () => {
+  it('at 100% draws on the canvas and hands only the hovered or selected entity to the DOM; a line, a drag, a connection and an edit work', async () => {
     const id = 'sys-5-e8';
     await showAt(page, id, 1);
     expect(await page.locator('.react-flow__node').count()).toBe(0);
@@ -182,9 +182,31 @@ describe('a 2,000-entity document', () => {
     expect(Math.abs((await positionOf(page, id)).x - before.x - 50)).toBeLessThanOrEqual(10);
     expect((await entityInfo(page, id)).system).toBe('sys-5');
     expect(await selection(page)).toEqual([id]);
-    // Away from it, the selected entity stays in the DOM; nothing else comes in.
-    await page.mouse.move(p.x, p.y - 400);
+    // Away from it (in the gap beside it), the selected entity stays in the DOM; nothing else comes in.
+    await page.mouse.move(p.x - 135, p.y);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
+    // Connecting: from a field handle of the selected entity to a field of an entity only the
+    // canvas draws, which comes into the DOM (with handles) as the pointer reaches it.
+    const handle = page.locator(`.react-flow__node[data-id="${id}"] [data-field="${doc.entities.find((e) => e.id === id)!.fields[2].id}"] .react-flow__handle-right`);
+    const from = (await handle.boundingBox())!;
+    const target = doc.entities.find((e) => e.id === 'sys-5-e9')!;
+    const t = await entityPoint(page, target.id);
+    const zoom = await page.evaluate(() => (window as unknown as Crosswalk).crosswalk.flow().getViewport().zoom);
+    // entityPoint is the title's middle; the third field row's right end (its left end may
+    // be under the entity just dragged):
+    const to = { x: t.x + 115 * zoom, y: t.y + (17 + 2 * 26 + 13) * zoom };
+    const links = await page.evaluate(() => (window as unknown as { crosswalk: { doc(): { links: unknown[] } } }).crosswalk.doc().links.length);
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x - 60, to.y, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.waitForSelector(`.react-flow__node[data-id="${target.id}"] .react-flow__handle`);
+    await page.mouse.up();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { crosswalk: { doc(): { links: unknown[] } } }).crosswalk.doc().links.length))
+      .toBe(links + 1);
+    const made = await page.evaluate(() => (window as unknown as { crosswalk: { doc(): { links: { from: unknown; to: unknown }[] } } }).crosswalk.doc().links.at(-1));
+    expect(made).toMatchObject({ from: { entity: id }, to: { entity: target.id, field: target.fields[2].id } });
     const notes = await noteCount(page);
     await page.keyboard.press('n');
     await expect.poll(() => noteCount(page)).toBe(notes + 1);

@@ -88,7 +88,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       return { x: (e.clientX - r.left - x) / zoom, y: (e.clientY - r.top - y) / zoom };
     };
     const hitAt = (e: MouseEvent) => {
-      const target = e.target as Element | null;
+      const target = e.buttons ? document.elementFromPoint(e.clientX, e.clientY) : (e.target as Element | null);
       // Controls, the minimap, other panels and React Flow's own nodes keep their own events.
       if (target?.closest('.react-flow__panel, .react-flow__node')) return undefined;
       const zoom = flowStore.getState().transform[2];
@@ -156,7 +156,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       // While a connection is dragged, the entity under the pointer must be handed to the
       // DOM too (its handles are where the connection ends).
       if (e.buttons && !flowStore.getState().connection.inProgress) return;
-      const target = e.target as Element | null;
+      // (The pointer may be captured by the handle a connection started from: ask what is under it.)
+      const target = e.buttons ? document.elementFromPoint(e.clientX, e.clientY) : (e.target as Element | null);
       const node = target?.closest('.react-flow__node');
       const hit = node ? undefined : hitAt(e);
       const id = node ? (node.getAttribute('data-id') ?? undefined) : hit?.kind === 'entity' ? hit.id : undefined;
