@@ -83,9 +83,10 @@ export function Canvas() {
     const ids = new Set<string>();
     if (!overview || zoomedOut) return ids;
     for (const id of selectionIds) ids.add(id);
-    for (const id of [hovered, editingEntity, connectingFrom]) if (id !== undefined) ids.add(id);
+    // (Not the hovered one while presenting: nothing there is edited or connected.)
+    for (const id of [presenting ? undefined : hovered, editingEntity, connectingFrom]) if (id !== undefined) ids.add(id);
     return ids;
-  }, [overview, zoomedOut, selectionIds, hovered, editingEntity, connectingFrom]);
+  }, [overview, zoomedOut, selectionIds, hovered, editingEntity, connectingFrom, presenting]);
 
   const { nodes, edges } = useMemo(() => {
     const view = { selected: new Set(selectionIds), focus };
