@@ -1,4 +1,4 @@
-import { documentSchema } from '../model/schema';
+import { documentSchema, entitySchema, linkSchema } from '../model/schema';
 import { canonicalWriter } from '../model/schema-walk';
 import type { CrosswalkDocument } from '../model/types';
 
@@ -17,4 +17,35 @@ export function normaliseDocument(doc: CrosswalkDocument): CrosswalkDocument {
 /** Serialises a document as the text of a `.crosswalk.json` file (stable key order, trailing newline). */
 export function serialiseDocument(doc: CrosswalkDocument): string {
   return `${JSON.stringify(normaliseDocument(doc), null, 2)}\n`;
+}
+
+const writeEntity = canonicalWriter(entitySchema);
+const writeLink = canonicalWriter(linkSchema);
+/** The text of each entity and link as it sits in a serialised document, kept while the object is unchanged. */
+const elementTexts = new WeakMap<object, string>();
+
+function elementText(element: object, write: (value: unknown) => unknown): string {
+  let text = elementTexts.get(element);
+  if (text === undefined) {
+    text = `    ${JSON.stringify(write(element), null, 2).replace(/\n/g, '\n    ')}`;
+    elementTexts.set(element, text);
+  }
+  return text;
+}
+
+function arrayText(key: string, items: readonly object[], write: (value: unknown) => unknown): string {
+  return items.length ? `\n  "${key}": [\n${items.map((x) => elementText(x, write)).join(',\n')}\n  ]` : `\n  "${key}": []`;
+}
+
+/**
+ * The same bytes as {@link serialiseDocument}, reusing the text of every entity and link
+ * unchanged since an earlier call (edits share unchanged objects): saving after an edit of a
+ * large document costs the edit, not the document.
+ */
+export function serialiseDocumentIncrementally(doc: CrosswalkDocument): string {
+  const text = serialiseDocument({ ...doc, entities: [], links: [] });
+  // Top-level keys sit at two spaces; a string cannot hold a raw quote, so these match once.
+  return text
+    .replace('\n  "entities": []', () => arrayText('entities', doc.entities, writeEntity))
+    .replace('\n  "links": []', () => arrayText('links', doc.links, writeLink));
 }

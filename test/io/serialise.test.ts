@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../src/io/file';
-import { serialiseDocument } from '../../src/io/serialise';
+import { serialiseDocument, serialiseDocumentIncrementally } from '../../src/io/serialise';
+import * as ops from '../../src/model/ops';
 import type { CrosswalkDocument } from '../../src/model/types';
 import { arbitraryDocument } from '../fixtures/arbitrary-doc';
 
@@ -31,5 +32,19 @@ describe('serialiseDocument', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('incrementally: the same bytes as a whole serialisation, for random documents and after an edit that reuses the text of the rest', () => {
+    fc.assert(
+      fc.property(arbitraryDocument(), (doc) => {
+        expect(serialiseDocumentIncrementally(doc)).toBe(serialiseDocument(doc));
+      }),
+      { numRuns: 100 },
+    );
+    const doc = reparse(readFileSync('examples/identity-lifecycle.crosswalk.json', 'utf8'));
+    expect(serialiseDocumentIncrementally(doc)).toBe(serialiseDocument(doc));
+    const edited = ops.updateEntity(doc, doc.entities[1].id, { name: 'Renamed "entities": []' });
+    expect(serialiseDocumentIncrementally(edited)).toBe(serialiseDocument(edited));
+    expect(serialiseDocumentIncrementally({ ...edited, entities: [], links: [] })).toBe(serialiseDocument({ ...edited, entities: [], links: [] }));
   });
 });

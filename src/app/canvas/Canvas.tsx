@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -10,6 +10,7 @@ import {
   ViewportPortal,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -33,12 +34,12 @@ import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 import { useWheelZoom } from './wheel-zoom';
+import { activeFlow } from './active-flow';
 
 // Module scope, so React Flow never sees new node types between renders.
 const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
 const edgeTypes = { link: LinkEdgeView };
 const SNAP: [number, number] = [10, 10];
-const NO_NODES: CanvasNode[] = [];
 const NO_EDGES: LinkEdge[] = [];
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
@@ -63,19 +64,31 @@ export function Canvas() {
   const snapToGrid = useAppStore((s) => s.ui.snapToGrid);
   const minimap = useAppStore((s) => s.ui.minimap);
   const presenting = useAppStore((s) => s.ui.presenting);
+  // A shared (read-only) document: nothing moves, connects or changes, even for a moment.
+  const readOnly = useAppStore((s) => !!s.ui.readOnly);
+  const editable = !presenting && !readOnly;
   const fitRequest = useAppStore((s) => s.ui.fitRequest);
   const flow = useReactFlow<CanvasNode, LinkEdge>();
+  const flowStore = useStoreApi<CanvasNode, LinkEdge>();
   useGeometryHandles();
-  // Level of detail: below DETAIL_ZOOM React Flow holds no nodes and the overview canvas
-  // draws the diagram; at and above it only what is on screen is in the DOM. The selector
-  // changes only when the zoom crosses the threshold, so zooming renders nothing here.
+  // Level of detail. A large document is drawn on one <canvas> at every zoom (OverviewLayer),
+  // and React Flow holds only the entities and notes being worked on (hovered, selected,
+  // edited, connected from), and none below DETAIL_ZOOM: the DOM, not JavaScript, was the
+  // frame cost (at 100% each frame re-rasterised every long edge path). The selector changes
+  // only when the zoom crosses the threshold, so zooming renders nothing here.
   const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  const connectingFrom = useStore((s) => (s.connection.inProgress ? s.connection.fromNode.id : undefined));
   // A picture taken from the DOM needs every node there (see capture.ts).
   const everything = useDrawEverything();
   // Small documents stay whole DOM at every zoom: fast enough, and exactly what a picture shows.
   const large = doc.entities.length >= OVERVIEW_MIN_ENTITIES;
-  const overview = zoomedOut && !everything && large;
+  const overview = large && !everything;
+  const [hovered, setHovered] = useState<string>();
+  const editingEntity = useAppStore((s) => s.ui.editingField?.entity);
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
+  const prevActive = useRef<CanvasNode[]>(undefined);
+  /** Each detached entity's system origin (see active-flow.ts). */
+  const offsets = useRef(new Map<string, Point>());
   const dragging = useRef(false);
   const wrapper = useRef<HTMLDivElement>(null);
   useWheelZoom(wrapper, flow, MIN_ZOOM, MAX_ZOOM);
@@ -85,11 +98,28 @@ export function Canvas() {
     return step?.focus?.length ? focusScope(doc, step.focus).lit : undefined;
   }, [doc, activeStep]);
 
+  const active = useMemo(() => {
+    const ids = new Set<string>();
+    if (!overview || zoomedOut) return ids;
+    for (const id of selectionIds) ids.add(id);
+    // (Not the hovered one while presenting: nothing there is edited or connected.)
+    for (const id of [presenting ? undefined : hovered, editingEntity, connectingFrom]) if (id !== undefined) ids.add(id);
+    return ids;
+  }, [overview, zoomedOut, selectionIds, hovered, editingEntity, connectingFrom, presenting]);
+
   const { nodes, edges } = useMemo(() => {
-    const result = toFlow(doc, { selected: new Set(selectionIds), focus }, prev.current);
+    const view = { selected: new Set(selectionIds), focus };
+    if (overview) {
+      const result = activeFlow(doc, active, view, prevActive.current, hovered);
+      prevActive.current = result.nodes;
+      offsets.current = result.offsets;
+      return { nodes: result.nodes, edges: NO_EDGES };
+    }
+    offsets.current = new Map();
+    const result = toFlow(doc, view, prev.current);
     prev.current = result;
     return result;
-  }, [doc, selectionIds, focus]);
+  }, [doc, selectionIds, focus, overview, active, hovered]);
 
   useEffect(() => {
     setFlowInstance(flow);
@@ -110,12 +140,20 @@ export function Canvas() {
     const positions = new Map<string, Point>();
     const sizes = new Map<string, { width: number; height: number }>();
     let selectionChanged = false;
-    const selected = new Set(getState().selection.ids);
+    let selected = new Set(getState().selection.ids);
+    // A plain click selects one node: React Flow deselects what it holds, and what only the
+    // canvas draws (a line, a system, an entity off the DOM) is deselected here.
+    if (changes.some((c) => c.type === 'select' && c.selected) && !flowStore.getState().multiSelectionActive) {
+      const held = flowStore.getState().nodeLookup;
+      selected = new Set([...selected].filter((id) => held.has(id)));
+    }
     let dragEnded = false;
     let resizeEnded = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
-        positions.set(c.id, c.position);
+        // A detached entity (over the canvas) moves in diagram coordinates; the document keeps it relative to its system.
+        const origin = offsets.current.get(c.id);
+        positions.set(c.id, origin ? { x: c.position.x - origin.x, y: c.position.y - origin.y } : c.position);
         if (c.dragging === false) dragEnded = true;
       } else if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined) {
         sizes.set(c.id, c.dimensions);
@@ -137,7 +175,7 @@ export function Canvas() {
       else if (dragEnded && !dragging.current) setTimeout(commitTransient, 0);
     }
     if (selectionChanged) select({ ids: [...selected] });
-  }, []);
+  }, [flowStore]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
     const selected = new Set(getState().selection.ids);
@@ -171,8 +209,8 @@ export function Canvas() {
   return (
     <ReactFlow<CanvasNode, LinkEdge>
       ref={wrapper}
-      nodes={overview ? NO_NODES : nodes}
-      edges={overview ? NO_EDGES : edges}
+      nodes={nodes}
+      edges={edges}
       onlyRenderVisibleElements={large && !everything}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
@@ -195,8 +233,8 @@ export function Canvas() {
       maxZoom={MAX_ZOOM}
       zoomOnScroll={false}
       zoomOnDoubleClick={false}
-      nodesDraggable={!presenting}
-      nodesConnectable={!presenting}
+      nodesDraggable={editable}
+      nodesConnectable={editable}
       elementsSelectable={!presenting}
       aria-label="Diagram canvas"
     >
@@ -205,7 +243,15 @@ export function Canvas() {
       </ViewportPortal>
       {!overview && <LinkLabelLayer doc={doc} focus={focus} interactive={!presenting} cull={large && !everything} />}
       {overview && (
-        <OverviewLayer doc={doc} selected={selectionIds} focus={focus} interactive={!presenting} snapToGrid={snapToGrid} />
+        <OverviewLayer
+          doc={doc}
+          selected={selectionIds}
+          focus={focus}
+          interactive={!presenting}
+          movable={editable}
+          snapToGrid={snapToGrid}
+          onHover={setHovered}
+        />
       )}
       <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
       {!presenting && (

@@ -41,7 +41,7 @@ function nextEditing(fields: readonly Field[], fieldId: string, part: 'name' | '
 
 /** An entity: a title row, then one row per field with its own handles on both sides. */
 export const EntityNodeView = memo(function EntityNodeView({ id, data, selected }: NodeProps<EntityNode>) {
-  const { entity, dimmed, coverage, unfedRequired } = data;
+  const { entity, dimmed, coverage, unfedRequired, pointer } = data;
   const unfed = unfedRequired ? new Set(unfedRequired.split(' ')) : undefined;
   const editing = useAppStore((s) => (s.ui.editingField?.entity === id ? s.ui.editingField : undefined));
   const selectedField = useAppStore((s) => (s.selection.field?.entity === id ? s.selection.field.field : undefined));
@@ -54,7 +54,7 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
   // handle is a store subscription and a few elements, 22 per entity of 10 fields.
   const [hovered, setHovered] = useState(false);
   const connecting = useStore((s) => s.connection.inProgress);
-  const withHandles = hovered || connecting || selected;
+  const withHandles = hovered || pointer || connecting || selected;
 
   const commitField = (field: Field, part: 'name' | 'type', value: string, exit: InlineExit) => {
     if (exit !== 'escape') {

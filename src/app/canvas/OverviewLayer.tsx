@@ -7,32 +7,41 @@ import { finishDrag } from './drag';
 import { drawOverview, type Marks, type View } from './overview-draw';
 import { buildOverview, hitTest, levelAt } from './overview-model';
 
-// The zoomed-out canvas: React Flow holds no nodes below DETAIL_ZOOM (see Canvas.tsx), and
-// this layer draws the diagram on one <canvas>, redrawn straight from React Flow's viewport
-// on every pan or zoom step (no React render per frame). Clicks and drags are hit-tested
-// against the document's geometry, so selecting and moving work as on the DOM nodes;
-// everywhere else the pointer falls through to React Flow's pane (pan, zoom, deselect).
+// The canvas of a large document: this layer draws the whole diagram on one <canvas> under
+// React Flow's nodes, redrawn straight from React Flow's viewport on every pan or zoom step
+// (no React render per frame). React Flow holds only the few nodes a person is working on
+// (hovered, selected, edited: see Canvas.tsx), and none when zoomed out. Clicks and drags
+// on what only the canvas draws are hit-tested against the document's geometry, so
+// selecting and moving work as on the DOM nodes; React Flow's own nodes keep their events,
+// and everywhere else the pointer falls through to React Flow's pane (pan, zoom, deselect).
 
 interface Props {
   doc: CrosswalkDocument;
   selected: readonly string[];
   focus?: ReadonlySet<string>;
-  /** Whether elements can be selected and moved (not while presenting). */
+  /** Whether elements can be selected (not while presenting). */
   interactive: boolean;
+  /** Whether elements can be moved (not while presenting, nor in a read-only document). */
+  movable: boolean;
   snapToGrid: boolean;
+  /** Told the entity under the pointer (or none), so the canvas can hand it to the DOM. */
+  onHover?: (id: string | undefined) => void;
 }
+
+/** How near a line, in screen pixels, a click selects it. */
+const LINE_TOLERANCE = 5;
 
 /** Pixels the pointer must move before a press becomes a drag. */
 const DRAG_THRESHOLD = 3;
 
-export function OverviewLayer({ doc, selected, focus, interactive, snapToGrid }: Props) {
+export function OverviewLayer({ doc, selected, focus, interactive, movable, snapToGrid, onHover }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const flowStore = useStoreApi();
   const model = useMemo(() => buildOverview(doc), [doc]);
   const marks = useMemo<Marks>(() => ({ selected: new Set(selected), focus }), [selected, focus]);
   // The latest inputs, read by the store subscription and the pointer handlers.
-  const live = useRef({ model, marks, interactive, snapToGrid });
-  live.current = { model, marks, interactive, snapToGrid };
+  const live = useRef({ model, marks, interactive, movable, snapToGrid, onHover });
+  live.current = { model, marks, interactive, movable, snapToGrid, onHover };
   const redraw = useRef<() => void>(undefined);
 
   useEffect(() => {
@@ -79,10 +88,11 @@ export function OverviewLayer({ doc, selected, focus, interactive, snapToGrid }:
       return { x: (e.clientX - r.left - x) / zoom, y: (e.clientY - r.top - y) / zoom };
     };
     const hitAt = (e: MouseEvent) => {
-      const target = e.target as Element | null;
-      // Controls, the minimap and other panels keep their own clicks.
-      if (target?.closest('.react-flow__panel')) return undefined;
-      return hitTest(live.current.model, toCanvas(e), levelAt(flowStore.getState().transform[2]));
+      const target = e.buttons ? document.elementFromPoint(e.clientX, e.clientY) : (e.target as Element | null);
+      // Controls, the minimap, other panels and React Flow's own nodes keep their own events.
+      if (target?.closest('.react-flow__panel, .react-flow__node')) return undefined;
+      const zoom = flowStore.getState().transform[2];
+      return hitTest(live.current.model, toCanvas(e), levelAt(zoom), LINE_TOLERANCE / zoom);
     };
     let swallowClick = false;
     const onPointerDown = (e: PointerEvent) => {
@@ -100,6 +110,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, snapToGrid }:
         return;
       }
       if (!(ids.length === 1 && ids[0] === hit.id)) select({ ids: [hit.id] });
+      if (hit.kind === 'link' || !live.current.movable) return;
       const m = live.current.model;
       const box = (hit.kind === 'entity' ? m.geometry.entities : hit.kind === 'system' ? m.geometry.systems : m.geometry.notes).get(hit.id);
       if (!box) return;
@@ -140,9 +151,21 @@ export function OverviewLayer({ doc, selected, focus, interactive, snapToGrid }:
       // The compatibility mousedown of a press we handled: keep it from d3-zoom.
       if (swallowClick) e.stopPropagation();
     };
+    let hovered: string | undefined;
     const onHover = (e: MouseEvent) => {
-      if (e.buttons) return;
-      root.style.cursor = live.current.interactive && hitAt(e) ? 'move' : '';
+      // While a connection is dragged, the entity under the pointer must be handed to the
+      // DOM too (its handles are where the connection ends).
+      if (e.buttons && !flowStore.getState().connection.inProgress) return;
+      // (The pointer may be captured by the handle a connection started from: ask what is under it.)
+      const target = e.buttons ? document.elementFromPoint(e.clientX, e.clientY) : (e.target as Element | null);
+      const node = target?.closest('.react-flow__node');
+      const hit = node ? undefined : hitAt(e);
+      const id = node ? (node.getAttribute('data-id') ?? undefined) : hit?.kind === 'entity' ? hit.id : undefined;
+      if (id !== hovered) {
+        hovered = id;
+        live.current.onHover?.(id);
+      }
+      if (!node) root.style.cursor = live.current.interactive && hit ? (hit.kind === 'link' || !live.current.movable ? 'pointer' : 'move') : '';
     };
     root.addEventListener('pointerdown', onPointerDown, true);
     root.addEventListener('mousedown', onMouseDown, true);

@@ -1,9 +1,10 @@
 import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
-import { DETAIL_ZOOM, levelAt, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
+import { DETAIL_ZOOM, levelAt, lineCurve, pointOnLine, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
 
-// Draws the zoomed-out diagram on one 2D canvas: a full redraw per frame, culled to what is
-// on screen, in the same black-on-white look as the DOM nodes so the hand-over at
-// DETAIL_ZOOM does not jump.
+// Draws a large diagram on one 2D canvas: a full redraw per frame, culled to what is on
+// screen, in the same black-on-white look as the DOM nodes, so an entity handed to the DOM
+// (hovered, selected, edited) does not jump. Zoomed in it draws field rows and link labels;
+// further out title boxes and folded lines, then systems.
 
 /** The viewport as React Flow keeps it: screen = canvas × zoom + (x, y). */
 export interface View {
@@ -44,10 +45,74 @@ function fit(text: string, width: number, font: number): string {
   return text.length <= chars ? text : `${text.slice(0, chars - 1)}…`;
 }
 
-function bezier(ctx: CanvasRenderingContext2D, l: OverviewLine): void {
-  const dx = Math.max(30, Math.abs(l.to.x - l.from.x) / 2);
-  ctx.moveTo(l.from.x, l.from.y);
-  ctx.bezierCurveTo(l.from.x + l.fromDir * dx, l.from.y, l.to.x + l.toDir * dx, l.to.y, l.to.x, l.to.y);
+/**
+ * Adds a line's curve to the path. A curve that leaves the screen is added only where it is
+ * on screen, as short straight pieces: stroking (and dashing) costs the whole length of a
+ * path, and zoomed in a line between two systems is thousands of pixels long.
+ */
+function bezier(ctx: CanvasRenderingContext2D, l: OverviewLine, v: View): void {
+  const [a, b, c, d] = lineCurve(l);
+  const sx = (x: number) => x * v.zoom + v.x;
+  const sy = (y: number) => y * v.zoom + v.y;
+  const xs = [sx(a.x), sx(b.x), sx(c.x), sx(d.x)];
+  const ys = [sy(a.y), sy(b.y), sy(c.y), sy(d.y)];
+  const m = 20;
+  if (Math.min(...xs) >= -m && Math.min(...ys) >= -m && Math.max(...xs) <= v.width + m && Math.max(...ys) <= v.height + m) {
+    ctx.moveTo(a.x, a.y);
+    ctx.bezierCurveTo(b.x, b.y, c.x, c.y, d.x, d.y);
+    return;
+  }
+  // Pieces about 12 px long on screen (the control polygon bounds the curve's length).
+  const length = Math.hypot(xs[1] - xs[0], ys[1] - ys[0]) + Math.hypot(xs[2] - xs[1], ys[2] - ys[1]) + Math.hypot(xs[3] - xs[2], ys[3] - ys[2]);
+  const n = Math.min(400, Math.max(8, Math.ceil(length / 12)));
+  let prev = a;
+  let pen = false;
+  for (let i = 1; i <= n; i++) {
+    const p = pointOnLine(l, i / n);
+    const x1 = Math.min(sx(prev.x), sx(p.x));
+    const x2 = Math.max(sx(prev.x), sx(p.x));
+    const y1 = Math.min(sy(prev.y), sy(p.y));
+    const y2 = Math.max(sy(prev.y), sy(p.y));
+    if (x2 >= -m && y2 >= -m && x1 <= v.width + m && y1 <= v.height + m) {
+      if (!pen) ctx.moveTo(prev.x, prev.y);
+      ctx.lineTo(p.x, p.y);
+      pen = true;
+    } else pen = false;
+    prev = p;
+  }
+}
+
+/** Longest label drawn, in characters, and the character width used to size its box (as LinkEdgeView). */
+const LABEL_MAX_CHARS = 34;
+const LABEL_CHAR_WIDTH = 6.2;
+
+/** Link labels at the middle of their lines, where they can be read (the DOM edges' look). */
+function drawLabels(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[], v: View, marks: Marks): void {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 1 / v.zoom;
+  for (const l of lines) {
+    if (!l.text) continue;
+    const m = pointOnLine(l, 0.5);
+    const x = m.x * v.zoom + v.x;
+    const y = m.y * v.zoom + v.y;
+    if (x < -200 || y < -20 || x > v.width + 200 || y > v.height + 20) continue;
+    const shown = l.text.length > LABEL_MAX_CHARS ? `${l.text.slice(0, LABEL_MAX_CHARS - 1)}…` : l.text;
+    const w = Math.round(shown.length * LABEL_CHAR_WIDTH + 12);
+    const id = l.ids[0];
+    ctx.globalAlpha = marks.focus && !marks.focus.has(id) ? DIM : 1;
+    const colour = marks.selected.has(id) ? SELECT : '#000';
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(m.x - w / 2, m.y - 9, w, 18);
+    ctx.strokeStyle = colour;
+    ctx.setLineDash(l.kind === 'mapping' ? [3, 2] : []);
+    ctx.strokeRect(m.x - w / 2, m.y - 9, w, 18);
+    ctx.fillStyle = colour;
+    ctx.font = `${l.kind === 'mapping' ? 'italic ' : l.kind === 'flow' ? 'bold ' : ''}11px ${FONT}`;
+    ctx.fillText(shown, m.x, m.y);
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
 }
 
 function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[], v: View, marks: Marks, counts: boolean): void {
@@ -62,7 +127,7 @@ function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[]
         if (l.kind !== kind) continue;
         const p = chosen(l) ? 'selected' : lit(l) ? 'plain' : 'dimmed';
         if (p !== pass || !lineVisible(l, v)) continue;
-        bezier(ctx, l);
+        bezier(ctx, l, v);
         any = true;
       }
       if (!any) continue;
@@ -101,6 +166,8 @@ function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[]
 /** Draws the whole overview for a view. `ctx` is the bare canvas context (identity transform). */
 export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel, v: View, marks: Marks, pixelRatio: number): void {
   const level = levelAt(v.zoom);
+  // Field rows from the field level in: drawn from bitmaps, sharper the nearer the view.
+  const rows = level === 'fields' || level === 'dom';
   const z = v.zoom;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, v.width * pixelRatio, v.height * pixelRatio);
@@ -149,18 +216,20 @@ export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel
   if (level === 'systems') {
     drawLines(ctx, model.systemLines, v, marks, true);
   } else {
-    drawLines(ctx, level === 'fields' ? model.links : model.folded, v, marks, level === 'titles');
+    drawLines(ctx, rows ? model.links : model.folded, v, marks, level === 'titles');
+    if (level === 'dom') drawLabels(ctx, model.links, v, marks);
   }
 
   // Entities: at the far level faint boxes; nearer, title boxes; nearer still, field rows.
   const shown = model.entities.filter((e) => visible(e.box, v));
-  if (level === 'fields') {
+  if (rows) {
+    const scale = bitmapScale(z);
     for (const e of shown) {
       const b = e.box;
       ctx.globalAlpha = alpha(e.id);
       // Field rows: drawn once per entity into a small bitmap, then copied each frame (text
       // is the dear part of a frame; a bitmap copy is not).
-      const bitmap = entityBitmap(e, pixelRatio);
+      const bitmap = entityBitmap(e, scale * pixelRatio);
       if (bitmap) ctx.drawImage(bitmap, b.x, b.y, b.width, b.height);
     }
   } else {
@@ -211,20 +280,31 @@ export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel
   ctx.globalAlpha = 1;
 }
 
-/** How many entity drawings are kept (about 60 KB each). */
-const BITMAP_LIMIT = 600;
-const bitmaps = new Map<object, { canvas: OffscreenCanvas | HTMLCanvasElement; ratio: number }>();
+/**
+ * The scale entity drawings are made at for a zoom: DETAIL_ZOOM below it, else the next of
+ * 1, 2, 3 (a few sizes, so zooming redraws a drawing only when it crosses one).
+ */
+function bitmapScale(zoom: number): number {
+  if (zoom < DETAIL_ZOOM) return DETAIL_ZOOM;
+  return zoom <= 1 ? 1 : zoom <= 2 ? 2 : 3;
+}
 
-/** An entity with its field rows, drawn at DETAIL_ZOOM (kept until the entity changes). */
-function entityBitmap(e: OverviewEntity, pixelRatio: number): OffscreenCanvas | HTMLCanvasElement | undefined {
-  const found = bitmaps.get(e.source);
-  if (found && found.ratio === pixelRatio) {
+type Bitmap = OffscreenCanvas | HTMLCanvasElement;
+/** Entity drawings kept per scale, least recently used first; about 12 MB per scale at most. */
+const bitmaps = new Map<number, Map<object, Bitmap>>();
+const BITMAP_PIXELS = 3_000_000;
+
+/** An entity with its field rows, drawn at `scale` (kept until the entity changes). */
+function entityBitmap(e: OverviewEntity, scale: number): Bitmap | undefined {
+  let cache = bitmaps.get(scale);
+  if (!cache) bitmaps.set(scale, (cache = new Map()));
+  const found = cache.get(e.source);
+  if (found) {
     // Least recently used goes first: move this one to the end.
-    bitmaps.delete(e.source);
-    bitmaps.set(e.source, found);
-    return found.canvas;
+    cache.delete(e.source);
+    cache.set(e.source, found);
+    return found;
   }
-  const scale = DETAIL_ZOOM * pixelRatio;
   const w = Math.ceil(e.box.width * scale);
   const h = Math.ceil(e.box.height * scale);
   const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
@@ -237,7 +317,7 @@ function entityBitmap(e: OverviewEntity, pixelRatio: number): OffscreenCanvas | 
   ctx.fillStyle = '#f4f4f4';
   ctx.fillRect(0, 0, b.width, ENTITY_HEADER_HEIGHT);
   ctx.strokeStyle = '#000';
-  ctx.lineWidth = 1 / DETAIL_ZOOM;
+  ctx.lineWidth = Math.max(1, 1 / scale);
   ctx.strokeRect(0, 0, b.width, b.height);
   ctx.fillStyle = '#000';
   ctx.textAlign = 'center';
@@ -246,7 +326,7 @@ function entityBitmap(e: OverviewEntity, pixelRatio: number): OffscreenCanvas | 
   ctx.moveTo(b.x, b.y + ENTITY_HEADER_HEIGHT);
   ctx.lineTo(b.x + b.width, b.y + ENTITY_HEADER_HEIGHT);
   ctx.strokeStyle = '#000';
-  ctx.lineWidth = 1 / DETAIL_ZOOM;
+  ctx.lineWidth = Math.max(1, 1 / scale);
   ctx.stroke();
   ctx.font = `bold 12.5px ${FONT}`;
   ctx.fillText(fit(e.name, b.width - 16, 12.5), b.x + b.width / 2, b.y + ENTITY_HEADER_HEIGHT / 2);
@@ -264,7 +344,8 @@ function entityBitmap(e: OverviewEntity, pixelRatio: number): OffscreenCanvas | 
     ctx.fillText(fit(f.type, b.width * 0.4, 11.5), b.x + b.width - 10, y);
     ctx.textAlign = 'left';
   });
-  bitmaps.set(e.source, { canvas, ratio: pixelRatio });
-  if (bitmaps.size > BITMAP_LIMIT) bitmaps.delete(bitmaps.keys().next().value!);
+  cache.set(e.source, canvas);
+  const limit = Math.max(40, Math.floor(BITMAP_PIXELS / Math.max(1, w * h)));
+  while (cache.size > limit) cache.delete(cache.keys().next().value!);
   return canvas;
 }

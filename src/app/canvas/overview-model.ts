@@ -1,4 +1,5 @@
 import { computeGeometry, routeLink, type Box, type Geometry } from '../../model/geometry';
+import { linkLabel } from '../../model/meaning';
 import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Link, type Point } from '../../model/types';
 
 // What the zoomed-out canvas draws, computed once per document (not per frame): boxes from
@@ -58,6 +59,8 @@ export interface OverviewLine {
   /** Which way the line leaves and enters its boxes (-1 left, 1 right). */
   fromDir: -1 | 1;
   toDir: -1 | 1;
+  /** The link's label (one link per line, field-level lines only). */
+  text?: string;
 }
 
 export interface OverviewModel {
@@ -82,9 +85,21 @@ function fold(lines: Map<string, OverviewLine>, key: string, link: Link, route: 
   else lines.set(key, { ids: [link.id], kind: link.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
 }
 
+const geometries = new WeakMap<CrosswalkDocument, Geometry>();
+
+/**
+ * The document's geometry, computed once per document version (the canvas, the nodes handed
+ * to React Flow and fitting the view all ask for it after each edit). Read-only.
+ */
+export function geometryOf(doc: CrosswalkDocument): Geometry {
+  let geo = geometries.get(doc);
+  if (!geo) geometries.set(doc, (geo = computeGeometry(doc)));
+  return geo;
+}
+
 /** Builds what the overview draws for a document. */
 export function buildOverview(doc: CrosswalkDocument): OverviewModel {
-  const geometry = computeGeometry(doc);
+  const geometry = geometryOf(doc);
   const counts = new Map<string, number>();
   const systemOf = new Map<string, string | undefined>();
   for (const e of doc.entities) {
@@ -113,7 +128,7 @@ export function buildOverview(doc: CrosswalkDocument): OverviewModel {
   for (const l of doc.links) {
     const route = routeLink(doc, geometry, l);
     if (!route) continue;
-    links.push({ ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+    links.push({ ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined });
     const a = endId(l.from);
     const b = endId(l.to);
     const coarse = isSystemEndpoint(l.from) && isSystemEndpoint(l.to) ? l : { ...l, from: stripField(l.from), to: stripField(l.to) } as Link;
@@ -134,13 +149,63 @@ function stripField(ep: Endpoint): Endpoint {
   return isSystemEndpoint(ep) ? ep : { entity: ep.entity };
 }
 
-/** What is at a canvas point: the topmost entity, note or system (its id), or undefined. */
-export function hitTest(model: OverviewModel, p: Point, level: DetailLevel): { id: string; kind: 'entity' | 'note' | 'system' } | undefined {
+/** The control points of a line's curve (the canvas draws it as one cubic Bézier). */
+export function lineCurve(l: OverviewLine): [Point, Point, Point, Point] {
+  const dx = Math.max(30, Math.abs(l.to.x - l.from.x) / 2);
+  return [l.from, { x: l.from.x + l.fromDir * dx, y: l.from.y }, { x: l.to.x + l.toDir * dx, y: l.to.y }, l.to];
+}
+
+/** A point of a line's curve, `t` from 0 (start) to 1 (end). */
+export function pointOnLine(l: OverviewLine, t: number): Point {
+  const [a, b, c, d] = lineCurve(l);
+  const u = 1 - t;
+  const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+  return { x: w[0] * a.x + w[1] * b.x + w[2] * c.x + w[3] * d.x, y: w[0] * a.y + w[1] * b.y + w[2] * c.y + w[3] * d.y };
+}
+
+/** Distance from a point to a line's curve (sampled: exact enough for a pointer). */
+function distanceToLine(l: OverviewLine, p: Point): number {
+  let best = Infinity;
+  let prev = l.from;
+  for (let i = 1; i <= 24; i++) {
+    const q = pointOnLine(l, i / 24);
+    const dx = q.x - prev.x;
+    const dy = q.y - prev.y;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 ? Math.max(0, Math.min(1, ((p.x - prev.x) * dx + (p.y - prev.y) * dy) / len2)) : 0;
+    best = Math.min(best, Math.hypot(p.x - prev.x - t * dx, p.y - prev.y - t * dy));
+    prev = q;
+  }
+  return best;
+}
+
+/**
+ * What is at a canvas point: the topmost entity, note or system, or (where field-level lines
+ * are drawn) a link within `tolerance` canvas units of the point; undefined over nothing.
+ */
+export function hitTest(
+  model: OverviewModel,
+  p: Point,
+  level: DetailLevel,
+  tolerance = 0,
+): { id: string; kind: 'entity' | 'note' | 'system' | 'link' } | undefined {
   const inside = (b: Box) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
   if (level !== 'systems') {
     for (let i = model.entities.length - 1; i >= 0; i--) if (inside(model.entities[i].box)) return { id: model.entities[i].id, kind: 'entity' };
   }
   for (let i = model.notes.length - 1; i >= 0; i--) if (inside(model.notes[i].box)) return { id: model.notes[i].id, kind: 'note' };
+  // Lines are drawn over the systems' frames, so they come before them.
+  if (tolerance > 0 && (level === 'fields' || level === 'dom')) {
+    let best: { id: string; d: number } | undefined;
+    for (const l of model.links) {
+      const x1 = Math.min(l.from.x, l.to.x) - 80 - tolerance;
+      const y1 = Math.min(l.from.y, l.to.y) - tolerance;
+      if (p.x < x1 || p.x > Math.max(l.from.x, l.to.x) + 80 + tolerance || p.y < y1 || p.y > Math.max(l.from.y, l.to.y) + tolerance) continue;
+      const d = distanceToLine(l, p);
+      if (d <= tolerance && (!best || d < best.d)) best = { id: l.ids[0], d };
+    }
+    if (best) return { id: best.id, kind: 'link' };
+  }
   for (let i = model.systems.length - 1; i >= 0; i--) if (inside(model.systems[i].box)) return { id: model.systems[i].id, kind: 'system' };
   return undefined;
 }

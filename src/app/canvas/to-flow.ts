@@ -22,6 +22,8 @@ export interface EntityNodeData extends Record<string, unknown> {
   coverage?: string;
   /** Ids of its required fields that nothing feeds (and nobody acknowledged), space-separated. */
   unfedRequired?: string;
+  /** Under the pointer, as the canvas of a large document found it (see active-flow.ts). */
+  pointer?: boolean;
 }
 /** Data of a note node. */
 export interface NoteNodeData extends Record<string, unknown> {
@@ -77,7 +79,7 @@ function reuseNode<N extends CanvasNode>(prev: CanvasNode | undefined, next: N):
 }
 
 /** What the canvas shows of the coverage report on each target entity (plain strings, so unchanged nodes compare equal). */
-function entityCoverage(doc: CrosswalkDocument): Map<string, { coverage: string; unfedRequired?: string }> {
+export function entityCoverage(doc: CrosswalkDocument): Map<string, { coverage: string; unfedRequired?: string }> {
   const report = computeCoverage(doc);
   const out = new Map(report.entities.map((e) => [e.entityId, { coverage: `${e.mapped}/${e.fields}` } as { coverage: string; unfedRequired?: string }]));
   for (const g of openGaps(report)) {

@@ -1,5 +1,5 @@
 import { parseDocumentText } from '../../io/file';
-import { serialiseDocument } from '../../io/serialise';
+import { serialiseDocumentIncrementally } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import type { DocMeta, LibraryBackend, StoredHistory, WalStore } from './backend';
 import { createIdbBackend, createLocalStorageWal } from './idb-backend';
@@ -54,7 +54,7 @@ const serialised = new WeakMap<CrosswalkDocument, string>();
 export function serialiseCached(doc: CrosswalkDocument): string {
   let text = serialised.get(doc);
   if (text === undefined) {
-    text = serialiseDocument(doc);
+    text = serialiseDocumentIncrementally(doc);
     serialised.set(doc, text);
   }
   return text;

@@ -109,6 +109,8 @@ function withQuiet(change: () => void): void {
 
 function onMessage(open: Open, message: SavedMessage): void {
   if (message.type !== 'saved' || message.tab === TAB || current !== open) return;
+  // A change of ours still waiting for its frame makes this page's copy the newer one.
+  flushScheduled();
   if (message.keptCopy) tellKeptCopy(message.keptCopy, false);
   if (!open.saver.acceptRemote(message.revision)) return;
   const parsed = parseDocumentText(message.text);
@@ -143,6 +145,7 @@ function start(id: string, revision: number, createdAt: number): void {
 }
 
 async function leave(): Promise<void> {
+  flushScheduled();
   const open = current;
   if (!open) return;
   current = undefined;
@@ -150,8 +153,7 @@ async function leave(): Promise<void> {
   await open.saver.flush();
 }
 
-function save(state: AppState): void {
-  const open = current;
+function save(state: AppState, open = current): void {
   if (!open || state.ui.readOnly) return;
   open.saver.change({
     text: serialiseCached(state.doc),
@@ -220,8 +222,32 @@ export async function newestLibraryId(): Promise<string | undefined> {
   return all.filter((m) => m.deletedAt === undefined).sort((a, b) => b.updatedAt - a.updatedAt)[0]?.id;
 }
 
+/**
+ * A change waiting to be saved until the frame that shows it is painted: serialising a large
+ * document and writing it to the log takes longer than the edit itself, and a person sees
+ * the edit first. Anything that leaves, hides or takes another tab's version saves it at once.
+ */
+let scheduled: { open: Open; state: AppState } | undefined;
+
+function flushScheduled(): void {
+  const waiting = scheduled;
+  scheduled = undefined;
+  if (waiting) save(waiting.state, waiting.open);
+}
+
+function saveAfterPaint(open: Open, state: AppState): void {
+  if (scheduled && scheduled.open !== open) flushScheduled();
+  const first = !scheduled;
+  scheduled = { open, state };
+  if (!first) return;
+  // After the next frame; a hidden page draws no frames, so a timer is the backstop.
+  requestAnimationFrame(() => setTimeout(flushScheduled, 0));
+  setTimeout(flushScheduled, 200);
+}
+
 /** Saves now: what page hide and the tests wait for. */
 export async function flushSaving(): Promise<void> {
+  flushScheduled();
   await current?.saver.flush();
 }
 
@@ -232,7 +258,7 @@ export function startSaving(): void {
     if (state.doc === prev.doc && state.history === prev.history) return;
     // A drag in progress is saved once, when it ends (one undo step, one save).
     if (state.transientBase) return;
-    save(state);
+    saveAfterPaint(current, state);
   });
   const onHide = () => {
     // An edit still in a text box (a title being typed) commits on blur: do it now.
