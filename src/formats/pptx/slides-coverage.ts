@@ -12,8 +12,8 @@ import { cleanText } from './xml-safety';
 const COL_W = [2.6, 1.1, 1.3, 4.2];
 const HEADER = ['Target', 'Fields fed', 'Required fed', 'Gaps'];
 
-/** Adds the coverage slides; returns how many. */
-export function addCoverageSlides(ctx: DeckContext): number {
+/** Adds the coverage slides, pausing after each pair of systems; returns how many. */
+export function* addCoverageSlides(ctx: DeckContext): Generator<void, number> {
   const report = computeCoverage(ctx.doc);
   if (report.entities.length === 0) return 0;
   const byEntity = new Map(report.entities.map((e) => [e.entityId, e]));
@@ -30,6 +30,7 @@ export function addCoverageSlides(ctx: DeckContext): number {
       return [cleanText(e.entity), `${e.mapped} / ${e.fields}`, `${e.requiredMapped} / ${e.required}`, gaps.length ? gaps.join('\n') : 'none'];
     });
     count += addTableSlides(ctx, 'coverage', `Coverage: ${pairTitle(ctx, group)}`, HEADER, texts, COL_W, 'Coverage table');
+    yield;
   }
   return count;
 }

@@ -12,11 +12,11 @@ import { cleanText } from './xml-safety';
 // mapping in the middle with its transform, a glued connector into and out of it. A pair
 // with more mappings than a slide holds continues on further slides.
 
-/** Adds the integration slides; returns how many. */
-export function addIntegrationSlides(ctx: DeckContext): number {
+/** Adds the integration slides, pausing after each pair of systems; returns how many. */
+export function* addIntegrationSlides(ctx: DeckContext): Generator<void, number> {
   let count = 0;
+  const order = fieldOrder(ctx);
   for (const group of groupMappings(ctx)) {
-    const order = fieldOrder(ctx);
     const links = [...group.links].sort((a, b) => order(a.from) - order(b.from));
     const layoutOf = (subset: readonly Link[]) => {
       const content = laneContent(ctx.index, subset, { systems: [], entities: [] }, {
@@ -35,6 +35,7 @@ export function addIntegrationSlides(ctx: DeckContext): number {
       p.slide.addNotes(page.items.map((l) => mappingNote(ctx, l)).join('\n'));
       count++;
     }
+    yield;
   }
   return count;
 }

@@ -65,8 +65,8 @@ function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | u
   return ctx.index.entities.get(ep.entity)?.system;
 }
 
-/** Adds the mapping table slides; returns how many. */
-export function addMappingSlides(ctx: DeckContext): number {
+/** Adds the mapping table slides, pausing after each pair of systems; returns how many. */
+export function* addMappingSlides(ctx: DeckContext): Generator<void, number> {
   let count = 0;
   for (const group of groupMappings(ctx)) {
     const title = `Mappings: ${pairTitle(ctx, group)}`;
@@ -77,6 +77,7 @@ export function addMappingSlides(ctx: DeckContext): number {
       cleanText(linkNotes(link)),
     ]);
     count += addTableSlides(ctx, 'mappings', title, HEADER, texts, columnWidths(texts), 'Mapping table');
+    yield;
   }
   return count;
 }
