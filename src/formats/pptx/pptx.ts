@@ -4,7 +4,7 @@ import { buildDeck } from './deck';
 import { DeckPackager } from './package';
 
 /** Slides held before they are written out: bounds memory whatever the deck's length. */
-const CHUNK_SLIDES = 100;
+const CHUNK_SLIDES = 50;
 
 /**
  * Exports a document as a PowerPoint deck (16:9, black on white, one font, every box,
@@ -16,7 +16,7 @@ const CHUNK_SLIDES = 100;
  * default), and `options.pictures` turns step drawings into pictures: keys `overview` and
  * `step:<step id>`, values PNG data URLs.
  *
- * Slides are written out and compressed a hundred at a time, so time and memory grow with
+ * Slides are written out and compressed fifty at a time, so time and memory grow with
  * the deck's length and no more (DeckPackager). pptxgenjs is loaded here, on first use, to
  * keep it out of the app's first load. Works in Node and in the browser.
  */

@@ -17,15 +17,20 @@ export function* addCoverageSlides(ctx: DeckContext): Generator<void, number> {
   const report = computeCoverage(ctx.doc);
   if (report.entities.length === 0) return 0;
   const byEntity = new Map(report.entities.map((e) => [e.entityId, e]));
+  const gapsOf = new Map<string, typeof report.gaps>();
+  for (const g of report.gaps) {
+    const list = gapsOf.get(g.entityId);
+    if (list) list.push(g);
+    else gapsOf.set(g.entityId, [g]);
+  }
   let count = 0;
   for (const group of groupMappings(ctx)) {
-    const targets: string[] = [];
-    for (const l of group.links) if (isEntityEndpoint(l.to) && !targets.includes(l.to.entity) && byEntity.has(l.to.entity)) targets.push(l.to.entity);
-    if (targets.length === 0) continue;
-    const texts = targets.map((id) => {
+    const targets = new Set<string>();
+    for (const l of group.links) if (isEntityEndpoint(l.to) && byEntity.has(l.to.entity)) targets.add(l.to.entity);
+    if (targets.size === 0) continue;
+    const texts = [...targets].map((id) => {
       const e = byEntity.get(id)!;
-      const gaps = report.gaps
-        .filter((g) => g.entityId === id)
+      const gaps = (gapsOf.get(id) ?? [])
         .map((g) => cleanText(`${g.field}: ${GAP_LABELS[g.kind]}${g.acknowledged === undefined ? '' : ` (acknowledged: ${g.acknowledged || 'no note'})`}`));
       return [cleanText(e.entity), `${e.mapped} / ${e.fields}`, `${e.requiredMapped} / ${e.required}`, gaps.length ? gaps.join('\n') : 'none'];
     });

@@ -1,4 +1,4 @@
-import { describeEndpoint } from '../../model/queries';
+import { endpointNamer } from '../../model/meaning';
 import { isEntityEndpoint, type Link } from '../../model/types';
 import { drawLanes } from './lanes-draw';
 import { laneContent, paginate } from './lane-content';
@@ -16,6 +16,7 @@ import { cleanText } from './xml-safety';
 export function* addIntegrationSlides(ctx: DeckContext): Generator<void, number> {
   let count = 0;
   const order = fieldOrder(ctx);
+  const name = endpointNamer(ctx.doc);
   for (const group of groupMappings(ctx)) {
     const links = [...group.links].sort((a, b) => order(a.from) - order(b.from));
     const layoutOf = (subset: readonly Link[]) => {
@@ -32,7 +33,7 @@ export function* addIntegrationSlides(ctx: DeckContext): Generator<void, number>
       const p = addSlide(ctx, 'integrations');
       drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
       drawLanes(p, page.layout);
-      p.slide.addNotes(page.items.map((l) => mappingNote(ctx, l)).join('\n'));
+      p.slide.addNotes(page.items.map((l) => mappingNote(name, l)).join('\n'));
       count++;
     }
     yield;
@@ -51,7 +52,7 @@ function fieldOrder(ctx: DeckContext): (ep: Link['from']) => number {
   };
 }
 
-function mappingNote(ctx: DeckContext, l: Link): string {
+function mappingNote(name: (ep: Link['from']) => string, l: Link): string {
   const transform = cleanText(l.transform);
-  return `${cleanText(describeEndpoint(ctx.doc, l.from))} → ${cleanText(describeEndpoint(ctx.doc, l.to))}${transform ? ` (${transform})` : ''}`;
+  return `${cleanText(name(l.from))} → ${cleanText(name(l.to))}${transform ? ` (${transform})` : ''}`;
 }

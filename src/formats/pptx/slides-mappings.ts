@@ -1,4 +1,4 @@
-import { describeEndpoint, linkNotes } from '../../model/meaning';
+import { endpointNamer, linkNotes } from '../../model/meaning';
 import { isEntityEndpoint, type Link } from '../../model/types';
 import type { DeckContext } from './slide-frame';
 import { addTableSlides } from './table-slides';
@@ -68,11 +68,12 @@ function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | u
 /** Adds the mapping table slides, pausing after each pair of systems; returns how many. */
 export function* addMappingSlides(ctx: DeckContext): Generator<void, number> {
   let count = 0;
+  const name = endpointNamer(ctx.doc);
   for (const group of groupMappings(ctx)) {
     const title = `Mappings: ${pairTitle(ctx, group)}`;
     const texts = group.links.map((link) => [
-      cleanText(describeEndpoint(ctx.doc, link.from)),
-      cleanText(describeEndpoint(ctx.doc, link.to)),
+      cleanText(name(link.from)),
+      cleanText(name(link.to)),
       cleanText(link.transform),
       cleanText(linkNotes(link)),
     ]);
