@@ -99,13 +99,15 @@ export class ZipWriter {
     });
   }
 
-  has(name: string): boolean {
-    return this.entries.has(name);
+  /** The parts added so far. */
+  names(): string[] {
+    return [...this.entries.keys()];
   }
 
   /** The archive: the parts named in `first` (those present) first, then the others in the order added. */
   finish(first: readonly string[] = []): Uint8Array {
-    const names = [...first.filter((n) => this.entries.has(n)), ...[...this.entries.keys()].filter((n) => !first.includes(n))];
+    const leading = new Set(first.filter((n) => this.entries.has(n)));
+    const names = [...leading, ...[...this.entries.keys()].filter((n) => !leading.has(n))];
     if (names.length > 0xffff) throw new Error(`The deck has ${names.length} parts; a zip without Zip64 holds at most 65,535.`);
     let localSize = 0;
     let centralSize = 0;
