@@ -13,13 +13,16 @@ import type { CrosswalkDocument } from '../src/model/types';
 import { generateDocument } from '../test/fixtures/generate';
 import { DEFAULT_CASES, runBrowserBench } from './browser';
 import { runMappingTableBench } from './mapping-table';
+import { runScaleBench } from './scale';
 import { reportChunks } from './chunks';
 import { generateDdl, generateSheet } from './ddl';
 import { formatMs, measure, table, type Outcome } from './measure';
 
 // `npm run bench`: how long the core takes on big documents, and how big the build is.
 // Options: --runs N (timed runs per case, default 7; slow cases use fewer), --dist DIR,
-// --only core|browser (one section), --sizes 100,1000 (the browser section's entity counts).
+// --only core|browser (one section), --sizes 100,1000 (the browser section's entity counts),
+// --cli-sizes 500,5000 (the command line at scale: SVG and imports at each size, PPTX at
+// 500 only unless --pptx-large adds 5,000, which takes a minute or more).
 
 const { values: options } = parseArgs({
   options: {
@@ -27,6 +30,8 @@ const { values: options } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     only: { type: 'string' },
     sizes: { type: 'string' },
+    'cli-sizes': { type: 'string', default: '500,5000' },
+    'pptx-large': { type: 'boolean', default: false },
   },
 });
 const runs = options.runs ? Math.max(1, Number(options.runs)) : 7;
@@ -159,6 +164,9 @@ if (options.only !== 'browser') {
     rows.push([c.name, c.doc, ...describeOutcome(await measure(c.run, c.runs), c.target)]);
   }
   console.log(table(['case', 'document', 'median ms', 'range ms', 'N', 'target'], rows, 'lrrrrl'));
+  const cliSizes = options['cli-sizes'].split(',').map(Number).filter((n) => n > 0);
+  console.log('\nThe command line at scale (one process per run; CPU ratio against the first size):\n');
+  console.log(await runScaleBench({ sizes: cliSizes, pptxSizes: options['pptx-large'] ? cliSizes : cliSizes.slice(0, 1) }));
   console.log('\nBuilt JavaScript:\n');
   console.log(reportChunks(resolve(options.dist)));
 }

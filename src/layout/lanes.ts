@@ -366,8 +366,9 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
           key: b.key,
           role: b.kind === 'System' ? 'system' : 'entity',
           rect: placed.get(b.key)!,
+          // A blank title (a name of spaces) draws no empty line: the box was measured without one.
           paragraphs: [
-            { text: b.title, size: titlePt, bold: true, align: 'center' },
+            ...(b.title || !b.subtitle ? [{ text: b.title, size: titlePt, bold: true, align: 'center' as const }] : []),
             ...(b.subtitle ? [{ text: b.subtitle, size: S.rowPt, align: 'center' as const }] : []),
           ],
           group,

@@ -8,11 +8,20 @@ import { coverageSection } from './coverage';
 // so names like `<script>` or `*bold*` stay text, and table cells stay one cell.
 
 /**
+ * Text that {@link escapeInline} leaves as it is: printable ASCII without markup characters,
+ * underscores only inside words, not starting with a list or heading marker (most names: a
+ * note escapes thousands of them).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what sends a text the long way
+const PLAIN_INLINE = /^(?!\s*[#+\-=\d])(?!_)(?!.*_(?![A-Za-z0-9]))(?!.*[^A-Za-z0-9]_)[^\\`*{}[\]|~&<>\u0000-\u001f\u007f-\uffff]*$/;
+
+/**
  * Escapes inline Markdown: emphasis, code, links, tables and HTML always; list and heading
  * markers only where they would start a line; line breaks and control characters go.
  * Underscores inside words (`Work_Email`) stay readable: GFM does not read them as emphasis.
  */
 export function escapeInline(text: string): string {
+  if (PLAIN_INLINE.test(text)) return text;
   return (
     text
       // eslint-disable-next-line no-control-regex -- control characters are removed on purpose

@@ -1,5 +1,6 @@
-import { cardinalityOf, endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
-import type { Cardinality, CrosswalkDocument, Link } from '../../model/types';
+import { cardinalityOf, linkEnds, linkLabel } from '../../model/meaning';
+import type { Cardinality, CrosswalkDocument, Entity, Link } from '../../model/types';
+import { entitiesAmong, linksAmong, memoised, mermaidIndex } from './doc-index';
 import { entityTitles, readableIdentifiers, THEME_DIRECTIVE } from './names';
 import { attributeToken, commentText, quoteText } from './text';
 
@@ -47,22 +48,37 @@ export function mappingLine(name: (ep: Link['from']) => string, link: Link, with
  * it like the canvas. Deterministic: document order.
  */
 export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOptions = {}): string {
-  const titles = entityTitles(doc);
-  const ids = erIdentifiers(doc);
+  const index = mermaidIndex(doc);
   const lines: string[] = [THEME_DIRECTIVE, 'erDiagram'];
-  const name = endpointNamer(doc);
-  const shown = (id: string) => !options.only || options.only.has(id);
-  for (const e of doc.entities) {
-    if (!shown(e.id)) continue;
-    const ident = ids.get(e.id)!;
-    const title = titles.get(e.id)!;
+  const { only } = options;
+  // With `only` (a note draws one diagram per system and per pair), look up just those
+  // entities and their links instead of scanning the whole document for each diagram.
+  for (const e of only ? entitiesAmong(doc, only) : doc.entities) lines.push(entityBlock(doc, e));
+  const ids = erIdentifiers(doc);
+  for (const l of only ? linksAmong(doc, only) : doc.links) {
+    if (!('entity' in l.from) || !('entity' in l.to)) continue;
+    const a = ids.get(l.from.entity);
+    const b = ids.get(l.to.entity);
+    if (!a || !b) continue;
+    if (l.kind === 'relation') {
+      const c = cardinalityOf(l)!;
+      lines.push(`  ${a} ${LEFT[c.from]}--${RIGHT[c.to]} ${b} : "${l.label ? quoteText(l.label) : ''}"`);
+    } else if (l.kind === 'mapping' && options.mappings) {
+      lines.push(`  ${a} ||..|| ${b} : "maps ${quoteText(mappingLine(index.name, l, false))}"`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** An entity with its attributes, as erDiagram lines: the same in every diagram of a document, so written once. */
+function entityBlock(doc: CrosswalkDocument, e: Entity): string {
+  return memoised(mermaidIndex(doc), `er:${e.id}`, () => {
+    const ident = erIdentifiers(doc).get(e.id)!;
+    const title = entityTitles(doc).get(e.id)!;
     // Compared as written: quoting trims and flattens, and a re-import reads the written form.
     const head = quoteText(title) === ident ? ident : `${ident}["${quoteText(title)}"]`;
-    if (e.fields.length === 0) {
-      lines.push(`  ${head}`);
-      continue;
-    }
-    lines.push(`  ${head} {`);
+    if (e.fields.length === 0) return `  ${head}`;
+    const lines = [`  ${head} {`];
     const used = new Set<string>();
     for (const f of e.fields) {
       const type = attributeToken(f.type ?? '', 'string');
@@ -76,20 +92,8 @@ export function exportMermaidEr(doc: CrosswalkDocument, options: MermaidErOption
       lines.push(`    ${type} ${name}${key}${comment ? ` "${comment}"` : ''}`);
     }
     lines.push('  }');
-  }
-  for (const l of doc.links) {
-    if (!('entity' in l.from) || !('entity' in l.to)) continue;
-    const a = ids.get(l.from.entity);
-    const b = ids.get(l.to.entity);
-    if (!a || !b || !shown(l.from.entity) || !shown(l.to.entity)) continue;
-    if (l.kind === 'relation') {
-      const c = cardinalityOf(l)!;
-      lines.push(`  ${a} ${LEFT[c.from]}--${RIGHT[c.to]} ${b} : "${l.label ? quoteText(l.label) : ''}"`);
-    } else if (l.kind === 'mapping' && options.mappings) {
-      lines.push(`  ${a} ||..|| ${b} : "maps ${quoteText(mappingLine(name, l, false))}"`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
+    return lines.join('\n');
+  });
 }
 
 /** The erDiagram identifier of every entity (the same in every diagram of one document; computed once per document). */

@@ -1,5 +1,6 @@
 import { endpointNamer, linkLabelParts } from '../../model/meaning';
 import { isEntityEndpoint, type CrosswalkDocument, type Endpoint, type Link } from '../../model/types';
+import { mermaidIndex, memoised } from './doc-index';
 import { erIdentifiers, mappingLine } from './er';
 import { entityTitles, readableIdentifiers, THEME_DIRECTIVE } from './names';
 import { quoteText } from './text';
@@ -68,17 +69,10 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
 export function exportMermaidIntegration(doc: CrosswalkDocument, mappings: readonly Link[]): string {
   const titles = entityTitles(doc);
   const ent = erIdentifiers(doc);
-  const entities = new Map(doc.entities.map((e) => [e.id, e]));
-  const fieldIds = new Map<string, Map<string, string>>();
-  const fieldIdent = (entityId: string, fieldId: string) => {
-    let map = fieldIds.get(entityId);
-    if (!map) {
-      const e = entities.get(entityId)!;
-      map = readableIdentifiers(e.fields.map((f) => ({ id: f.id, title: f.name })));
-      fieldIds.set(entityId, map);
-    }
-    return map.get(fieldId);
-  };
+  const index = mermaidIndex(doc);
+  const entities = index.entities;
+  const fieldIdent = (entityId: string, fieldId: string) =>
+    memoised(index, `fields:${entityId}`, () => readableIdentifiers(entities.get(entityId)!.fields.map((f) => ({ id: f.id, title: f.name })))).get(fieldId);
   // side → entity id → node id → label, in order of first use.
   const sides: Map<string, Map<string, string>>[] = [new Map(), new Map()];
   const node = (ep: Endpoint, side: 0 | 1): string | undefined => {

@@ -36,9 +36,14 @@ function computeTitles(doc: CrosswalkDocument): Map<string, string> {
   );
 }
 
+const PLAIN_NAME = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
+
 /** A name as an identifier: its ASCII letters and digits joined by `_`, or '' when that is not a safe one. */
 function fromName(name: string): string {
-  const t = name
+  // Most names are already that (`created_at`): skip normalising them.
+  const t = PLAIN_NAME.test(name)
+    ? name
+    : name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '_')

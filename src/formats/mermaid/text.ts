@@ -73,6 +73,11 @@ export function flatten(text: string): string {
 
 /** Characters written as Mermaid entity codes inside quoted text. */
 const CODED = /["%\\#;<>&|{}[\]`]/g;
+/** Printable ASCII that needs no code, no trimming and no collapsing: quoted as it is (most names; a note quotes thousands). */
+// eslint-disable-next-line no-control-regex -- control characters are what sends a label the long way
+const PLAIN_LABEL = /^(?! )(?!.* $)(?!.* {2})[^"%\\#;<>&|{}[\]`\u0000-\u001f\u007f-\uffff]+$/;
+/** A token Mermaid's lexer takes as it is. */
+const PLAIN_TOKEN = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/;
 
 /**
  * Text for inside a quoted Mermaid label: flattened to one line, with the characters Mermaid
@@ -80,6 +85,7 @@ const CODED = /["%\\#;<>&|{}[\]`]/g;
  * renders back as the characters themselves.
  */
 export function quoteText(text: string): string {
+  if (PLAIN_LABEL.test(text)) return text;
   const flat = flatten(text);
   // Mermaid refuses an empty quoted label; a space written as a code keeps the name blank.
   if (flat === '') return '#32;';
@@ -98,12 +104,15 @@ export function decodeEntityCodes(text: string): string {
   });
 }
 
+const KEY_WORDS = new Set(['pk', 'fk', 'uk']);
+
 /**
  * An erDiagram attribute token (type or name). Mermaid's lexer takes letters, digits and `_`
  * (and characters from U+00C0 up); the rest become `_`. Never starts with a digit, never is
  * a key word (`pk`, `fk`, `uk`).
  */
 export function attributeToken(text: string, fallback: string): string {
+  if (PLAIN_TOKEN.test(text) && !KEY_WORDS.has(text.toLowerCase())) return text;
   let t = flatten(text)
     .normalize('NFKC')
     .replace(/[^A-Za-z0-9_\u00c0-\uffff]+/g, '_')
@@ -114,7 +123,7 @@ export function attributeToken(text: string, fallback: string): string {
     .replace(/_{2,}/g, '_');
   if (!t || t === '_') t = fallback;
   if (!/^[A-Za-z_\u00c0-\uffff]/.test(t)) t = `_${t}`;
-  if (['pk', 'fk', 'uk'].includes(t.toLowerCase())) t = `${t}_`;
+  if (KEY_WORDS.has(t.toLowerCase())) t = `${t}_`;
   return t;
 }
 

@@ -25,9 +25,12 @@ export interface DeckOutline {
  * Fills an empty pptxgenjs presentation with the deck of a document: the sections asked
  * for (all by default), always in deck order — the talk (title slide, a slide per
  * walkthrough step) first, then the appendix (overview, integrations, coverage, data
- * models, mapping tables).
+ * models, mapping tables). A generator: it pauses after each pair of systems, system or
+ * page of slides, so the caller can write out the slides added so far (DeckPackager) and
+ * a large deck never sits in memory whole. `sections` receives the section of every slide
+ * as it is added.
  */
-export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: ExportOptions = {}): DeckOutline {
+export function* buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: ExportOptions = {}, sections: PptxSection[] = []): Generator<void, DeckOutline> {
   const font = cleanFontName(options.font);
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = cleanText(doc.title);
@@ -37,16 +40,16 @@ export function buildDeck(pptx: PptxGenJS, doc: CrosswalkDocument, options: Expo
   pptx.theme = { headFontFace: font, bodyFontFace: font };
   defineLayouts(pptx, font);
 
-  const ctx: DeckContext = { pptx, font, doc, index: indexDeck(doc), pictures: options.pictures ?? {}, sections: [] };
+  const ctx: DeckContext = { pptx, font, doc, index: indexDeck(doc), pictures: options.pictures ?? {}, sections };
   const wanted = new Set(options.pptxSections ?? ALL_SECTIONS);
   const counts: Record<PptxSection, number> = { title: 0, walkthrough: 0, overview: 0, integrations: 0, coverage: 0, models: 0, mappings: 0 };
   if (wanted.has('title')) counts.title = addTitleSlide(ctx);
   if (wanted.has('walkthrough')) for (const step of doc.walkthrough ?? []) counts.walkthrough += addStepSlides(ctx, step);
   if (wanted.has('overview')) counts.overview = addOverviewSlides(ctx);
-  if (wanted.has('integrations')) counts.integrations = addIntegrationSlides(ctx);
-  if (wanted.has('coverage')) counts.coverage = addCoverageSlides(ctx);
-  if (wanted.has('models')) counts.models = addModelSlides(ctx);
-  if (wanted.has('mappings')) counts.mappings = addMappingSlides(ctx);
+  if (wanted.has('integrations')) counts.integrations = yield* addIntegrationSlides(ctx);
+  if (wanted.has('coverage')) counts.coverage = yield* addCoverageSlides(ctx);
+  if (wanted.has('models')) counts.models = yield* addModelSlides(ctx);
+  if (wanted.has('mappings')) counts.mappings = yield* addMappingSlides(ctx);
   return { counts, sections: ctx.sections };
 }
 

@@ -1,7 +1,10 @@
 import type { CrosswalkDocument } from '../../model/types';
-import type { ExportOptions } from '../registry';
+import type { ExportOptions, PptxSection } from '../registry';
 import { buildDeck } from './deck';
-import { finalisePackage } from './package';
+import { DeckPackager } from './package';
+
+/** Slides held before they are written out: bounds memory whatever the deck's length. */
+const CHUNK_SLIDES = 50;
 
 /**
  * Exports a document as a PowerPoint deck (16:9, black on white, one font, every box,
@@ -13,19 +16,16 @@ import { finalisePackage } from './package';
  * default), and `options.pictures` turns step drawings into pictures: keys `overview` and
  * `step:<step id>`, values PNG data URLs.
  *
- * pptxgenjs and JSZip are loaded here, on first use, to keep them out of the app's first
- * load. Works in Node and in the browser.
+ * Slides are written out and compressed fifty at a time, so time and memory grow with
+ * the deck's length and no more (DeckPackager). pptxgenjs is loaded here, on first use, to
+ * keep it out of the app's first load. Works in Node and in the browser.
  */
 export async function exportPptx(doc: CrosswalkDocument, options?: ExportOptions): Promise<Uint8Array> {
-  const [{ default: PptxGenJS }, { default: JSZip }] = await Promise.all([import('pptxgenjs'), import('jszip')]);
+  const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
-  const { sections } = buildDeck(pptx, doc, options);
-  const written = await pptx.write({ outputType: 'uint8array' });
-  return finalisePackage(toBytes(written), JSZip, sections);
-}
-
-function toBytes(written: unknown): Uint8Array {
-  if (written instanceof Uint8Array) return written;
-  if (written instanceof ArrayBuffer) return new Uint8Array(written);
-  throw new Error('exportPptx: pptxgenjs returned an unexpected output type');
+  const sections: PptxSection[] = [];
+  const packager = new DeckPackager(pptx, sections);
+  const deck = buildDeck(pptx, doc, options, sections);
+  while (!deck.next().done) if (packager.pending >= CHUNK_SLIDES) await packager.flush();
+  return packager.finish();
 }

@@ -47,7 +47,8 @@ export interface DeckContext {
 }
 
 /** Where a slide's title goes (the title placeholder of every layout but the title slide's). */
-export const TITLE_RECT: Rect = { x: 0.4, y: 0.15, w: 9.2, h: 0.75 };
+// Tall enough for four lines at 12 pt: a pair of systems with 300-character names needs them.
+export const TITLE_RECT: Rect = { x: 0.4, y: 0.08, w: 9.2, h: 0.88 };
 /** The area under the title. */
 export const CONTENT_RECT: Rect = { x: 0.4, y: 1.0, w: 9.2, h: 4.4 };
 /** The bullets of a step slide that also shows a diagram. */
@@ -104,11 +105,11 @@ export function addSlide(ctx: DeckContext, section: PptxSection, layout: SlideLa
 
 /**
  * Writes the slide's title into its title placeholder, from 24 pt down to 12 pt so it fits
- * the placeholder in up to three lines; never shortened.
+ * the placeholder (up to four lines: only 12 pt leaves room for a fourth); never shortened.
  */
 export function drawSlideTitle(p: Painter, text: string, rect: Rect = TITLE_RECT, maxPt = 24): void {
   const inset = { h: 4 / 72, v: 2 / 72 };
-  const fitted = fitText(text, rect.w - 2 * inset.h, rect.h - 2 * inset.v, { maxPt, minPt: MIN_PT, bold: true, font: p.font, maxLines: 3 });
+  const fitted = fitText(text, rect.w - 2 * inset.h, rect.h - 2 * inset.v, { maxPt, minPt: MIN_PT, bold: true, font: p.font, maxLines: 4 });
   p.texts.push(rect);
   p.slide.addText([{ text, options: { fontSize: fitted.size, bold: true } }], { placeholder: 'title' });
 }

@@ -14,24 +14,31 @@ import { cleanText } from './xml-safety';
 const COL_W = [2.2, 1.8, 0.9, 1.1, 3.2];
 const HEADER = ['Integration', 'Target', 'Fields fed', 'Required fed', 'Gaps'];
 
-/** Adds the coverage slides; returns how many. */
-export function addCoverageSlides(ctx: DeckContext): number {
+/** Adds the coverage slides, pausing after each pair of systems; returns how many. */
+export function* addCoverageSlides(ctx: DeckContext): Generator<void, number> {
   const report = computeCoverage(ctx.doc);
   if (report.entities.length === 0) return 0;
   const byEntity = new Map(report.entities.map((e) => [e.entityId, e]));
+  const gapsOf = new Map<string, typeof report.gaps>();
+  for (const g of report.gaps) {
+    const list = gapsOf.get(g.entityId);
+    if (list) list.push(g);
+    else gapsOf.set(g.entityId, [g]);
+  }
   const rows: string[][] = [];
   for (const group of groupMappings(ctx)) {
-    const targets: string[] = [];
-    for (const l of group.links) if (isEntityEndpoint(l.to) && !targets.includes(l.to.entity) && byEntity.has(l.to.entity)) targets.push(l.to.entity);
-    targets.forEach((id, i) => {
+    const targets = new Set<string>();
+    for (const l of group.links) if (isEntityEndpoint(l.to) && byEntity.has(l.to.entity)) targets.add(l.to.entity);
+    [...targets].forEach((id, i) => {
       const e = byEntity.get(id)!;
-      const gaps = report.gaps
-        .filter((g) => g.entityId === id)
+      const gaps = (gapsOf.get(id) ?? [])
         .map((g) => cleanText(`${g.field}: ${GAP_LABELS[g.kind]}${g.acknowledged === undefined ? '' : ` (acknowledged: ${g.acknowledged || 'no note'})`}`));
       // The integration is named on its first row only, so the table reads as groups.
       rows.push([i === 0 ? pairTitle(ctx, group) : '', cleanText(e.entity), `${e.mapped} / ${e.fields}`, `${e.requiredMapped} / ${e.required}`, gaps.length ? gaps.join('\n') : 'none']);
     });
   }
   if (rows.length === 0) return 0;
-  return addTableSlides(ctx, 'coverage', 'Coverage', HEADER, rows, COL_W, 'Coverage table');
+  const count = addTableSlides(ctx, 'coverage', 'Coverage', HEADER, rows, COL_W, 'Coverage table');
+  yield;
+  return count;
 }

@@ -1,4 +1,4 @@
-import { describeEndpoint } from '../../model/queries';
+import { endpointNamer } from '../../model/meaning';
 import type { Link } from '../../model/types';
 import { integrationContent, pairLinks } from '../../layout/integration';
 import { drawLanes } from './lanes-draw';
@@ -14,9 +14,10 @@ import { cleanText } from './xml-safety';
 // in the middle with its transform, a glued connector into and out of it. A pair with more
 // mappings than a slide holds continues on further slides.
 
-/** Adds the integration slides; returns how many. */
-export function addIntegrationSlides(ctx: DeckContext): number {
+/** Adds the integration slides, pausing after each pair of systems; returns how many. */
+export function* addIntegrationSlides(ctx: DeckContext): Generator<void, number> {
   let count = 0;
+  const name = endpointNamer(ctx.doc);
   for (const group of groupMappings(ctx)) {
     const pair = { source: group.from, target: group.to };
     const links = pairLinks(ctx.doc, pair).filter((l) => l.kind === 'mapping');
@@ -36,14 +37,15 @@ export function addIntegrationSlides(ctx: DeckContext): number {
       const p = addSlide(ctx, 'integrations');
       drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
       drawLanes(p, page.layout);
-      p.slide.addNotes(page.items.map((l) => mappingNote(ctx, l)).join('\n'));
+      p.slide.addNotes(page.items.map((l) => mappingNote(name, l)).join('\n'));
       count++;
     }
+    yield;
   }
   return count;
 }
 
-function mappingNote(ctx: DeckContext, l: Link): string {
+function mappingNote(name: (ep: Link['from']) => string, l: Link): string {
   const transform = cleanText(l.transform);
-  return `${cleanText(describeEndpoint(ctx.doc, l.from))} → ${cleanText(describeEndpoint(ctx.doc, l.to))}${transform ? ` (${transform})` : ''}`;
+  return `${cleanText(name(l.from))} → ${cleanText(name(l.to))}${transform ? ` (${transform})` : ''}`;
 }

@@ -1,4 +1,4 @@
-import { describeEndpoint, linkNotes } from '../../model/meaning';
+import { endpointNamer, linkNotes } from '../../model/meaning';
 import { isEntityEndpoint, type Link } from '../../model/types';
 import type { DeckContext } from './slide-frame';
 import { addTableSlides } from './table-slides';
@@ -65,14 +65,15 @@ function systemOf(ctx: Pick<DeckContext, 'index'>, ep: Link['from']): string | u
   return ctx.index.entities.get(ep.entity)?.system;
 }
 
-/** Adds the mapping table slides; returns how many. */
-export function addMappingSlides(ctx: DeckContext): number {
+/** Adds the mapping table slides, pausing after each pair of systems; returns how many. */
+export function* addMappingSlides(ctx: DeckContext): Generator<void, number> {
   let count = 0;
+  const name = endpointNamer(ctx.doc);
   for (const group of groupMappings(ctx)) {
     const title = `Mappings: ${pairTitle(ctx, group)}`;
     const rows = group.links.map((link) => [
-      cleanText(describeEndpoint(ctx.doc, link.from)),
-      cleanText(describeEndpoint(ctx.doc, link.to)),
+      cleanText(name(link.from)),
+      cleanText(name(link.to)),
       cleanText(link.transform),
       cleanText(linkNotes(link)),
     ]);
@@ -81,6 +82,7 @@ export function addMappingSlides(ctx: DeckContext): number {
     const header = withNotes ? HEADER : HEADER.slice(0, 3);
     const texts = withNotes ? rows : rows.map((r) => r.slice(0, 3));
     count += addTableSlides(ctx, 'mappings', title, header, texts, columnWidths(header, texts), 'Mapping table');
+    yield;
   }
   return count;
 }

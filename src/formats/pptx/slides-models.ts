@@ -68,12 +68,12 @@ function describeEntities(entities: readonly Entity[]): string[] {
   return lines;
 }
 
-/** Adds the data-model slides; returns how many. */
-export function addModelSlides(ctx: DeckContext): number {
+/** Adds the data-model slides, pausing after each; returns how many. */
+export function* addModelSlides(ctx: DeckContext): Generator<void, number> {
   const groups = modelGroups(ctx);
   const entities = groups.flatMap((g) => g.entities.map((entity) => ({ entity, group: g })));
   const pages = packTables(ctx, entities);
-  pages.forEach((tables) => {
+  for (const tables of pages) {
     const p = addSlide(ctx, 'models');
     const onPage = [...new Set(tables.map((t) => t.group))];
     drawSlideTitle(p, `Data models: ${onPage.map((g) => g.name).join(', ')}`);
@@ -86,7 +86,8 @@ export function addModelSlides(ctx: DeckContext): number {
     }
     const notes = onPage.map((g) => g.notes).filter(Boolean).join('\n');
     if (notes) p.slide.addNotes(notes);
-  });
+    yield;
+  }
   return pages.length;
 }
 

@@ -6,6 +6,7 @@ import { describeEndpoint } from '../../../src/model/queries';
 import type { CrosswalkDocument } from '../../../src/model/types';
 import { connectorsOf, notesText, readDeck, shapeIdsOf, textBoxesOf, type Deck } from './deck-reader';
 import { checkGroups, expectedPairTitles, SECTION_ORDER } from './expected';
+import { textsThatDoNotFit } from './fit-reader';
 import { hostileDocument, loadExamples, presenterStressDocument } from './fixtures';
 
 // What DESIGN.md and issue 10 ask of a deck, checked on every example and on hostile ones.
@@ -116,6 +117,10 @@ describe.each(cases)('the deck of $name', ({ name, doc }) => {
       const overlaps = findOverlaps(boxes).map(([a, b]) => `${boxes[a].text.slice(0, 30)} / ${boxes[b].text.slice(0, 30)}`);
       expect(overlaps, `slide ${slide.number} (${slide.title.slice(0, 40)})`).toEqual([]);
     }
+  });
+
+  if (name !== 'hostile document') it('fits every text in its box or table row, measured as the drawing measures it', () => {
+    for (const slide of deck.slides) expect(textsThatDoNotFit(slide.xml, 'Arial'), `slide ${slide.number} (${slide.title.slice(0, 40)})`).toEqual([]);
   });
 });
 
