@@ -31,5 +31,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     setupFiles: ['test/setup-property.ts'],
+    // Two files at a time: several wait on LibreOffice, xmllint or the CLI in a child
+    // process, and one worker (Vitest's default on two cores) left a core idle then.
+    maxWorkers: 2,
   },
 });

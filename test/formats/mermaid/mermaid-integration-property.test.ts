@@ -9,7 +9,7 @@ import { mermaidError } from './mermaid-parse';
 // The diagrams the Markdown note adds: an erDiagram per system, and per pair of systems a
 // mapping-spec flowchart. Hostile names must give text the real parser accepts.
 
-const RUNS = Math.max(50, Math.floor(Number(process.env.MERMAID_PROPERTY_RUNS ?? 2000) / 4));
+const RUNS = Math.max(50, Math.floor(Number(process.env.MERMAID_PROPERTY_RUNS ?? 300) / 4));
 
 describe('Mermaid per system and per integration, for hostile documents', () => {
   it(`parse with the real parser and keep one node per mapped field end (${RUNS} documents)`, async () => {
