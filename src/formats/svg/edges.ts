@@ -1,21 +1,15 @@
 import type { Box, LinkRoute } from '../../model/geometry';
-import { cardinalityOf, linkLabelParts } from '../../model/meaning';
+import { cardinalityOf } from '../../model/meaning';
 import type { Cardinality, Link, Point } from '../../model/types';
-import { cubicBounds, outward, pointAt, routeCurve, type Cubic } from './curve';
+import { cubicBounds, outward, routeCurve, type Cubic } from './curve';
 import { blank, INK, LINE, multilineText, PAPER, type DrawContext } from './draw';
-import type { LabelPlacer } from './labels';
-import { fitText, measureText, type TextStyle } from './text';
+import { LABEL_LINE_HEIGHT, LABEL_PAD_Y, LABEL_STYLE, type CanvasLabel } from '../../layout/labels';
 import { attrs, num } from './xml';
 
 // Links as paths. End symbols (crow's feet, bars, circles, arrowheads) are explicit shapes,
 // not <marker> references: Illustrator, PowerPoint and Inkscape all import plain paths,
 // while marker support varies between them.
 
-const LABEL: TextStyle = { size: 11 };
-const LABEL_LINE_HEIGHT = 14;
-const LABEL_MAX_WIDTH = 200;
-const LABEL_PAD_X = 4;
-const LABEL_PAD_Y = 2;
 /** Mapping dash pattern. */
 export const MAPPING_DASH = '6 4';
 /** Flows are drawn thicker than relations and mappings. */
@@ -67,26 +61,38 @@ function arrowhead(tip: Point, o: 1 | -1, length: number, half: number): string 
   ])}/>`;
 }
 
-/** The label, on a white background, where the placer finds room along the curve; full text in a `<title>` when cut. */
-function drawLabel(ctx: DrawContext, raw: readonly string[], curve: Cubic, placer: LabelPlacer): { svg: string; box: Box } | undefined {
-  if (raw.length === 0) return undefined;
-  const fitted = raw.map((l) => fitText(l, LABEL_MAX_WIDTH, LABEL));
-  const lines = fitted.map((f) => f.text);
-  const changed = fitted.some((f) => f.changed);
-  const width = Math.max(...lines.map((l) => measureText(l, LABEL))) + 2 * LABEL_PAD_X;
-  const height = lines.length * LABEL_LINE_HEIGHT + 2 * LABEL_PAD_Y;
-  const box = placer.place(width, height, (t) => pointAt(curve, t));
-  const first = box.y + LABEL_PAD_Y + LABEL_LINE_HEIGHT / 2 + LABEL.size * 0.35;
-  const text = multilineText(ctx, lines, box.x + width / 2, first, LABEL_LINE_HEIGHT, LABEL, 'middle', changed ? raw.join('\n') : undefined);
+/**
+ * The label as the canvas places it (src/layout/labels.ts: clear of other labels, tables,
+ * notes and system titles; wrapped, never cut): its text on a white box, or — with no room
+ * for it — a numbered marker whose text is in a `<title>` and in the picture's legend.
+ */
+function drawLabel(ctx: DrawContext, placed: CanvasLabel): { svg: string; box: Box } {
+  const { box } = placed;
+  if (placed.kind === 'marker') {
+    const frame = `<rect${attrs([
+      ['x', box.x],
+      ['y', box.y],
+      ['width', box.width],
+      ['height', box.height],
+      ['rx', 3],
+      ['fill', PAPER],
+      ['stroke', INK],
+      ['stroke-width', LINE],
+    ])}/>`;
+    const number = multilineText(ctx, [String(placed.number ?? '')], box.x + box.width / 2, box.y + box.height / 2 + LABEL_STYLE.size * 0.35, LABEL_LINE_HEIGHT, { ...LABEL_STYLE, bold: true }, 'middle', placed.text);
+    return { svg: frame + number, box };
+  }
+  const first = box.y + LABEL_PAD_Y + LABEL_LINE_HEIGHT / 2 + LABEL_STYLE.size * 0.35;
+  const text = multilineText(ctx, placed.lines, box.x + box.width / 2, first, LABEL_LINE_HEIGHT, LABEL_STYLE, 'middle');
   return { svg: blank(box.x, box.y, box.width, box.height) + text, box };
 }
 
 /**
  * Draws a link along its route: relations solid with crow's-foot ends, mappings dashed
  * with an arrowhead, flows thicker with an arrowhead; the label lines are what meaning.ts
- * says the link shows. Labels are placed through `placer`, which keeps them apart.
+ * says the link shows. Its label goes where the canvas puts it (`placed`).
  */
-export function drawLink(ctx: DrawContext, link: Link, route: LinkRoute, placer: LabelPlacer): DrawnLink {
+export function drawLink(ctx: DrawContext, link: Link, route: LinkRoute, placed: CanvasLabel | undefined): DrawnLink {
   const oFrom = outward(route.fromSide);
   const oTo = outward(route.toSide);
   const arrow = link.kind === 'relation' ? undefined : link.kind === 'flow' ? { length: 12, half: 5.5 } : { length: 10, half: 4.5 };
@@ -117,7 +123,7 @@ export function drawLink(ctx: DrawContext, link: Link, route: LinkRoute, placer:
       covers.push({ x: p.x - 24, y: p.y - SYMBOL_HALF, width: 48, height: 2 * SYMBOL_HALF });
     }
   }
-  const label = drawLabel(ctx, linkLabelParts(link), curve, placer);
+  const label = placed && drawLabel(ctx, placed);
   if (label) covers.push(label.box);
   return { svg: `<g>${parts.join('')}</g>`, label: label && `<g>${label.svg}</g>`, covers };
 }

@@ -1,11 +1,11 @@
 import { computeGeometry, routeLink, unionBoxes, type Box } from '../../model/geometry';
 import { isSystemEndpoint, type CrosswalkDocument, type Entity, type Link } from '../../model/types';
-import { blank, type DrawContext } from './draw';
+import { blank, multilineText, type DrawContext } from './draw';
 import { drawLink } from './edges';
-import { LabelPlacer } from './labels';
+import { placeCanvasLabels, type CanvasLabel } from '../../layout/labels';
 import { drawEntity, drawNote, drawSystem } from './nodes';
 import { resolveDrawnSet } from './select';
-import { singleLine } from './text';
+import { singleLine, wrapText, type TextStyle } from './text';
 import { attrs, num, xmlText } from './xml';
 
 /** Options of the SVG export. */
@@ -42,13 +42,17 @@ export function exportSvg(doc: CrosswalkDocument, options: SvgExportOptions = {}
     layers.systems.push(drawSystem(ctx, s, box));
     covered.push(box);
   }
-  const placer = new LabelPlacer();
+  // Labels go where the canvas puts them; a marker's text is listed in a legend below.
+  const placed = new Map(placeCanvasLabels(doc, geo).map((p) => [p.id, p]));
+  const markers: CanvasLabel[] = [];
   const entityById = new Map<string, Entity>(doc.entities.map((e) => [e.id, e]));
   for (const l of doc.links) {
     if (!drawn.links.has(l.id)) continue;
     const route = routeLink(endsOnly(doc, entityById, l), geo, l);
     if (!route) continue;
-    const d = drawLink(ctx, l, route, placer);
+    const label = placed.get(l.id);
+    if (label?.kind === 'marker') markers.push(label);
+    const d = drawLink(ctx, l, route, label);
     layers.links.push(d.svg);
     if (d.label !== undefined) layers.labels.push(d.label);
     covered.push(...d.covers);
@@ -66,6 +70,11 @@ export function exportSvg(doc: CrosswalkDocument, options: SvgExportOptions = {}
     covered.push(box);
   }
 
+  if (markers.length > 0) {
+    const legend = drawLegend(ctx, markers, unionBoxes(covered));
+    layers.notes.push(legend.svg);
+    covered.push(legend.box);
+  }
   const b = unionBoxes(covered);
   const x = b.x - padding;
   const y = b.y - padding;
@@ -88,6 +97,28 @@ export function exportSvg(doc: CrosswalkDocument, options: SvgExportOptions = {}
   }
   out.push('</svg>', '');
   return out.join('\n');
+}
+
+const LEGEND_WIDTH = 640;
+const LEGEND_TEXT: TextStyle = { size: 12 };
+const LEGEND_LINE = 16;
+
+/** The texts of the labels drawn as numbered markers, listed under the drawing. */
+function drawLegend(ctx: DrawContext, markers: readonly CanvasLabel[], drawing: Box): { svg: string; box: Box } {
+  const x = drawing.x;
+  let y = drawing.y + drawing.height + 24;
+  const top = y;
+  const parts: string[] = [];
+  parts.push(multilineText(ctx, ['Labels shown as numbers'], x, y + LEGEND_LINE * 0.7, LEGEND_LINE, { ...LEGEND_TEXT, bold: true }, 'start'));
+  y += LEGEND_LINE + 4;
+  for (const m of [...markers].sort((a, b) => (a.number ?? 0) - (b.number ?? 0))) {
+    const { lines } = wrapText(m.text, LEGEND_WIDTH, Number.MAX_SAFE_INTEGER, LEGEND_TEXT);
+    const shown = lines.length > 0 ? lines : [''];
+    parts.push(multilineText(ctx, [`${m.number ?? ''}`], x, y + LEGEND_LINE * 0.7, LEGEND_LINE, { ...LEGEND_TEXT, bold: true }, 'start'));
+    parts.push(multilineText(ctx, shown, x + 32, y + LEGEND_LINE * 0.7, LEGEND_LINE, LEGEND_TEXT, 'start'));
+    y += shown.length * LEGEND_LINE + 4;
+  }
+  return { svg: `<g>${parts.join('')}</g>`, box: { x, y: top, width: LEGEND_WIDTH + 32, height: y - top } };
 }
 
 /**

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { exportSvg } from '../../../src/formats/svg/svg';
+import { boxesOverlap, placeCanvasLabels } from '../../../src/layout/labels';
+import { computeGeometry } from '../../../src/model/geometry';
 import { arbitraryDocument } from '../../fixtures/arbitrary-doc';
 import { hostileDocument, loadExamples } from '../pptx/fixtures';
 
@@ -85,5 +87,37 @@ describe('SVG of hostile documents', () => {
     );
     // xmllint is slow to spawn: lint a sample of the generated documents.
     for (const doc of fc.sample(arbitraryDocument(), { numRuns: 20, seed: 7 })) expect(xmllint(exportSvg(doc))).toBe('');
+  });
+});
+
+describe('the labels of the SVG', () => {
+  /** The text the picture shows (tags dropped, entities decoded), without white space. */
+  const shown = (svg: string) =>
+    svg
+      .replace(/<title>[\s\S]*?<\/title>/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, '');
+
+  it.each(loadExamples().map((e) => [e.name, e.doc] as const))('%s: sit where the canvas puts them, each text in full, apart from each other and the tables', (_, doc) => {
+    const svg = exportSvg(doc);
+    const placed = placeCanvasLabels(doc);
+    const text = shown(svg);
+    for (const p of placed) {
+      // A label's text is drawn whole (wrapped, never cut); a marker's is in the legend.
+      expect(text, p.id).toContain(p.text.replace(/\s+/g, ''));
+      if (p.kind === 'marker') expect(text).toContain('Labelsshownasnumbers');
+    }
+    const geo = computeGeometry(doc);
+    const tables = [...geo.entities.values()];
+    for (const [i, a] of placed.entries()) {
+      if (a.pinned || a.crowded) continue;
+      for (const b of placed.slice(i + 1)) if (!b.pinned && !b.crowded) expect(boxesOverlap(a.box, b.box), `${a.id} / ${b.id}`).toBe(false);
+      for (const t of tables) expect(boxesOverlap(a.box, t), a.id).toBe(false);
+    }
   });
 });
