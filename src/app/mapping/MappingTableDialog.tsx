@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { suggestMappings, type MappingSuggestion } from '../../model/automap';
 import { computeCoverage } from '../../model/coverage';
@@ -88,8 +89,18 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
     return computeCoverage(doc).entities.filter((e) => targets.has(e.entityId));
   }, [doc, pair.targets]);
 
-  function focusGrid() {
-    requestAnimationFrame(() => gridRef.current?.focus());
+  /**
+   * Ends an edit and gives the keyboard back to the grid at once: the input is removed
+   * synchronously (flushSync) and the grid focused in the same event, so a key typed right
+   * after Enter or Tab reaches the grid. (Focusing a frame later dropped those keys on the
+   * page: "lowercase" typed after Tab arrived as "owercase".)
+   */
+  function endEdit(next?: Cell) {
+    flushSync(() => {
+      setEditing(undefined);
+      if (next) setCursor({ active: next, anchor: next });
+    });
+    gridRef.current?.focus();
   }
 
   function commit(cell: Cell, text: string) {
@@ -220,17 +231,14 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
     editKey(i, key, shift) {
       if (!editing) return;
       if (key === 'Escape') {
-        setEditing(undefined);
-        focusGrid();
+        endEdit();
         return;
       }
       commit(editing.cell, editing.draft);
-      setEditing(undefined);
       const next = key === 'Tab'
         ? { row: i, col: Math.min(COLUMNS.length - 1, Math.max(0, editing.cell.col + (shift ? -1 : 1))) }
         : { row: Math.max(0, Math.min(rows.length - 1, i + (shift ? -1 : 1))), col: editing.cell.col };
-      setCursor({ active: next, anchor: next });
-      focusGrid();
+      endEdit(next);
     },
     blurEdit() {
       if (!editing) return;
