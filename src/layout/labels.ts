@@ -1,6 +1,7 @@
 import { routeLink, SYSTEM_HEADER_HEIGHT, computeGeometry, type Box, type Geometry, type LinkRoute } from '../model/geometry';
 import { linkLabel } from '../model/meaning';
 import type { CrosswalkDocument, Link, Point } from '../model/types';
+import { pointAt, type Cubic } from '../formats/svg/curve';
 import { measureText, wrapText, type TextStyle } from '../formats/svg/text';
 
 // Where the canvas draws each link's label. A label sits on its own line, at the first place
@@ -27,13 +28,8 @@ const CLEARANCE = 2;
 /** How far a canvas edge starts outside its node: React Flow ends lines on the outer side of the 8 px handles. */
 export const CANVAS_HANDLE_OVERHANG = 4;
 
-/** A cubic bezier: start, two control points, end. */
-export interface Curve {
-  p0: Point;
-  c1: Point;
-  c2: Point;
-  p1: Point;
-}
+/** A cubic bezier: start, two control points, end (the SVG export's curve type). */
+export type Curve = Cubic;
 
 /** One label to place. */
 export interface LabelRequest {
@@ -66,14 +62,7 @@ export interface PlacedLabel {
 }
 
 /** The point at `t` (0…1) on a cubic bezier. */
-export function curvePoint(c: Curve, t: number): Point {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const d = 3 * u * t * t;
-  const e = t * t * t;
-  return { x: a * c.p0.x + b * c.c1.x + d * c.c2.x + e * c.p1.x, y: a * c.p0.y + b * c.c1.y + d * c.c2.y + e * c.p1.y };
-}
+export const curvePoint = pointAt;
 
 function controlOffset(distance: number): number {
   // React Flow's default bezier (curvature 0.25).

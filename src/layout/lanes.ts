@@ -290,20 +290,10 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
     const desire = new Map<Unit, number>();
     for (const u of units) {
       const wants: number[] = [];
-      let offset = 0;
-      for (const s of u.blocks) {
-        const anchorAt = (key: string, local: number) => {
-          const at = pull(key, c);
-          if (at !== undefined) wants.push(at - local);
-        };
-        anchorAt(s.block.key, offset + s.titleH / 2);
-        let rowTop = offset + s.titleH;
-        s.block.rows.forEach((r, i) => {
-          anchorAt(r.key, rowTop + s.rowH[i] / 2);
-          rowTop += s.rowH[i];
-        });
-        offset += s.height + S.blockGap;
-      }
+      forEachAnchor(u, S.blockGap, (key, local) => {
+        const at = pull(key, c);
+        if (at !== undefined) wants.push(at - local);
+      });
       if (wants.length) desire.set(u, wants.reduce((a, y) => a + y, 0) / wants.length);
     }
     if (c > 0) units.sort((a, b) => (desire.get(a) ?? Infinity) - (desire.get(b) ?? Infinity));
@@ -333,20 +323,10 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
     let cursor = area.y;
     for (const u of units) {
       const wants: number[] = [];
-      let offset = 0;
-      for (const s of u.blocks) {
-        const anchorAt = (key: string, local: number) => {
-          const ys = (incoming.get(key) ?? []).filter((o) => (anchorColumn.get(o) ?? 0) > 0 && position.has(o)).map((o) => position.get(o)!);
-          if (ys.length) wants.push(ys.reduce((a, y) => a + y, 0) / ys.length - local);
-        };
-        anchorAt(s.block.key, offset + s.titleH / 2);
-        let rowTop = offset + s.titleH;
-        s.block.rows.forEach((r, i) => {
-          anchorAt(r.key, rowTop + s.rowH[i] / 2);
-          rowTop += s.rowH[i];
-        });
-        offset += s.height + S.blockGap;
-      }
+      forEachAnchor(u, S.blockGap, (key, local) => {
+        const ys = (incoming.get(key) ?? []).filter((o) => (anchorColumn.get(o) ?? 0) > 0 && position.has(o)).map((o) => position.get(o)!);
+        if (ys.length) wants.push(ys.reduce((a, y) => a + y, 0) / ys.length - local);
+      });
       // The lowest of the wishes: the unit's first lines stay level with their targets.
       const want = wants.length ? Math.min(...wants) : undefined;
       u.top = Math.max(cursor, want ?? cursor);
@@ -497,4 +477,18 @@ export function rankSystems(systems: readonly string[], edges: readonly [string,
   const out = new Map<string, number>();
   for (const [s, r] of rank) out.set(s, Math.min(maxColumns - 1, Math.floor((r * maxColumns) / (max + 1))));
   return out;
+}
+
+/** Calls `at` for each anchor of a unit (each block's title, then its rows) with its middle, measured from the unit's top. */
+function forEachAnchor(u: Unit, blockGap: number, at: (key: string, local: number) => void): void {
+  let offset = 0;
+  for (const s of u.blocks) {
+    at(s.block.key, offset + s.titleH / 2);
+    let rowTop = offset + s.titleH;
+    s.block.rows.forEach((r, i) => {
+      at(r.key, rowTop + s.rowH[i] / 2);
+      rowTop += s.rowH[i];
+    });
+    offset += s.height + blockGap;
+  }
 }
