@@ -4,12 +4,13 @@ import * as ops from '../../model/ops';
 import type { CrosswalkDocument, Point } from '../../model/types';
 import { applyTransient, commitTransient, getState, select } from '../store/store';
 import { finishDrag } from './drag';
-import { drawOverview, type Marks, type View } from './overview-draw';
+import { drawOverview, type Marks } from './overview-draw';
 import { buildOverview, hitTest, levelAt } from './overview-model';
+import { canReuse, cssTransformFor, isExact, overscanArea, overscanFor, type CssTransform, type DrawnView, type ViewTransform } from './overview-view';
 
 // The canvas of a large document: this layer draws the whole diagram on one <canvas> under
-// React Flow's nodes, redrawn straight from React Flow's viewport on every pan or zoom step
-// (no React render per frame). React Flow holds only the few nodes a person is working on
+// React Flow's nodes, following React Flow's viewport with no React render per frame: a pan
+// or zoom step moves the picture already drawn (overview-view.ts) and draws only when needed. React Flow holds only the few nodes a person is working on
 // (hovered, selected, edited: see Canvas.tsx), and none when zoomed out. Clicks and drags
 // on what only the canvas draws are hit-tested against the document's geometry, so
 // selecting and moving work as on the DOM nodes; React Flow's own nodes keep their events,
@@ -27,6 +28,8 @@ interface Props {
   /** Told the entity under the pointer (or none), so the canvas can hand it to the DOM. */
   onHover?: (id: string | undefined) => void;
 }
+
+const CANVAS_STYLE = { transformOrigin: '0 0', willChange: 'transform' } as const;
 
 /** How near a line, in screen pixels, a click selects it. */
 const LINE_TOLERANCE = 5;
@@ -51,34 +54,68 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     let size = { width: 0, height: 0 };
-    const view = (): View => {
+    let margin = 0;
+    let ratio = 1;
+    /** What the canvas holds (undefined until first drawn). */
+    let drawn: DrawnView | undefined;
+    const now = (): ViewTransform => {
       const [x, y, zoom] = flowStore.getState().transform;
-      return { x, y, zoom, ...size };
+      return { x, y, zoom };
     };
+    const place = (t: CssTransform) => {
+      canvas.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
+    };
+    /** Draws the whole overscanned area at the current view. */
     const draw = () => {
       if (!size.width || !size.height) return;
-      drawOverview(ctx, live.current.model, view(), live.current.marks, window.devicePixelRatio || 1);
+      const v = now();
+      const area = overscanArea(size.width, size.height, margin);
+      drawOverview(ctx, live.current.model, { x: v.x - area.x, y: v.y - area.y, zoom: v.zoom, width: area.width, height: area.height }, live.current.marks, ratio);
+      drawn = { ...v, level: levelAt(v.zoom), area };
+      place(cssTransformFor(drawn, v, ratio));
       canvas.dataset.drawn = 'true';
     };
     const resize = () => {
       const r = root.getBoundingClientRect();
       size = { width: r.width, height: r.height };
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.round(r.width * ratio);
-      canvas.height = Math.round(r.height * ratio);
-      canvas.style.width = `${r.width}px`;
-      canvas.style.height = `${r.height}px`;
+      margin = overscanFor(r.width, r.height);
+      ratio = window.devicePixelRatio || 1;
+      const area = overscanArea(r.width, r.height, margin);
+      canvas.width = Math.round(area.width * ratio);
+      canvas.height = Math.round(area.height * ratio);
+      canvas.style.width = `${area.width}px`;
+      canvas.style.height = `${area.height}px`;
       draw();
     };
     resize();
     const observer = new ResizeObserver(resize);
     observer.observe(root);
-    // Drawn synchronously on each viewport change: the new frame shows the new view.
+    // A viewport change moves and scales the picture already drawn (a CSS transform: the
+    // compositor's work, in the same frame as React Flow's nodes move), and draws only when
+    // the picture no longer covers the pane, would blur, or changes level of detail. Two
+    // frames with no change count as rest: then it is drawn again, crisp, at the exact view.
+    let changed = false;
+    let quiet = 0;
+    let tick = 0;
+    const onFrame = () => {
+      tick = 0;
+      quiet = changed ? 0 : quiet + 1;
+      changed = false;
+      if (quiet < 2) {
+        tick = requestAnimationFrame(onFrame);
+        return;
+      }
+      if (drawn && !isExact(drawn, now())) draw();
+    };
     let lastTransform = flowStore.getState().transform;
     const unsubscribe = flowStore.subscribe((s) => {
       if (s.transform === lastTransform) return;
       lastTransform = s.transform;
-      draw();
+      const v = now();
+      if (drawn && canReuse(drawn, v, size)) place(cssTransformFor(drawn, v, ratio));
+      else draw();
+      changed = true;
+      if (!tick) tick = requestAnimationFrame(onFrame);
     });
     redraw.current = draw;
 
@@ -173,6 +210,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     root.addEventListener('mousemove', onHover);
     return () => {
       unsubscribe();
+      cancelAnimationFrame(tick);
       observer.disconnect();
       redraw.current = undefined;
       root.removeEventListener('pointerdown', onPointerDown, true);
@@ -188,6 +226,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     redraw.current?.();
   }, [model, marks]);
 
-  return <canvas ref={canvasRef} className="cw-overview" aria-label="Diagram overview" data-testid="overview" />;
+  // Its own compositor layer, moved and scaled there (see overview-view.ts).
+  return <canvas ref={canvasRef} className="cw-overview" style={CANVAS_STYLE} aria-label="Diagram overview" data-testid="overview" />;
 }
 

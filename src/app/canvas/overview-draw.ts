@@ -121,21 +121,18 @@ function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[]
   // One path per look (kind × plain/dimmed/selected): a few strokes per frame, not one per line.
   for (const kind of ['relation', 'mapping', 'flow'] as const) {
     for (const pass of ['plain', 'dimmed', 'selected'] as const) {
-      ctx.beginPath();
-      let any = false;
+      ctx.globalAlpha = pass === 'dimmed' ? DIM : 1;
+      ctx.strokeStyle = pass === 'selected' ? SELECT : '#000';
+      ctx.lineWidth = (kind === 'flow' ? 2.2 : 1) / v.zoom;
+      ctx.setLineDash(kind === 'mapping' ? [6 / v.zoom, 4 / v.zoom] : []);
       for (const l of lines) {
         if (l.kind !== kind) continue;
         const p = chosen(l) ? 'selected' : lit(l) ? 'plain' : 'dimmed';
         if (p !== pass || !lineVisible(l, v)) continue;
+        ctx.beginPath();
         bezier(ctx, l, v);
-        any = true;
+        ctx.stroke();
       }
-      if (!any) continue;
-      ctx.globalAlpha = pass === 'dimmed' ? DIM : 1;
-      ctx.strokeStyle = pass === 'selected' ? SELECT : '#000';
-      ctx.lineWidth = (kind === 'flow' ? 2.2 : 1.2) / v.zoom;
-      ctx.setLineDash(kind === 'mapping' ? [6 / v.zoom, 4 / v.zoom] : []);
-      ctx.stroke();
     }
   }
   ctx.setLineDash([]);
