@@ -1,4 +1,5 @@
 import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
+import { GridIndex, type GridRect } from './overview-grid';
 import { DETAIL_ZOOM, levelAt, lineCurve, pointOnLine, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
 
 // Draws a large diagram on one 2D canvas: a full redraw per frame, culled to what is on
@@ -32,10 +33,26 @@ function visible(b: Box, v: View): boolean {
   return x < v.width && y < v.height && x + b.width * v.zoom > 0 && y + b.height * v.zoom > 0;
 }
 
-function lineVisible(l: OverviewLine, v: View): boolean {
-  const x1 = Math.min(l.from.x, l.to.x) - 80;
-  const y1 = Math.min(l.from.y, l.to.y) - 80;
-  return visible({ x: x1, y: y1, width: Math.abs(l.from.x - l.to.x) + 160, height: Math.abs(l.from.y - l.to.y) + 160 }, v);
+/** The box around a line's curve (its control points bound it). */
+export function lineBox(l: OverviewLine): GridRect {
+  const [a, b, c, d] = lineCurve(l);
+  const x = Math.min(a.x, b.x, c.x, d.x);
+  const y = Math.min(a.y, b.y, c.y, d.y);
+  return { x, y, width: Math.max(a.x, b.x, c.x, d.x) - x, height: Math.max(a.y, b.y, c.y, d.y) - y };
+}
+
+/** A spatial index per list of boxes or lines, built on first use (the lists are not changed in place). */
+const grids = new WeakMap<readonly object[], { length: number; grid: GridIndex }>();
+function gridOf<T extends object>(items: readonly T[], boxOf: (item: T) => GridRect): GridIndex {
+  let found = grids.get(items);
+  if (!found || found.length !== items.length) grids.set(items, (found = { length: items.length, grid: new GridIndex(items.map(boxOf)) }));
+  return found.grid;
+}
+
+/** The items of a list that meet the view, grown by `mx`, `my` screen pixels, in list order. */
+function near<T extends object>(items: readonly T[], boxOf: (item: T) => GridRect, v: View, mx = 0, my = mx): T[] {
+  const rect = { x: (-v.x - mx) / v.zoom, y: (-v.y - my) / v.zoom, width: (v.width + 2 * mx) / v.zoom, height: (v.height + 2 * my) / v.zoom };
+  return gridOf(items, boxOf).query(rect).map((i) => items[i]);
 }
 
 /** Cuts text to what fits in `width` px at `font` px (an estimate: no measuring per frame). */
@@ -88,10 +105,16 @@ const LABEL_CHAR_WIDTH = 6.2;
 
 /** Link labels at the middle of their lines, where they can be read (the DOM edges' look). */
 function drawLabels(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[], v: View, marks: Marks): void {
+  // Text under 4 px on screen cannot be read: not drawn.
+  if (11 * v.zoom < 4) return;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineWidth = 1 / v.zoom;
-  for (const l of lines) {
+  // Each label whole (box, then text) so overlapping labels stack; the context's state is set
+  // only when it changes (setting a font or a dash is not free).
+  let font = '';
+  let dashed: boolean | undefined;
+  for (const l of near(lines, lineBox, v, 200, 20)) {
     if (!l.text) continue;
     const m = pointOnLine(l, 0.5);
     const x = m.x * v.zoom + v.x;
@@ -105,36 +128,47 @@ function drawLabels(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[
     ctx.fillStyle = '#fff';
     ctx.fillRect(m.x - w / 2, m.y - 9, w, 18);
     ctx.strokeStyle = colour;
-    ctx.setLineDash(l.kind === 'mapping' ? [3, 2] : []);
+    if (dashed !== (l.kind === 'mapping')) {
+      dashed = l.kind === 'mapping';
+      ctx.setLineDash(dashed ? [3, 2] : []);
+    }
     ctx.strokeRect(m.x - w / 2, m.y - 9, w, 18);
     ctx.fillStyle = colour;
-    ctx.font = `${l.kind === 'mapping' ? 'italic ' : l.kind === 'flow' ? 'bold ' : ''}11px ${FONT}`;
+    const f = `${l.kind === 'mapping' ? 'italic ' : l.kind === 'flow' ? 'bold ' : ''}11px ${FONT}`;
+    if (f !== font) ctx.font = font = f;
     ctx.fillText(shown, m.x, m.y);
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
 }
 
-function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[], v: View, marks: Marks, counts: boolean): void {
+function drawLines(ctx: CanvasRenderingContext2D, all: readonly OverviewLine[], v: View, marks: Marks, counts: boolean): void {
+  const lines = near(all, lineBox, v, 20);
   const lit = (l: OverviewLine) => !marks.focus || l.ids.some((id) => marks.focus!.has(id));
   const chosen = (l: OverviewLine) => l.ids.some((id) => marks.selected.has(id));
-  // One path per look (kind × plain/dimmed/selected): a few strokes per frame, not one per line.
-  for (const kind of ['relation', 'mapping', 'flow'] as const) {
-    for (const pass of ['plain', 'dimmed', 'selected'] as const) {
+  // Grouped by look (kind × plain/dimmed/selected), set once per group; each line is its own
+  // path: one path holding thousands of long curves cost the software rasteriser far more
+  // than the same curves stroked one by one.
+  const PASSES = ['plain', 'dimmed', 'selected'] as const;
+  const KINDS = ['relation', 'mapping', 'flow'] as const;
+  const groups: OverviewLine[][] = Array.from({ length: KINDS.length * PASSES.length }, () => []);
+  for (const l of lines) groups[KINDS.indexOf(l.kind) * PASSES.length + (chosen(l) ? 2 : lit(l) ? 0 : 1)].push(l);
+  KINDS.forEach((kind, k) =>
+    PASSES.forEach((pass, p) => {
+      const group = groups[k * PASSES.length + p];
+      if (!group.length) return;
       ctx.globalAlpha = pass === 'dimmed' ? DIM : 1;
       ctx.strokeStyle = pass === 'selected' ? SELECT : '#000';
+      // 1 px lines are hairlines to the rasteriser (far cheaper than a 1.2 px stroke).
       ctx.lineWidth = (kind === 'flow' ? 2.2 : 1) / v.zoom;
       ctx.setLineDash(kind === 'mapping' ? [6 / v.zoom, 4 / v.zoom] : []);
-      for (const l of lines) {
-        if (l.kind !== kind) continue;
-        const p = chosen(l) ? 'selected' : lit(l) ? 'plain' : 'dimmed';
-        if (p !== pass || !lineVisible(l, v)) continue;
+      for (const l of group) {
         ctx.beginPath();
         bezier(ctx, l, v);
         ctx.stroke();
       }
-    }
-  }
+    }),
+  );
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
   if (!counts) return;
@@ -144,7 +178,7 @@ function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[]
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (const l of lines) {
-    if (l.ids.length < 2 || !lineVisible(l, v)) continue;
+    if (l.ids.length < 2) continue;
     if (Math.hypot(l.to.x - l.from.x, l.to.y - l.from.y) * v.zoom < 60) continue;
     const mx = (l.from.x + l.to.x) / 2;
     const my = (l.from.y + l.to.y) / 2;
@@ -159,6 +193,8 @@ function drawLines(ctx: CanvasRenderingContext2D, lines: readonly OverviewLine[]
   }
   ctx.globalAlpha = 1;
 }
+
+const entityBox = (e: OverviewEntity) => e.box;
 
 /** Draws the whole overview for a view. `ctx` is the bare canvas context (identity transform). */
 export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel, v: View, marks: Marks, pixelRatio: number): void {
@@ -218,7 +254,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel
   }
 
   // Entities: at the far level faint boxes; nearer, title boxes; nearer still, field rows.
-  const shown = model.entities.filter((e) => visible(e.box, v));
+  const shown = near(model.entities, entityBox, v);
   if (rows) {
     const scale = bitmapScale(z);
     for (const e of shown) {
@@ -287,9 +323,13 @@ function bitmapScale(zoom: number): number {
 }
 
 type Bitmap = OffscreenCanvas | HTMLCanvasElement;
-/** Entity drawings kept per scale, least recently used first; about 12 MB per scale at most. */
+/**
+ * Entity drawings kept per scale, least recently used first; about 24 MB per scale at most
+ * (enough for every entity the overscanned canvas shows at 100%, so panning there copies
+ * drawings instead of drawing them again).
+ */
 const bitmaps = new Map<number, Map<object, Bitmap>>();
-const BITMAP_PIXELS = 3_000_000;
+const BITMAP_PIXELS = 6_000_000;
 
 /** An entity with its field rows, drawn at `scale` (kept until the entity changes). */
 function entityBitmap(e: OverviewEntity, scale: number): Bitmap | undefined {
@@ -342,7 +382,7 @@ function entityBitmap(e: OverviewEntity, scale: number): Bitmap | undefined {
     ctx.textAlign = 'left';
   });
   cache.set(e.source, canvas);
-  const limit = Math.max(40, Math.floor(BITMAP_PIXELS / Math.max(1, w * h)));
+  const limit = Math.max(60, Math.floor(BITMAP_PIXELS / Math.max(1, w * h)));
   while (cache.size > limit) cache.delete(cache.keys().next().value!);
   return canvas;
 }
