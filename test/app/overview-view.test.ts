@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { canReuse, cssTransformFor, isExact, MAX_MAGNIFY, overscanArea, overscanFor, type DrawnView } from '../../src/app/canvas/overview-view';
+import { levelAt } from '../../src/app/canvas/overview-model';
+
+// While the view moves, the overview canvas shows the picture it drew with a CSS transform,
+// and draws again only when that picture no longer covers the pane, would blur, or changes
+// level of detail.
+
+const pane = { width: 1440, height: 900 };
+const margin = overscanFor(pane.width, pane.height);
+const drawnAt = (x: number, y: number, zoom: number): DrawnView => ({ x, y, zoom, level: levelAt(zoom), area: overscanArea(pane.width, pane.height, margin) });
+
+/** Where a canvas point drawn at `drawn` shows on screen under the transform for `now`. */
+function shownAt(drawn: DrawnView, now: { x: number; y: number; zoom: number }, p: { x: number; y: number }) {
+  const t = cssTransformFor(drawn, now);
+  // Its pixel in the element (the element's 0 is the area's left edge), then the transform.
+  const ex = p.x * drawn.zoom + drawn.x - drawn.area.x;
+  const ey = p.y * drawn.zoom + drawn.y - drawn.area.y;
+  return { x: ex * t.k + t.x, y: ey * t.k + t.y };
+}
+
+describe('the overview canvas between redraws', () => {
+  it('overscans a fifth of the longer side, within bounds', () => {
+    expect(margin).toBe(259);
+    expect(overscanFor(300, 200)).toBe(96);
+    expect(overscanFor(4000, 3000)).toBe(320);
+  });
+
+  it('shows every drawn point where the new view puts it, panned or zoomed', () => {
+    const drawn = drawnAt(-1200.4, -800.7, 0.8);
+    for (const now of [
+      { x: -1100.25, y: -850.5, zoom: 0.8 },
+      { x: -1300, y: -700, zoom: 0.9 },
+      { x: -900, y: -600, zoom: 0.7 },
+    ]) {
+      for (const p of [{ x: 1500, y: 1000 }, { x: 2600.5, y: 1800.25 }]) {
+        const at = shownAt(drawn, now, p);
+        // Unscaled shifts are rounded to whole pixels: within half a pixel.
+        expect(Math.abs(at.x - (p.x * now.zoom + now.x))).toBeLessThanOrEqual(now.zoom === drawn.zoom ? 0.5 : 1e-9);
+        expect(Math.abs(at.y - (p.y * now.zoom + now.y))).toBeLessThanOrEqual(now.zoom === drawn.zoom ? 0.5 : 1e-9);
+      }
+    }
+  });
+
+  it('reuses the picture while a pan stays within the overscan, and not past it', () => {
+    const drawn = drawnAt(-1000, -1000, 1);
+    expect(canReuse(drawn, { x: -1000, y: -1000, zoom: 1 }, pane)).toBe(true);
+    expect(canReuse(drawn, { x: -1000 + margin, y: -1000 - margin, zoom: 1 }, pane)).toBe(true);
+    expect(canReuse(drawn, { x: -1000 + margin + 1, y: -1000, zoom: 1 }, pane)).toBe(false);
+    expect(canReuse(drawn, { x: -1000, y: -1000 - margin - 1, zoom: 1 }, pane)).toBe(false);
+  });
+
+  it('reuses it while zooming in up to the magnification limit, and zooming out while it covers the pane', () => {
+    // Zoom about the pane's middle.
+    const about = (zoom: number, drawn: DrawnView) => {
+      const k = zoom / drawn.zoom;
+      return { x: pane.width / 2 - (pane.width / 2 - drawn.x) * k, y: pane.height / 2 - (pane.height / 2 - drawn.y) * k, zoom };
+    };
+    const drawn = drawnAt(-2000, -1500, 1);
+    expect(canReuse(drawn, about(MAX_MAGNIFY * 0.99, drawn), pane)).toBe(true);
+    expect(canReuse(drawn, about(MAX_MAGNIFY * 1.01, drawn), pane)).toBe(false);
+    // Out: the overscan covers the pane down to (w/2) / (w/2 + margin).
+    const least = pane.width / 2 / (pane.width / 2 + margin);
+    expect(canReuse(drawn, about(least * 1.01, drawn), pane)).toBe(true);
+    expect(canReuse(drawn, about(least * 0.99, drawn), pane)).toBe(false);
+  });
+
+  it('draws again when the level of detail changes, however small the step', () => {
+    const drawn = drawnAt(0, 0, 0.3);
+    expect(levelAt(0.3)).not.toBe(levelAt(0.299));
+    expect(canReuse(drawn, { x: 0, y: 0, zoom: 0.299 }, pane)).toBe(false);
+  });
+
+  it('knows when what is drawn is exactly the view (no crisp redraw needed at rest)', () => {
+    const drawn = drawnAt(10.5, 20.25, 0.5);
+    expect(isExact(drawn, { x: 10.5, y: 20.25, zoom: 0.5 })).toBe(true);
+    expect(isExact(drawn, { x: 10.75, y: 20.25, zoom: 0.5 })).toBe(false);
+    expect(isExact(drawn, { x: 10.5, y: 20.25, zoom: 0.51 })).toBe(false);
+  });
+});
