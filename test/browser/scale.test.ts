@@ -214,6 +214,55 @@ describe('a 2,000-entity document', () => {
     await page.waitForSelector(`[data-testid="note-${note}"]`);
   });
 
+  it('moves the picture it drew while the view pans or zooms a little, draws far moves at once, and draws crisp at rest', async () => {
+    await showAt(page, 'sys-5-e8', 1);
+    // Counts the canvas's draws (each clears it first); reads its CSS transform.
+    const probe = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('canvas.cw-overview') as HTMLCanvasElement & { __draws?: number };
+        const ctx = canvas.getContext('2d')!;
+        if (canvas.__draws === undefined) {
+          canvas.__draws = 0;
+          const clear = ctx.clearRect.bind(ctx);
+          ctx.clearRect = (...a: Parameters<typeof ctx.clearRect>) => {
+            canvas.__draws!++;
+            clear(...a);
+          };
+        }
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const m = new DOMMatrixReadOnly(getComputedStyle(canvas).transform);
+        return { draws: canvas.__draws, x: m.e, y: m.f, k: m.a, margin: (parseFloat(canvas.style.width) - pane.width) / 2 };
+      });
+    /** Moves the view by (dx, dy) and zooms by k about the pane's corner, then probes in the same task (no frame between). */
+    const move = (dx: number, dy: number, k: number) =>
+      page.evaluate(
+        ({ dx, dy, k }) => {
+          const flow = (window as unknown as Crosswalk).crosswalk.flow();
+          const v = flow.getViewport();
+          flow.setViewport({ x: v.x * k + dx, y: v.y * k + dy, zoom: v.zoom * k });
+          const canvas = document.querySelector('canvas.cw-overview') as HTMLCanvasElement & { __draws: number };
+          const m = new DOMMatrixReadOnly(canvas.style.transform);
+          return { draws: canvas.__draws, x: m.e, y: m.f, k: m.a };
+        },
+        { dx, dy, k },
+      );
+    const rest = await probe();
+    expect(rest).toMatchObject({ x: -rest.margin, y: -rest.margin, k: 1 });
+    // A small pan: no drawing, the picture shifted by the pan.
+    const panned = await move(40, 25, 1);
+    expect(panned).toMatchObject({ draws: rest.draws, x: -rest.margin + 40, y: -rest.margin + 25, k: 1 });
+    // At rest it is drawn again at the exact view, unshifted.
+    await expect.poll(probe).toMatchObject({ draws: rest.draws + 1, x: -rest.margin, y: -rest.margin, k: 1 });
+    // A small zoom: scaled, not drawn; then crisp at rest.
+    const zoomed = await move(0, 0, 1.1);
+    expect(zoomed.draws).toBe(rest.draws + 1);
+    expect(zoomed.k).toBeCloseTo(1.1, 6);
+    await expect.poll(probe).toMatchObject({ draws: rest.draws + 2, k: 1 });
+    // A pan past the overscan is drawn at once (the pane never shows an undrawn edge).
+    const far = await move(-2 * rest.margin - 10, 0, 1);
+    expect(far).toMatchObject({ draws: rest.draws + 3, x: -rest.margin, k: 1 });
+  });
+
   it('presents from the overview: the view moves to each step and nothing is selectable', async () => {
     await showAt(page, 'sys-30-e0', 0.05);
     const start = await page.evaluate(() => (window as unknown as Crosswalk).crosswalk.flow().getViewport());
