@@ -8,14 +8,14 @@ import { levelAt } from '../../src/app/canvas/overview-model';
 
 const pane = { width: 1440, height: 900 };
 const margin = overscanFor(pane.width, pane.height);
-const drawnAt = (x: number, y: number, zoom: number): DrawnView => ({ x, y, zoom, level: levelAt(zoom), area: overscanArea(pane.width, pane.height, margin) });
+const drawnAt = (x: number, y: number, zoom: number): DrawnView => ({ x, y, zoom, level: levelAt(zoom), origin: { x: -margin, y: -margin }, area: overscanArea(pane.width, pane.height, margin) });
 
 /** Where a canvas point drawn at `drawn` shows on screen under the transform for `now`. */
 function shownAt(drawn: DrawnView, now: { x: number; y: number; zoom: number }, p: { x: number; y: number }) {
   const t = cssTransformFor(drawn, now);
   // Its pixel in the element (the element's 0 is the area's left edge), then the transform.
-  const ex = p.x * drawn.zoom + drawn.x - drawn.area.x;
-  const ey = p.y * drawn.zoom + drawn.y - drawn.area.y;
+  const ex = p.x * drawn.zoom + drawn.x - drawn.origin.x;
+  const ey = p.y * drawn.zoom + drawn.y - drawn.origin.y;
   return { x: ex * t.k + t.x, y: ey * t.k + t.y };
 }
 
@@ -63,6 +63,14 @@ describe('the overview canvas between redraws', () => {
     const least = pane.width / 2 / (pane.width / 2 + margin);
     expect(canReuse(drawn, about(least * 1.01, drawn), pane)).toBe(true);
     expect(canReuse(drawn, about(least * 0.99, drawn), pane)).toBe(false);
+  });
+
+  it('after a quick redraw of the pane alone, reuses it only while it still covers the pane', () => {
+    const drawn = { ...drawnAt(-1000, -1000, 1), area: { x: 0, y: 0, ...pane } };
+    expect(canReuse(drawn, { x: -1000, y: -1000, zoom: 1 }, pane)).toBe(true);
+    expect(canReuse(drawn, { x: -999, y: -1000, zoom: 1 }, pane)).toBe(false);
+    // Zoomed in about the middle, the pane still shows only drawn pixels.
+    expect(canReuse(drawn, { x: pane.width / 2 - (pane.width / 2 + 1000) * 1.1, y: pane.height / 2 - (pane.height / 2 + 1000) * 1.1, zoom: 1.1 }, pane)).toBe(true);
   });
 
   it('draws again when the level of detail changes, however small the step', () => {

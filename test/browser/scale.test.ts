@@ -231,7 +231,7 @@ describe('a 2,000-entity document', () => {
         }
         const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
         const m = new DOMMatrixReadOnly(getComputedStyle(canvas).transform);
-        return { draws: canvas.__draws, x: m.e, y: m.f, k: m.a, margin: (parseFloat(canvas.style.width) - pane.width) / 2 };
+        return { draws: canvas.__draws, state: canvas.dataset.drawn, x: m.e, y: m.f, k: m.a, margin: (parseFloat(canvas.style.width) - pane.width) / 2 };
       });
     /** Moves the view by (dx, dy) and zooms by k about the pane's corner, then probes in the same task (no frame between). */
     const move = (dx: number, dy: number, k: number) =>
@@ -246,21 +246,23 @@ describe('a 2,000-entity document', () => {
         },
         { dx, dy, k },
       );
+    // Drawn whole ("true"; "pane" while only the pane is drawn, the overscan coming when idle).
+    await expect.poll(async () => (await probe()).state).toBe('true');
     const rest = await probe();
     expect(rest).toMatchObject({ x: -rest.margin, y: -rest.margin, k: 1 });
     // A small pan: no drawing, the picture shifted by the pan.
     const panned = await move(40, 25, 1);
     expect(panned).toMatchObject({ draws: rest.draws, x: -rest.margin + 40, y: -rest.margin + 25, k: 1 });
-    // At rest it is drawn again at the exact view, unshifted.
-    await expect.poll(probe).toMatchObject({ draws: rest.draws + 1, x: -rest.margin, y: -rest.margin, k: 1 });
+    // At rest the pane is drawn again at the exact view, unshifted, then the overscan.
+    await expect.poll(probe).toMatchObject({ draws: rest.draws + 2, state: 'true', x: -rest.margin, y: -rest.margin, k: 1 });
     // A small zoom: scaled, not drawn; then crisp at rest.
     const zoomed = await move(0, 0, 1.1);
-    expect(zoomed.draws).toBe(rest.draws + 1);
+    expect(zoomed.draws).toBe(rest.draws + 2);
     expect(zoomed.k).toBeCloseTo(1.1, 6);
-    await expect.poll(probe).toMatchObject({ draws: rest.draws + 2, k: 1 });
+    await expect.poll(probe).toMatchObject({ draws: rest.draws + 4, state: 'true', k: 1 });
     // A pan past the overscan is drawn at once (the pane never shows an undrawn edge).
     const far = await move(-2 * rest.margin - 10, 0, 1);
-    expect(far).toMatchObject({ draws: rest.draws + 3, x: -rest.margin, k: 1 });
+    expect(far).toMatchObject({ draws: rest.draws + 5, x: -rest.margin, k: 1 });
   });
 
   it('presents from the overview: the view moves to each step and nothing is selectable', async () => {

@@ -29,6 +29,15 @@ interface Props {
   onHover?: (id: string | undefined) => void;
 }
 
+/** Runs `run` when the page is idle (within a second). */
+function whenIdle(run: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : window.setTimeout(run, 200);
+}
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else window.clearTimeout(handle);
+}
+
 const CANVAS_STYLE = { transformOrigin: '0 0', willChange: 'transform' } as const;
 
 /** How near a line, in screen pixels, a click selects it. */
@@ -65,15 +74,36 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     const place = (t: CssTransform) => {
       canvas.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
     };
-    /** Draws the whole overscanned area at the current view. */
-    const draw = () => {
+    let idle = 0;
+    // The frame loop while the view moves (below).
+    let changed = false;
+    let quiet = 0;
+    let tick = 0;
+    /** What the last drawing showed (an unchanged document and marks need no drawing). */
+    let drawnWith: { model: unknown; marks: unknown } | undefined;
+    /**
+     * Draws at the current view: the whole overscanned canvas, or (`paneOnly`: after an edit,
+     * a selection or at rest) only the pane, which is quicker; the overscan is then drawn when
+     * the page is idle (a pan before that draws it at once).
+     */
+    const draw = (paneOnly = false) => {
       if (!size.width || !size.height) return;
       const v = now();
-      const area = overscanArea(size.width, size.height, margin);
-      drawOverview(ctx, live.current.model, { x: v.x - area.x, y: v.y - area.y, zoom: v.zoom, width: area.width, height: area.height }, live.current.marks, ratio);
-      drawn = { ...v, level: levelAt(v.zoom), area };
+      const full = overscanArea(size.width, size.height, margin);
+      const area = paneOnly ? { x: 0, y: 0, width: size.width, height: size.height } : full;
+      const region = paneOnly ? { x: -full.x, y: -full.y, width: size.width, height: size.height } : undefined;
+      drawnWith = { model: live.current.model, marks: live.current.marks };
+      drawOverview(ctx, live.current.model, { x: v.x - full.x, y: v.y - full.y, zoom: v.zoom, width: full.width, height: full.height }, live.current.marks, ratio, region);
+      drawn = { ...v, level: levelAt(v.zoom), origin: { x: full.x, y: full.y }, area };
       place(cssTransformFor(drawn, v, ratio));
-      canvas.dataset.drawn = 'true';
+      canvas.dataset.drawn = paneOnly ? 'pane' : 'true';
+      if (paneOnly && !idle) idle = whenIdle(drawOverscan);
+    };
+    /** The overscan, once the page is idle and the view at rest. */
+    const drawOverscan = () => {
+      idle = 0;
+      if (tick) idle = whenIdle(drawOverscan);
+      else if (canvas.dataset.drawn === 'pane') draw();
     };
     const resize = () => {
       const r = root.getBoundingClientRect();
@@ -94,9 +124,6 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     // compositor's work, in the same frame as React Flow's nodes move), and draws only when
     // the picture no longer covers the pane, would blur, or changes level of detail. Two
     // frames with no change count as rest: then it is drawn again, crisp, at the exact view.
-    let changed = false;
-    let quiet = 0;
-    let tick = 0;
     const onFrame = () => {
       tick = 0;
       quiet = changed ? 0 : quiet + 1;
@@ -105,7 +132,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
         tick = requestAnimationFrame(onFrame);
         return;
       }
-      if (drawn && !isExact(drawn, now())) draw();
+      if (drawn && !isExact(drawn, now())) draw(true);
     };
     let lastTransform = flowStore.getState().transform;
     const unsubscribe = flowStore.subscribe((s) => {
@@ -117,7 +144,9 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       changed = true;
       if (!tick) tick = requestAnimationFrame(onFrame);
     });
-    redraw.current = draw;
+    redraw.current = () => {
+      if (drawnWith?.model !== live.current.model || drawnWith.marks !== live.current.marks) draw(true);
+    };
 
     const toCanvas = (e: MouseEvent): Point => {
       const r = root.getBoundingClientRect();
@@ -211,6 +240,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     return () => {
       unsubscribe();
       cancelAnimationFrame(tick);
+      cancelIdle(idle);
       observer.disconnect();
       redraw.current = undefined;
       root.removeEventListener('pointerdown', onPointerDown, true);

@@ -16,6 +16,14 @@ export interface View {
   height: number;
 }
 
+/** A part of the screen to draw alone (the rest of the canvas is left as it is), in screen px. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** What besides the document changes the drawing. */
 export interface Marks {
   selected: ReadonlySet<string>;
@@ -196,15 +204,27 @@ function drawLines(ctx: CanvasRenderingContext2D, all: readonly OverviewLine[], 
 
 const entityBox = (e: OverviewEntity) => e.box;
 
-/** Draws the whole overview for a view. `ctx` is the bare canvas context (identity transform). */
-export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel, v: View, marks: Marks, pixelRatio: number): void {
-  const level = levelAt(v.zoom);
+/**
+ * Draws the overview for a view: all of it, or only `region` (the rest of the canvas is
+ * left as it was). `ctx` is the bare canvas context (identity transform).
+ */
+export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel, view: View, marks: Marks, pixelRatio: number, region?: Region): void {
+  const level = levelAt(view.zoom);
   // Field rows from the field level in: drawn from bitmaps, sharper the nearer the view.
   const rows = level === 'fields' || level === 'dom';
-  const z = v.zoom;
+  const z = view.zoom;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, v.width * pixelRatio, v.height * pixelRatio);
-  ctx.setTransform(z * pixelRatio, 0, 0, z * pixelRatio, v.x * pixelRatio, v.y * pixelRatio);
+  const r = region ?? { x: 0, y: 0, width: view.width, height: view.height };
+  ctx.clearRect(r.x * pixelRatio, r.y * pixelRatio, r.width * pixelRatio, r.height * pixelRatio);
+  ctx.save();
+  if (region) {
+    ctx.beginPath();
+    ctx.rect(r.x * pixelRatio, r.y * pixelRatio, r.width * pixelRatio, r.height * pixelRatio);
+    ctx.clip();
+  }
+  ctx.setTransform(z * pixelRatio, 0, 0, z * pixelRatio, view.x * pixelRatio, view.y * pixelRatio);
+  // Everything below culls against `v`: the region drawn, as if it were the whole screen.
+  const v: View = { x: view.x - r.x, y: view.y - r.y, zoom: z, width: r.width, height: r.height };
   const alpha = (id: string) => (marks.focus && !marks.focus.has(id) ? DIM : 1);
 
   // Systems: frame and title band; at the far level a name and an entity count inside.
@@ -311,6 +331,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel
     ctx.setLineDash([]);
   }
   ctx.globalAlpha = 1;
+  ctx.restore();
 }
 
 /**

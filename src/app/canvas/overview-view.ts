@@ -25,7 +25,12 @@ export interface ScreenRect {
 /** What the canvas holds: the view it was drawn at and the part of the screen (at that view) it covers. */
 export interface DrawnView extends ViewTransform {
   level: DetailLevel;
-  /** In screen pixels at the drawn view; larger than the pane by the overscan. */
+  /** Where the canvas element's top left pixel is, in screen pixels at the drawn view (−overscan). */
+  origin: { x: number; y: number };
+  /**
+   * The part drawn for this view, in screen pixels at the drawn view: the whole canvas (the
+   * pane and the overscan), or only the pane after a quick redraw of what changed.
+   */
   area: ScreenRect;
 }
 
@@ -52,13 +57,13 @@ export function overscanArea(width: number, height: number, margin: number): Scr
 /**
  * The transform that shows what was drawn at `drawn` at the view `now`. A point at screen p
  * in the drawn view is at (p − drawn) × k + now, k = now.zoom / drawn.zoom; the element's
- * pixel 0 is the area's left edge. An unscaled shift is rounded to device pixels, so the
+ * pixel 0 is at the drawn view's `origin`. An unscaled shift is rounded to device pixels, so the
  * picture stays sharp while it pans (off by under half a pixel until the crisp redraw).
  */
 export function cssTransformFor(drawn: DrawnView, now: ViewTransform, pixelRatio = 1): CssTransform {
   const k = now.zoom / drawn.zoom;
-  let x = now.x - drawn.x * k + drawn.area.x * k;
-  let y = now.y - drawn.y * k + drawn.area.y * k;
+  let x = now.x - drawn.x * k + drawn.origin.x * k;
+  let y = now.y - drawn.y * k + drawn.origin.y * k;
   if (k === 1) {
     x = Math.round(x * pixelRatio) / pixelRatio;
     y = Math.round(y * pixelRatio) / pixelRatio;
@@ -74,9 +79,10 @@ export function canReuse(drawn: DrawnView, now: ViewTransform, pane: { width: nu
   if (levelAt(now.zoom) !== drawn.level) return false;
   const k = now.zoom / drawn.zoom;
   if (!(k > 0) || k > MAX_MAGNIFY) return false;
-  const t = cssTransformFor(drawn, now);
-  // The element's corners on screen, with a pixel to spare for rounding.
-  return t.x <= 0 && t.y <= 0 && t.x + drawn.area.width * k >= pane.width - 1e-6 && t.y + drawn.area.height * k >= pane.height - 1e-6;
+  // The drawn area's corners on screen now.
+  const x = now.x + (drawn.area.x - drawn.x) * k;
+  const y = now.y + (drawn.area.y - drawn.y) * k;
+  return x <= 1e-6 && y <= 1e-6 && x + drawn.area.width * k >= pane.width - 1e-6 && y + drawn.area.height * k >= pane.height - 1e-6;
 }
 
 /** Whether what is drawn is exactly the view (else it is redrawn once the view rests). */
