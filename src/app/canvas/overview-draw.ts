@@ -2,8 +2,8 @@ import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box 
 import { GridIndex, type GridRect } from './overview-grid';
 import { DETAIL_ZOOM, levelAt, lineCurve, pointOnLine, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
 
-// Draws a large diagram on one 2D canvas: a full redraw per frame, culled to what is on
-// screen, in the same black-on-white look as the DOM nodes, so an entity handed to the DOM
+// Draws a large diagram on one 2D canvas (when the view needs it: see overview-view.ts),
+// culled to what is on screen with a grid index, in the same black-on-white look as the DOM nodes, so an entity handed to the DOM
 // (hovered, selected, edited) does not jump. Zoomed in it draws field rows and link labels;
 // further out title boxes and folded lines, then systems.
 
@@ -42,7 +42,7 @@ function visible(b: Box, v: View): boolean {
 }
 
 /** The box around a line's curve (its control points bound it). */
-export function lineBox(l: OverviewLine): GridRect {
+function lineBox(l: OverviewLine): GridRect {
   const [a, b, c, d] = lineCurve(l);
   const x = Math.min(a.x, b.x, c.x, d.x);
   const y = Math.min(a.y, b.y, c.y, d.y);
