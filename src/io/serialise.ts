@@ -33,19 +33,33 @@ function elementText(element: object, write: (value: unknown) => unknown): strin
   return text;
 }
 
+/** The text of a whole array, kept while the array is the same one (an edit elsewhere leaves it as it was). */
+const arrayTexts = new WeakMap<readonly object[], string>();
+
 function arrayText(key: string, items: readonly object[], write: (value: unknown) => unknown): string {
-  return items.length ? `\n  "${key}": [\n${items.map((x) => elementText(x, write)).join(',\n')}\n  ]` : `\n  "${key}": []`;
+  let text = arrayTexts.get(items);
+  if (text === undefined) {
+    text = items.length ? `\n  "${key}": [\n${items.map((x) => elementText(x, write)).join(',\n')}\n  ]` : `\n  "${key}": []`;
+    arrayTexts.set(items, text);
+  }
+  return text;
+}
+
+/** `text` with `marker` (present once) replaced by `insert`, joined without copying the large parts. */
+function splice(text: string, marker: string, insert: string): string {
+  const at = text.indexOf(marker);
+  return at < 0 ? text : text.slice(0, at) + insert + text.slice(at + marker.length);
 }
 
 /**
  * The same bytes as {@link serialiseDocument}, reusing the text of every entity and link
- * unchanged since an earlier call (edits share unchanged objects): saving after an edit of a
- * large document costs the edit, not the document.
+ * unchanged since an earlier call (edits share unchanged objects), and of the whole entity or
+ * link list when it is unchanged: saving after an edit of a large document costs the edit,
+ * not the document.
  */
 export function serialiseDocumentIncrementally(doc: CrosswalkDocument): string {
   const text = serialiseDocument({ ...doc, entities: [], links: [] });
   // Top-level keys sit at two spaces; a string cannot hold a raw quote, so these match once.
-  return text
-    .replace('\n  "entities": []', () => arrayText('entities', doc.entities, writeEntity))
-    .replace('\n  "links": []', () => arrayText('links', doc.links, writeLink));
+  const withEntities = splice(text, '\n  "entities": []', arrayText('entities', doc.entities, writeEntity));
+  return splice(withEntities, '\n  "links": []', arrayText('links', doc.links, writeLink));
 }

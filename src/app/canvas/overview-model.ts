@@ -1,6 +1,6 @@
 import { computeGeometry, routeLink, type Box, type Geometry } from '../../model/geometry';
 import { linkLabel } from '../../model/meaning';
-import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Link, type Point } from '../../model/types';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Entity, type Link, type Point } from '../../model/types';
 
 // What the zoomed-out canvas draws, computed once per document (not per frame): boxes from
 // the document's geometry, field-level link routes, the same links folded to one line per
@@ -79,68 +79,172 @@ export interface OverviewModel {
 const endId = (ep: Endpoint) => (isSystemEndpoint(ep) ? ep.system : ep.entity);
 const dir = (side: 'left' | 'right'): -1 | 1 => (side === 'left' ? -1 : 1);
 
-function fold(lines: Map<string, OverviewLine>, key: string, link: Link, route: NonNullable<ReturnType<typeof routeLink>>): void {
-  const found = lines.get(key);
-  if (found) found.ids.push(link.id);
-  else lines.set(key, { ids: [link.id], kind: link.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+// Incremental by object identity. Edits share every element they leave alone (ops.ts), and
+// `geometryOf` keeps the Box object of every element whose box did not move, so each part of
+// the model is kept while the objects it was made from are the same ones: an edit at 1,000
+// entities rebuilds the parts it touched, and the rest is a lookup per element plus folding
+// the (already routed) lines again.
+
+/** One link's routed lines, and the objects they were routed from. */
+interface LinkParts {
+  /** What the routes depend on besides the link: its ends' boxes and entities, and their systems' boxes. */
+  deps: readonly unknown[];
+  line: OverviewLine | undefined;
+  /** The route between whole entities (or systems), for the folded lines. */
+  coarse: Route | undefined;
+  /** The systems the ends sit in, when they differ, and the route between them. */
+  between: { a: string; b: string; route: Route | undefined } | undefined;
 }
 
-const geometries = new WeakMap<CrosswalkDocument, Geometry>();
+type Route = NonNullable<ReturnType<typeof routeLink>>;
+
+/** What the model was last built from: reused parts are looked up here. */
+export interface OverviewCache {
+  geometries: WeakMap<CrosswalkDocument, Geometry>;
+  /** The geometry built last, whose unchanged boxes a new geometry keeps. */
+  lastGeometry?: Geometry;
+  systems: WeakMap<object, OverviewSystem>;
+  entities: WeakMap<object, OverviewEntity>;
+  notes: WeakMap<object, OverviewNote>;
+  links: WeakMap<Link, LinkParts>;
+}
+
+/** An empty cache: building with it is a full rebuild. */
+export function createOverviewCache(): OverviewCache {
+  return { geometries: new WeakMap(), systems: new WeakMap(), entities: new WeakMap(), notes: new WeakMap(), links: new WeakMap() };
+}
+
+/** The cache the app's canvas shares (the model and the geometry after each edit). */
+const shared = createOverviewCache();
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/** Keeps the earlier Box object of each element whose box is unchanged (so parts keyed on it are reused). */
+function keepBoxes(next: Map<string, Box>, prev: Map<string, Box> | undefined): void {
+  if (!prev) return;
+  for (const [id, box] of next) {
+    const old = prev.get(id);
+    if (old && old !== box && sameBox(old, box)) next.set(id, old);
+  }
+}
 
 /**
  * The document's geometry, computed once per document version (the canvas, the nodes handed
- * to React Flow and fitting the view all ask for it after each edit). Read-only.
+ * to React Flow, fitting the view and placing new elements all ask for it after each edit).
+ * Boxes that did not change since the geometry built before keep their identity. Read-only.
  */
-export function geometryOf(doc: CrosswalkDocument): Geometry {
-  let geo = geometries.get(doc);
-  if (!geo) geometries.set(doc, (geo = computeGeometry(doc)));
+export function geometryOf(doc: CrosswalkDocument, cache: OverviewCache = shared): Geometry {
+  let geo = cache.geometries.get(doc);
+  if (geo) return geo;
+  geo = computeGeometry(doc);
+  const last = cache.lastGeometry;
+  keepBoxes(geo.systems, last?.systems);
+  keepBoxes(geo.entities, last?.entities);
+  keepBoxes(geo.notes, last?.notes);
+  if (last && sameBox(last.bounds, geo.bounds)) geo.bounds = last.bounds;
+  cache.geometries.set(doc, geo);
+  cache.lastGeometry = geo;
   return geo;
 }
 
-/** Builds what the overview draws for a document. */
-export function buildOverview(doc: CrosswalkDocument): OverviewModel {
-  const geometry = geometryOf(doc);
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function routeParts(doc: CrosswalkDocument, geometry: Geometry, l: Link, entityById: ReadonlyMap<string, Entity>, cache: OverviewCache): LinkParts {
+  const entityOf = (ep: Endpoint) => (isSystemEndpoint(ep) ? undefined : entityById.get(ep.entity));
+  const boxOf = (ep: Endpoint) => (isSystemEndpoint(ep) ? geometry.systems.get(ep.system) : geometry.entities.get(ep.entity));
+  // Between systems: flows, and links whose ends sit in two different systems.
+  const sa = isSystemEndpoint(l.from) ? l.from.system : entityById.get(l.from.entity)?.system;
+  const sb = isSystemEndpoint(l.to) ? l.to.system : entityById.get(l.to.entity)?.system;
+  const across = sa !== undefined && sb !== undefined && sa !== sb;
+  const deps = [boxOf(l.from), boxOf(l.to), entityOf(l.from), entityOf(l.to), sa, sb, across ? geometry.systems.get(sa) : undefined, across ? geometry.systems.get(sb) : undefined];
+  const found = cache.links.get(l);
+  if (found && sameDeps(found.deps, deps)) return found;
+  const route = routeLink(doc, geometry, l);
+  let parts: LinkParts;
+  if (!route) parts = { deps, line: undefined, coarse: undefined, between: undefined };
+  else {
+    const coarse = isSystemEndpoint(l.from) && isSystemEndpoint(l.to) ? route : routeLink(doc, geometry, { ...l, from: stripField(l.from), to: stripField(l.to) } as Link);
+    parts = {
+      deps,
+      line: { ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined },
+      coarse,
+      between: across ? { a: sa, b: sb, route: routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } }) } : undefined,
+    };
+  }
+  cache.links.set(l, parts);
+  return parts;
+}
+
+/** Adds a link to the line standing for its key (the first link's route draws it). */
+function fold(lines: Map<string, OverviewLine>, key: string, id: string, kind: Link['kind'], route: Route): void {
+  const found = lines.get(key);
+  if (found) found.ids.push(id);
+  else lines.set(key, { ids: [id], kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+}
+
+/**
+ * Builds what the overview draws for a document, reusing from `cache` every part whose
+ * element (and the boxes it hangs on) is unchanged; with a fresh cache it is a full rebuild,
+ * and either way the result is the same.
+ */
+export function buildOverview(doc: CrosswalkDocument, cache: OverviewCache = shared): OverviewModel {
+  const geometry = geometryOf(doc, cache);
   const counts = new Map<string, number>();
-  const systemOf = new Map<string, string | undefined>();
+  const entityById = new Map<string, Entity>();
   for (const e of doc.entities) {
-    systemOf.set(e.id, e.system);
+    entityById.set(e.id, e);
     if (e.system !== undefined) counts.set(e.system, (counts.get(e.system) ?? 0) + 1);
   }
-  const systems = doc.systems.map((s) => ({
-    id: s.id,
-    name: s.name,
-    kind: s.kind ?? '',
-    box: geometry.systems.get(s.id)!,
-    entityCount: counts.get(s.id) ?? 0,
-  }));
-  const entities = doc.entities.map((e) => ({
-    id: e.id,
-    source: e,
-    name: e.name,
-    box: geometry.entities.get(e.id)!,
-    fields: e.fields.map((f) => ({ name: f.required ? `${f.name} *` : f.name, type: f.type ?? '', key: f.key ?? '' })),
-  }));
-  const notes = (doc.notes ?? []).map((n) => ({ id: n.id, text: n.text, box: geometry.notes.get(n.id)! }));
+  const systems = doc.systems.map((s) => {
+    const box = geometry.systems.get(s.id)!;
+    const entityCount = counts.get(s.id) ?? 0;
+    const found = cache.systems.get(s);
+    if (found && found.box === box && found.entityCount === entityCount) return found;
+    const made: OverviewSystem = { id: s.id, name: s.name, kind: s.kind ?? '', box, entityCount };
+    cache.systems.set(s, made);
+    return made;
+  });
+  const entities = doc.entities.map((e) => {
+    const box = geometry.entities.get(e.id)!;
+    const found = cache.entities.get(e);
+    if (found && found.box === box) return found;
+    const made: OverviewEntity = {
+      id: e.id,
+      source: e,
+      name: e.name,
+      box,
+      fields: e.fields.map((f) => ({ name: f.required ? `${f.name} *` : f.name, type: f.type ?? '', key: f.key ?? '' })),
+    };
+    cache.entities.set(e, made);
+    return made;
+  });
+  const notes = (doc.notes ?? []).map((n) => {
+    const box = geometry.notes.get(n.id)!;
+    const found = cache.notes.get(n);
+    if (found && found.box === box) return found;
+    const made: OverviewNote = { id: n.id, text: n.text, box };
+    cache.notes.set(n, made);
+    return made;
+  });
 
   const links: OverviewLine[] = [];
   const folded = new Map<string, OverviewLine>();
   const bySystems = new Map<string, OverviewLine>();
   for (const l of doc.links) {
-    const route = routeLink(doc, geometry, l);
-    if (!route) continue;
-    links.push({ ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined });
+    const parts = routeParts(doc, geometry, l, entityById, cache);
+    if (!parts.line) continue;
+    links.push(parts.line);
     const a = endId(l.from);
     const b = endId(l.to);
-    const coarse = isSystemEndpoint(l.from) && isSystemEndpoint(l.to) ? l : { ...l, from: stripField(l.from), to: stripField(l.to) } as Link;
-    const coarseRoute = coarse === l ? route : routeLink(doc, geometry, coarse);
-    if (coarseRoute) fold(folded, `${l.kind}\u0000${a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`}`, l, coarseRoute);
-    // Between systems: flows, and links whose ends sit in two different systems.
-    const sa = isSystemEndpoint(l.from) ? l.from.system : systemOf.get(l.from.entity);
-    const sb = isSystemEndpoint(l.to) ? l.to.system : systemOf.get(l.to.entity);
-    if (sa !== undefined && sb !== undefined && sa !== sb) {
-      const systemRoute = routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } });
-      if (systemRoute) fold(bySystems, sa < sb ? `${sa}\u0000${sb}` : `${sb}\u0000${sa}`, { ...l, kind: 'flow' } as Link, systemRoute);
-    }
+    if (parts.coarse) fold(folded, `${l.kind}\u0000${a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`}`, l.id, l.kind, parts.coarse);
+    const between = parts.between;
+    if (between?.route) fold(bySystems, between.a < between.b ? `${between.a}\u0000${between.b}` : `${between.b}\u0000${between.a}`, l.id, 'flow', between.route);
   }
   return { geometry, systems, entities, notes, links, folded: [...folded.values()], systemLines: [...bySystems.values()] };
 }
