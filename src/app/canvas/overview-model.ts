@@ -1,4 +1,4 @@
-import { computeGeometry, routeLink, type Box, type Geometry } from '../../model/geometry';
+import { computeGeometry, routeLink, unionBoxes, type Box, type Geometry } from '../../model/geometry';
 import { linkLabel } from '../../model/meaning';
 import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Entity, type Link, type Point } from '../../model/types';
 
@@ -85,15 +85,24 @@ const dir = (side: 'left' | 'right'): -1 | 1 => (side === 'left' ? -1 : 1);
 // entities rebuilds the parts it touched, and the rest is a lookup per element plus folding
 // the (already routed) lines again.
 
-/** One link's routed lines, and the objects they were routed from. */
+/** One link's routed lines, and the objects they were routed from (compared by identity to reuse them). */
 interface LinkParts {
-  /** What the routes depend on besides the link: its ends' boxes and entities, and their systems' boxes. */
-  deps: readonly unknown[];
+  fromBox: Box | undefined;
+  toBox: Box | undefined;
+  fromEntity: Entity | undefined;
+  toEntity: Entity | undefined;
+  /** The systems the ends sit in, and those systems' boxes when they differ. */
+  sa: string | undefined;
+  sb: string | undefined;
+  saBox: Box | undefined;
+  sbBox: Box | undefined;
   line: OverviewLine | undefined;
-  /** The route between whole entities (or systems), for the folded lines. */
+  /** The route between whole entities (or systems), and the key of the folded line it joins. */
   coarse: Route | undefined;
-  /** The systems the ends sit in, when they differ, and the route between them. */
-  between: { a: string; b: string; route: Route | undefined } | undefined;
+  foldKey: string;
+  /** The route between the two systems, when the ends sit in two, and the key of their line. */
+  between: Route | undefined;
+  systemKey: string;
 }
 
 type Route = NonNullable<ReturnType<typeof routeLink>>;
@@ -101,12 +110,20 @@ type Route = NonNullable<ReturnType<typeof routeLink>>;
 /** What the model was last built from: reused parts are looked up here. */
 export interface OverviewCache {
   geometries: WeakMap<CrosswalkDocument, Geometry>;
-  /** The geometry built last, whose unchanged boxes a new geometry keeps. */
-  lastGeometry?: Geometry;
+  /** The geometry built last (and its document), whose unchanged boxes a new geometry keeps. */
+  lastGeometry?: { doc: CrosswalkDocument; geometry: Geometry };
   systems: WeakMap<object, OverviewSystem>;
   entities: WeakMap<object, OverviewEntity>;
   notes: WeakMap<object, OverviewNote>;
   links: WeakMap<Link, LinkParts>;
+  /** What the last build was made from, and what it made. */
+  last?: {
+    docSystems: readonly object[];
+    docEntities: readonly object[];
+    docLinks: readonly Link[];
+    systemBoxes: Map<string, Box>;
+    entityBoxes: Map<string, Box>;
+  } & Pick<OverviewModel, 'systems' | 'entities' | 'links' | 'folded' | 'systemLines'>;
 }
 
 /** An empty cache: building with it is a full rebuild. */
@@ -121,13 +138,20 @@ function sameBox(a: Box, b: Box): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
-/** Keeps the earlier Box object of each element whose box is unchanged (so parts keyed on it are reused). */
-function keepBoxes(next: Map<string, Box>, prev: Map<string, Box> | undefined): void {
-  if (!prev) return;
+/**
+ * Keeps the earlier Box object of each element whose box is unchanged (so parts keyed on it
+ * are reused), and the earlier map itself when every box is unchanged.
+ */
+function keepBoxes(next: Map<string, Box>, prev: Map<string, Box> | undefined): Map<string, Box> {
+  if (!prev) return next;
+  let all = next.size === prev.size;
   for (const [id, box] of next) {
     const old = prev.get(id);
-    if (old && old !== box && sameBox(old, box)) next.set(id, old);
+    if (old === box) continue;
+    if (old && sameBox(old, box)) next.set(id, old);
+    else all = false;
   }
+  return all ? prev : next;
 }
 
 /**
@@ -136,49 +160,81 @@ function keepBoxes(next: Map<string, Box>, prev: Map<string, Box> | undefined): 
  * Boxes that did not change since the geometry built before keep their identity. Read-only.
  */
 export function geometryOf(doc: CrosswalkDocument, cache: OverviewCache = shared): Geometry {
-  let geo = cache.geometries.get(doc);
-  if (geo) return geo;
-  geo = computeGeometry(doc);
+  const known = cache.geometries.get(doc);
+  if (known) return known;
   const last = cache.lastGeometry;
-  keepBoxes(geo.systems, last?.systems);
-  keepBoxes(geo.entities, last?.entities);
-  keepBoxes(geo.notes, last?.notes);
-  if (last && sameBox(last.bounds, geo.bounds)) geo.bounds = last.bounds;
+  let geo: Geometry;
+  if (last && last.doc.systems === doc.systems && last.doc.entities === doc.entities && (doc.notes ?? []).every((n) => n.position)) {
+    // Only notes changed (a note added, moved or edited): placed notes depend on nothing else.
+    const notes = keepBoxes(computeGeometry({ ...doc, systems: [], entities: [] }).notes, last.geometry.notes);
+    geo = { systems: last.geometry.systems, entities: last.geometry.entities, notes, bounds: unionBoxes([...last.geometry.systems.values(), ...last.geometry.entities.values(), ...notes.values()]) };
+  } else {
+    geo = computeGeometry(doc);
+    geo.systems = keepBoxes(geo.systems, last?.geometry.systems);
+    geo.entities = keepBoxes(geo.entities, last?.geometry.entities);
+    geo.notes = keepBoxes(geo.notes, last?.geometry.notes);
+  }
+  if (last && sameBox(last.geometry.bounds, geo.bounds)) geo.bounds = last.geometry.bounds;
   cache.geometries.set(doc, geo);
-  cache.lastGeometry = geo;
+  cache.lastGeometry = { doc, geometry: geo };
   return geo;
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
-function routeParts(doc: CrosswalkDocument, geometry: Geometry, l: Link, entityById: ReadonlyMap<string, Entity>, cache: OverviewCache): LinkParts {
-  const entityOf = (ep: Endpoint) => (isSystemEndpoint(ep) ? undefined : entityById.get(ep.entity));
-  const boxOf = (ep: Endpoint) => (isSystemEndpoint(ep) ? geometry.systems.get(ep.system) : geometry.entities.get(ep.entity));
+/** A link's parts, reused while its ends' boxes, entities and systems are the same objects; whether they were made again. */
+function routeParts(doc: CrosswalkDocument, geometry: Geometry, l: Link, entityById: ReadonlyMap<string, Entity>, cache: OverviewCache): [LinkParts, boolean] {
+  const from = l.from;
+  const to = l.to;
+  const fromEntity = isSystemEndpoint(from) ? undefined : entityById.get(from.entity);
+  const toEntity = isSystemEndpoint(to) ? undefined : entityById.get(to.entity);
+  const fromBox = isSystemEndpoint(from) ? geometry.systems.get(from.system) : geometry.entities.get(from.entity);
+  const toBox = isSystemEndpoint(to) ? geometry.systems.get(to.system) : geometry.entities.get(to.entity);
   // Between systems: flows, and links whose ends sit in two different systems.
-  const sa = isSystemEndpoint(l.from) ? l.from.system : entityById.get(l.from.entity)?.system;
-  const sb = isSystemEndpoint(l.to) ? l.to.system : entityById.get(l.to.entity)?.system;
+  const sa = isSystemEndpoint(from) ? from.system : fromEntity?.system;
+  const sb = isSystemEndpoint(to) ? to.system : toEntity?.system;
   const across = sa !== undefined && sb !== undefined && sa !== sb;
-  const deps = [boxOf(l.from), boxOf(l.to), entityOf(l.from), entityOf(l.to), sa, sb, across ? geometry.systems.get(sa) : undefined, across ? geometry.systems.get(sb) : undefined];
+  const saBox = across ? geometry.systems.get(sa) : undefined;
+  const sbBox = across ? geometry.systems.get(sb) : undefined;
   const found = cache.links.get(l);
-  if (found && sameDeps(found.deps, deps)) return found;
+  if (
+    found &&
+    found.fromBox === fromBox &&
+    found.toBox === toBox &&
+    found.fromEntity === fromEntity &&
+    found.toEntity === toEntity &&
+    found.sa === sa &&
+    found.sb === sb &&
+    found.saBox === saBox &&
+    found.sbBox === sbBox
+  ) {
+    return [found, false];
+  }
   const route = routeLink(doc, geometry, l);
-  let parts: LinkParts;
-  if (!route) parts = { deps, line: undefined, coarse: undefined, between: undefined };
-  else {
-    const coarse = isSystemEndpoint(l.from) && isSystemEndpoint(l.to) ? route : routeLink(doc, geometry, { ...l, from: stripField(l.from), to: stripField(l.to) } as Link);
-    parts = {
-      deps,
-      line: { ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined },
-      coarse,
-      between: across ? { a: sa, b: sb, route: routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } }) } : undefined,
-    };
+  const a = endId(from);
+  const b = endId(to);
+  const parts: LinkParts = {
+    fromBox,
+    toBox,
+    fromEntity,
+    toEntity,
+    sa,
+    sb,
+    saBox,
+    sbBox,
+    line: undefined,
+    coarse: undefined,
+    foldKey: `${l.kind}\u0000${pairKey(a, b)}`,
+    between: undefined,
+    systemKey: across ? pairKey(sa, sb) : '',
+  };
+  if (route) {
+    parts.line = { ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined };
+    parts.coarse = isSystemEndpoint(from) && isSystemEndpoint(to) ? route : routeLink(doc, geometry, { ...l, from: stripField(from), to: stripField(to) } as Link);
+    if (across) parts.between = routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } });
   }
   cache.links.set(l, parts);
-  return parts;
+  return [parts, true];
 }
 
 /** Adds a link to the line standing for its key (the first link's route draws it). */
@@ -195,6 +251,27 @@ function fold(lines: Map<string, OverviewLine>, key: string, id: string, kind: L
  */
 export function buildOverview(doc: CrosswalkDocument, cache: OverviewCache = shared): OverviewModel {
   const geometry = geometryOf(doc, cache);
+  const notes = (doc.notes ?? []).map((n) => {
+    const box = geometry.notes.get(n.id)!;
+    const found = cache.notes.get(n);
+    if (found && found.box === box) return found;
+    const made: OverviewNote = { id: n.id, text: n.text, box };
+    cache.notes.set(n, made);
+    return made;
+  });
+  const last = cache.last;
+  if (
+    last &&
+    last.docSystems === doc.systems &&
+    last.docEntities === doc.entities &&
+    last.docLinks === doc.links &&
+    last.systemBoxes === geometry.systems &&
+    last.entityBoxes === geometry.entities
+  ) {
+    // Only notes (or the walkthrough, or the title) changed: everything else is as built last.
+    return { geometry, systems: last.systems, entities: last.entities, notes, links: last.links, folded: last.folded, systemLines: last.systemLines };
+  }
+
   const counts = new Map<string, number>();
   const entityById = new Map<string, Entity>();
   for (const e of doc.entities) {
@@ -224,29 +301,44 @@ export function buildOverview(doc: CrosswalkDocument, cache: OverviewCache = sha
     cache.entities.set(e, made);
     return made;
   });
-  const notes = (doc.notes ?? []).map((n) => {
-    const box = geometry.notes.get(n.id)!;
-    const found = cache.notes.get(n);
-    if (found && found.box === box) return found;
-    const made: OverviewNote = { id: n.id, text: n.text, box };
-    cache.notes.set(n, made);
-    return made;
-  });
 
   const links: OverviewLine[] = [];
-  const folded = new Map<string, OverviewLine>();
-  const bySystems = new Map<string, OverviewLine>();
+  const all: LinkParts[] = [];
+  let remade = false;
   for (const l of doc.links) {
-    const parts = routeParts(doc, geometry, l, entityById, cache);
-    if (!parts.line) continue;
-    links.push(parts.line);
-    const a = endId(l.from);
-    const b = endId(l.to);
-    if (parts.coarse) fold(folded, `${l.kind}\u0000${a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`}`, l.id, l.kind, parts.coarse);
-    const between = parts.between;
-    if (between?.route) fold(bySystems, between.a < between.b ? `${between.a}\u0000${between.b}` : `${between.b}\u0000${between.a}`, l.id, 'flow', between.route);
+    const [parts, made] = routeParts(doc, geometry, l, entityById, cache);
+    remade ||= made;
+    all.push(parts);
+    if (parts.line) links.push(parts.line);
   }
-  return { geometry, systems, entities, notes, links, folded: [...folded.values()], systemLines: [...bySystems.values()] };
+  // The folded lines follow from the link list and its parts alone: both unchanged, they are kept.
+  let folded = last?.folded;
+  let systemLines = last?.systemLines;
+  if (!folded || !systemLines || remade || last?.docLinks !== doc.links) {
+    const byEntities = new Map<string, OverviewLine>();
+    const bySystems = new Map<string, OverviewLine>();
+    doc.links.forEach((l, i) => {
+      const parts = all[i];
+      if (!parts.line) return;
+      if (parts.coarse) fold(byEntities, parts.foldKey, l.id, l.kind, parts.coarse);
+      if (parts.between) fold(bySystems, parts.systemKey, l.id, 'flow', parts.between);
+    });
+    folded = [...byEntities.values()];
+    systemLines = [...bySystems.values()];
+  }
+  cache.last = {
+    docSystems: doc.systems,
+    docEntities: doc.entities,
+    docLinks: doc.links,
+    systemBoxes: geometry.systems,
+    entityBoxes: geometry.entities,
+    systems,
+    entities,
+    links,
+    folded,
+    systemLines,
+  };
+  return { geometry, systems, entities, notes, links, folded, systemLines };
 }
 
 function stripField(ep: Endpoint): Endpoint {
