@@ -45,10 +45,21 @@ function arrayText(key: string, items: readonly object[], write: (value: unknown
   return text;
 }
 
-/** `text` with `marker` (present once) replaced by `insert`, joined without copying the large parts. */
-function splice(text: string, marker: string, insert: string): string {
-  const at = text.indexOf(marker);
-  return at < 0 ? text : text.slice(0, at) + insert + text.slice(at + marker.length);
+/**
+ * `text` with each marker (present once) replaced by its insert. The result is joined from
+ * slices of `text` and the inserts, never from a slice of a joined part, so the large inserts
+ * are not copied here (the string is made flat once, where it is written).
+ */
+function splice(text: string, inserts: readonly (readonly [marker: string, insert: string])[]): string {
+  const found = inserts.map(([marker, insert]) => ({ at: text.indexOf(marker), end: text.indexOf(marker) + marker.length, insert })).filter((f) => f.at >= 0);
+  found.sort((a, b) => a.at - b.at);
+  let out = '';
+  let from = 0;
+  for (const f of found) {
+    out += text.slice(from, f.at) + f.insert;
+    from = f.end;
+  }
+  return out + text.slice(from);
 }
 
 /**
@@ -60,6 +71,8 @@ function splice(text: string, marker: string, insert: string): string {
 export function serialiseDocumentIncrementally(doc: CrosswalkDocument): string {
   const text = serialiseDocument({ ...doc, entities: [], links: [] });
   // Top-level keys sit at two spaces; a string cannot hold a raw quote, so these match once.
-  const withEntities = splice(text, '\n  "entities": []', arrayText('entities', doc.entities, writeEntity));
-  return splice(withEntities, '\n  "links": []', arrayText('links', doc.links, writeLink));
+  return splice(text, [
+    ['\n  "entities": []', arrayText('entities', doc.entities, writeEntity)],
+    ['\n  "links": []', arrayText('links', doc.links, writeLink)],
+  ]);
 }
