@@ -94,7 +94,7 @@ describe('overview model, updated per edit', () => {
           expect(updated.geometry).toEqual(computeGeometry(doc));
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
