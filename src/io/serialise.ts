@@ -33,19 +33,46 @@ function elementText(element: object, write: (value: unknown) => unknown): strin
   return text;
 }
 
+/** The text of a whole array, kept while the array is the same one (an edit elsewhere leaves it as it was). */
+const arrayTexts = new WeakMap<readonly object[], string>();
+
 function arrayText(key: string, items: readonly object[], write: (value: unknown) => unknown): string {
-  return items.length ? `\n  "${key}": [\n${items.map((x) => elementText(x, write)).join(',\n')}\n  ]` : `\n  "${key}": []`;
+  let text = arrayTexts.get(items);
+  if (text === undefined) {
+    text = items.length ? `\n  "${key}": [\n${items.map((x) => elementText(x, write)).join(',\n')}\n  ]` : `\n  "${key}": []`;
+    arrayTexts.set(items, text);
+  }
+  return text;
+}
+
+/**
+ * `text` with each marker (present once) replaced by its insert. The result is joined from
+ * slices of `text` and the inserts, never from a slice of a joined part, so the large inserts
+ * are not copied here (the string is made flat once, where it is written).
+ */
+function splice(text: string, inserts: readonly (readonly [marker: string, insert: string])[]): string {
+  const found = inserts.map(([marker, insert]) => ({ at: text.indexOf(marker), end: text.indexOf(marker) + marker.length, insert })).filter((f) => f.at >= 0);
+  found.sort((a, b) => a.at - b.at);
+  let out = '';
+  let from = 0;
+  for (const f of found) {
+    out += text.slice(from, f.at) + f.insert;
+    from = f.end;
+  }
+  return out + text.slice(from);
 }
 
 /**
  * The same bytes as {@link serialiseDocument}, reusing the text of every entity and link
- * unchanged since an earlier call (edits share unchanged objects): saving after an edit of a
- * large document costs the edit, not the document.
+ * unchanged since an earlier call (edits share unchanged objects), and of the whole entity or
+ * link list when it is unchanged: saving after an edit of a large document costs the edit,
+ * not the document.
  */
 export function serialiseDocumentIncrementally(doc: CrosswalkDocument): string {
   const text = serialiseDocument({ ...doc, entities: [], links: [] });
   // Top-level keys sit at two spaces; a string cannot hold a raw quote, so these match once.
-  return text
-    .replace('\n  "entities": []', () => arrayText('entities', doc.entities, writeEntity))
-    .replace('\n  "links": []', () => arrayText('links', doc.links, writeLink));
+  return splice(text, [
+    ['\n  "entities": []', arrayText('entities', doc.entities, writeEntity)],
+    ['\n  "links": []', arrayText('links', doc.links, writeLink)],
+  ]);
 }

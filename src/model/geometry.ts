@@ -76,13 +76,21 @@ export function computeGeometry(doc: CrosswalkDocument): Geometry {
     if (pos) relative.set(e.id, { x: pos.x, y: pos.y, width: ENTITY_WIDTH, height: entityHeight(e) });
   }
 
+  // What each system needs to hold its entities, in one pass (not one pass per system).
+  const need = new Map<string, { width: number; height: number }>();
+  for (const e of doc.entities) {
+    if (e.system === undefined) continue;
+    const b = relative.get(e.id)!;
+    const n = need.get(e.system) ?? { width: SYSTEM_MIN_SIZE.width, height: SYSTEM_MIN_SIZE.height };
+    n.width = Math.max(n.width, b.x + b.width + SYSTEM_PADDING);
+    n.height = Math.max(n.height, b.y + b.height + SYSTEM_PADDING);
+    need.set(e.system, n);
+  }
+
   let cursorX = 0;
   for (const s of doc.systems) {
-    const inner = doc.entities.filter((e) => e.system === s.id).map((e) => relative.get(e.id)!);
-    const needW = Math.max(SYSTEM_MIN_SIZE.width, ...inner.map((b) => b.x + b.width + SYSTEM_PADDING));
-    const needH = Math.max(SYSTEM_MIN_SIZE.height, ...inner.map((b) => b.y + b.height + SYSTEM_PADDING));
-    const width = s.size?.width ?? needW;
-    const height = s.size?.height ?? needH;
+    const width = s.size?.width ?? need.get(s.id)?.width ?? SYSTEM_MIN_SIZE.width;
+    const height = s.size?.height ?? need.get(s.id)?.height ?? SYSTEM_MIN_SIZE.height;
     const pos = s.position ?? { x: cursorX, y: 0 };
     systems.set(s.id, { x: pos.x, y: pos.y, width, height });
     cursorX = Math.max(cursorX, pos.x + width + GRID_GAP);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CommitResult, DocMeta, LibraryBackend, StoredDoc, StoredHistory, WalStore } from '../../src/app/persistence/backend';
+import { readWalEntry, writeWalEntry, type CommitResult, type DocMeta, type LibraryBackend, type StoredDoc, type StoredHistory, type WalStore } from '../../src/app/persistence/backend';
 import { openStoredDocument, Saver, type Change } from '../../src/app/persistence/saver';
 
 // Any sequence of edits, saves and reloads — the page may die between any two storage
@@ -325,5 +325,23 @@ describe('two tabs on one document', () => {
       fc.asyncProperty(fc.array(twoTabCommand, { maxLength: 50 }), (commands) => runTwoTabs(commands)),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('write-ahead entries', () => {
+  it('keep any text exactly (stored unescaped after a header line), and entries of the older form still read', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.nat(), (text, seq) => {
+        const entry = { id: 'd1', tab: 't\n"x"', seq, base: 3, text: `{\n  "a": "${text}"\n}\n`, at: 17 };
+        const raw = writeWalEntry(entry);
+        expect(readWalEntry(raw)).toEqual(entry);
+        // Written by the previous version: the whole entry as one JSON object.
+        expect(readWalEntry(JSON.stringify(entry))).toEqual(entry);
+      }),
+    );
+    expect(readWalEntry('{"id":"d1"')).toBeUndefined();
+    expect(readWalEntry('{"id":"d1"}\ntext')).toEqual({ id: 'd1', text: 'text' });
+    expect(readWalEntry('{"id":"d1","text":1}')).toBeUndefined();
+    expect(readWalEntry('not json\n{}')).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as ops from '../../src/model/ops';
 import type { CrosswalkDocument } from '../../src/model/types';
 import { loadExample } from '../fixtures/examples';
-import { addFieldAfter, connect, deleteSelection, duplicateSelection, copySelection, paste, removeField } from '../../src/app/store/commands';
+import { addFieldAfter, addNoteAt, connect, deleteSelection, duplicateSelection, copySelection, editField, paste, removeField } from '../../src/app/store/commands';
+import { generateDocument } from '../fixtures/generate';
 import {
   applyEdit,
   applyTransient,
@@ -50,6 +51,44 @@ describe('store history', () => {
   it('bounds the history', () => {
     for (let i = 0; i < HISTORY_LIMIT + 20; i++) applyEdit((d) => ops.updateDocumentInfo(d, { title: `T${i}` }));
     expect(getState().history.past.length).toBe(HISTORY_LIMIT);
+  });
+
+  it('undo snapshots share every element an edit did not touch (no copy of the document per step)', () => {
+    replaceDocument(generateDocument({ systems: 3, entitiesPerSystem: 6, fieldsPerEntity: 4, mappings: 10 }), { keepHistory: false });
+    const start = getState().doc;
+    const [a, b] = [start.entities[2], start.entities[9]];
+    addNoteAt({ x: 0, y: -500 });
+    editField(a.id, a.fields[1].id, { name: 'renamed' });
+    addFieldAfter(b.id, b.fields[0].id);
+    applyEdit((d) => ops.updateLink(d, d.links[0].id, { label: 'changed' }));
+    const steps = [...getState().history.past, getState().doc];
+    expect(steps).toHaveLength(5);
+    expect(steps[0]).toBe(start);
+    // Objects of `next` that are not the very objects of `prev`, per kind.
+    const made = (prev: CrosswalkDocument, next: CrosswalkDocument) => {
+      const old = new Set<object>([...prev.systems, ...prev.entities, ...prev.links, ...(prev.notes ?? [])]);
+      const fresh = (items: readonly { id: string }[]) => items.filter((x) => !old.has(x)).map((x) => x.id);
+      return { systems: fresh(next.systems), entities: fresh(next.entities), links: fresh(next.links), notes: fresh(next.notes ?? []) };
+    };
+    // A note: only the note is new; the entity and link lists themselves are shared.
+    expect(made(steps[0], steps[1])).toEqual({ systems: [], entities: [], links: [], notes: [expect.any(String)] });
+    expect(steps[1].entities).toBe(steps[0].entities);
+    expect(steps[1].links).toBe(steps[0].links);
+    // A field renamed: its entity alone (and within it, the other fields are shared).
+    expect(made(steps[1], steps[2])).toEqual({ systems: [], entities: [a.id], links: [], notes: [] });
+    const before = steps[1].entities.find((e) => e.id === a.id)!;
+    const after = steps[2].entities.find((e) => e.id === a.id)!;
+    after.fields.forEach((f, i) => (i === 1 ? expect(f).not.toBe(before.fields[i]) : expect(f).toBe(before.fields[i])));
+    // A field added: its entity, and at most the entities it pushed down and its system, in one system.
+    const grown = made(steps[2], steps[3]);
+    expect(grown.entities).toContain(b.id);
+    const inB = new Set(steps[3].entities.filter((e) => e.system === b.system).map((e) => e.id));
+    expect(grown.entities.every((id) => inB.has(id))).toBe(true);
+    expect(grown.systems.every((id) => id === b.system)).toBe(true);
+    expect(grown.links).toEqual([]);
+    // A link relabelled: that link alone; the entity list is shared.
+    expect(made(steps[3], steps[4])).toEqual({ systems: [], entities: [], links: [steps[0].links[0].id], notes: [] });
+    expect(steps[4].entities).toBe(steps[3].entities);
   });
 
   it('a new edit clears the redo stack', () => {

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
-import { computeGeometry, unionBoxes, type Box } from '../../model/geometry';
+import { unionBoxes, type Box } from '../../model/geometry';
+import { geometryOf } from './overview-model';
 import { getState } from '../store/store';
 import type { CanvasNode, LinkEdge } from './to-flow';
 import { fitPaddings, type Rect } from './view-steps';
@@ -74,7 +75,7 @@ export function reveal(ids: readonly string[]): void {
  * out (see Canvas.tsx), so its own node bounds cannot be asked.
  */
 export function boundsOf(ids: readonly string[] = []): Box | undefined {
-  const geo = computeGeometry(getState().doc);
+  const geo = geometryOf(getState().doc);
   if (!ids.length) return geo.systems.size + geo.entities.size + geo.notes.size ? geo.bounds : undefined;
   const boxes = ids.flatMap((id) => {
     const box = geo.systems.get(id) ?? geo.entities.get(id) ?? geo.notes.get(id);

@@ -1,6 +1,6 @@
-import { computeGeometry, routeLink, type Box, type Geometry } from '../../model/geometry';
+import { computeGeometry, routeLink, unionBoxes, type Box, type Geometry } from '../../model/geometry';
 import { linkLabel } from '../../model/meaning';
-import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Link, type Point } from '../../model/types';
+import { isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Entity, type Link, type Point } from '../../model/types';
 
 // What the zoomed-out canvas draws, computed once per document (not per frame): boxes from
 // the document's geometry, field-level link routes, the same links folded to one line per
@@ -79,70 +79,266 @@ export interface OverviewModel {
 const endId = (ep: Endpoint) => (isSystemEndpoint(ep) ? ep.system : ep.entity);
 const dir = (side: 'left' | 'right'): -1 | 1 => (side === 'left' ? -1 : 1);
 
-function fold(lines: Map<string, OverviewLine>, key: string, link: Link, route: NonNullable<ReturnType<typeof routeLink>>): void {
-  const found = lines.get(key);
-  if (found) found.ids.push(link.id);
-  else lines.set(key, { ids: [link.id], kind: link.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+// Incremental by object identity. Edits share every element they leave alone (ops.ts), and
+// `geometryOf` keeps the Box object of every element whose box did not move, so each part of
+// the model is kept while the objects it was made from are the same ones: an edit at 1,000
+// entities rebuilds the parts it touched, and the rest is a lookup per element plus folding
+// the (already routed) lines again.
+
+/** One link's routed lines, and the objects they were routed from (compared by identity to reuse them). */
+interface LinkParts {
+  fromBox: Box | undefined;
+  toBox: Box | undefined;
+  fromEntity: Entity | undefined;
+  toEntity: Entity | undefined;
+  /** The systems the ends sit in, and those systems' boxes when they differ. */
+  sa: string | undefined;
+  sb: string | undefined;
+  saBox: Box | undefined;
+  sbBox: Box | undefined;
+  line: OverviewLine | undefined;
+  /** The route between whole entities (or systems), and the key of the folded line it joins. */
+  coarse: Route | undefined;
+  foldKey: string;
+  /** The route between the two systems, when the ends sit in two, and the key of their line. */
+  between: Route | undefined;
+  systemKey: string;
 }
 
-const geometries = new WeakMap<CrosswalkDocument, Geometry>();
+type Route = NonNullable<ReturnType<typeof routeLink>>;
+
+/** What the model was last built from: reused parts are looked up here. */
+export interface OverviewCache {
+  geometries: WeakMap<CrosswalkDocument, Geometry>;
+  /** The geometry built last (and its document), whose unchanged boxes a new geometry keeps. */
+  lastGeometry?: { doc: CrosswalkDocument; geometry: Geometry };
+  systems: WeakMap<object, OverviewSystem>;
+  entities: WeakMap<object, OverviewEntity>;
+  notes: WeakMap<object, OverviewNote>;
+  links: WeakMap<Link, LinkParts>;
+  /** What the last build was made from, and what it made. */
+  last?: {
+    docSystems: readonly object[];
+    docEntities: readonly object[];
+    docLinks: readonly Link[];
+    systemBoxes: Map<string, Box>;
+    entityBoxes: Map<string, Box>;
+  } & Pick<OverviewModel, 'systems' | 'entities' | 'links' | 'folded' | 'systemLines'>;
+}
+
+/** An empty cache: building with it is a full rebuild. */
+export function createOverviewCache(): OverviewCache {
+  return { geometries: new WeakMap(), systems: new WeakMap(), entities: new WeakMap(), notes: new WeakMap(), links: new WeakMap() };
+}
+
+/** The cache the app's canvas shares (the model and the geometry after each edit). */
+const shared = createOverviewCache();
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/**
+ * Keeps the earlier Box object of each element whose box is unchanged (so parts keyed on it
+ * are reused), and the earlier map itself when every box is unchanged.
+ */
+function keepBoxes(next: Map<string, Box>, prev: Map<string, Box> | undefined): Map<string, Box> {
+  if (!prev) return next;
+  let all = next.size === prev.size;
+  for (const [id, box] of next) {
+    const old = prev.get(id);
+    if (old === box) continue;
+    if (old && sameBox(old, box)) next.set(id, old);
+    else all = false;
+  }
+  return all ? prev : next;
+}
 
 /**
  * The document's geometry, computed once per document version (the canvas, the nodes handed
- * to React Flow and fitting the view all ask for it after each edit). Read-only.
+ * to React Flow, fitting the view and placing new elements all ask for it after each edit).
+ * Boxes that did not change since the geometry built before keep their identity. Read-only.
  */
-export function geometryOf(doc: CrosswalkDocument): Geometry {
-  let geo = geometries.get(doc);
-  if (!geo) geometries.set(doc, (geo = computeGeometry(doc)));
+export function geometryOf(doc: CrosswalkDocument, cache: OverviewCache = shared): Geometry {
+  const known = cache.geometries.get(doc);
+  if (known) return known;
+  const last = cache.lastGeometry;
+  let geo: Geometry;
+  if (last && last.doc.systems === doc.systems && last.doc.entities === doc.entities && (doc.notes ?? []).every((n) => n.position)) {
+    // Only notes changed (a note added, moved or edited): placed notes depend on nothing else.
+    const notes = keepBoxes(computeGeometry({ ...doc, systems: [], entities: [] }).notes, last.geometry.notes);
+    geo = { systems: last.geometry.systems, entities: last.geometry.entities, notes, bounds: unionBoxes([...last.geometry.systems.values(), ...last.geometry.entities.values(), ...notes.values()]) };
+  } else {
+    geo = computeGeometry(doc);
+    geo.systems = keepBoxes(geo.systems, last?.geometry.systems);
+    geo.entities = keepBoxes(geo.entities, last?.geometry.entities);
+    geo.notes = keepBoxes(geo.notes, last?.geometry.notes);
+  }
+  if (last && sameBox(last.geometry.bounds, geo.bounds)) geo.bounds = last.geometry.bounds;
+  cache.geometries.set(doc, geo);
+  cache.lastGeometry = { doc, geometry: geo };
   return geo;
 }
 
-/** Builds what the overview draws for a document. */
-export function buildOverview(doc: CrosswalkDocument): OverviewModel {
-  const geometry = geometryOf(doc);
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** A link's parts, reused while its ends' boxes, entities and systems are the same objects; whether they were made again. */
+function routeParts(doc: CrosswalkDocument, geometry: Geometry, l: Link, entityById: ReadonlyMap<string, Entity>, cache: OverviewCache): [LinkParts, boolean] {
+  const from = l.from;
+  const to = l.to;
+  const fromEntity = isSystemEndpoint(from) ? undefined : entityById.get(from.entity);
+  const toEntity = isSystemEndpoint(to) ? undefined : entityById.get(to.entity);
+  const fromBox = isSystemEndpoint(from) ? geometry.systems.get(from.system) : geometry.entities.get(from.entity);
+  const toBox = isSystemEndpoint(to) ? geometry.systems.get(to.system) : geometry.entities.get(to.entity);
+  // Between systems: flows, and links whose ends sit in two different systems.
+  const sa = isSystemEndpoint(from) ? from.system : fromEntity?.system;
+  const sb = isSystemEndpoint(to) ? to.system : toEntity?.system;
+  const across = sa !== undefined && sb !== undefined && sa !== sb;
+  const saBox = across ? geometry.systems.get(sa) : undefined;
+  const sbBox = across ? geometry.systems.get(sb) : undefined;
+  const found = cache.links.get(l);
+  if (
+    found &&
+    found.fromBox === fromBox &&
+    found.toBox === toBox &&
+    found.fromEntity === fromEntity &&
+    found.toEntity === toEntity &&
+    found.sa === sa &&
+    found.sb === sb &&
+    found.saBox === saBox &&
+    found.sbBox === sbBox
+  ) {
+    return [found, false];
+  }
+  const route = routeLink(doc, geometry, l);
+  const a = endId(from);
+  const b = endId(to);
+  const parts: LinkParts = {
+    fromBox,
+    toBox,
+    fromEntity,
+    toEntity,
+    sa,
+    sb,
+    saBox,
+    sbBox,
+    line: undefined,
+    coarse: undefined,
+    foldKey: `${l.kind}\u0000${pairKey(a, b)}`,
+    between: undefined,
+    systemKey: across ? pairKey(sa, sb) : '',
+  };
+  if (route) {
+    parts.line = { ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined };
+    parts.coarse = isSystemEndpoint(from) && isSystemEndpoint(to) ? route : routeLink(doc, geometry, { ...l, from: stripField(from), to: stripField(to) } as Link);
+    if (across) parts.between = routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } });
+  }
+  cache.links.set(l, parts);
+  return [parts, true];
+}
+
+/** Adds a link to the line standing for its key (the first link's route draws it). */
+function fold(lines: Map<string, OverviewLine>, key: string, id: string, kind: Link['kind'], route: Route): void {
+  const found = lines.get(key);
+  if (found) found.ids.push(id);
+  else lines.set(key, { ids: [id], kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide) });
+}
+
+/**
+ * Builds what the overview draws for a document, reusing from `cache` every part whose
+ * element (and the boxes it hangs on) is unchanged; with a fresh cache it is a full rebuild,
+ * and either way the result is the same.
+ */
+export function buildOverview(doc: CrosswalkDocument, cache: OverviewCache = shared): OverviewModel {
+  const geometry = geometryOf(doc, cache);
+  const notes = (doc.notes ?? []).map((n) => {
+    const box = geometry.notes.get(n.id)!;
+    const found = cache.notes.get(n);
+    if (found && found.box === box) return found;
+    const made: OverviewNote = { id: n.id, text: n.text, box };
+    cache.notes.set(n, made);
+    return made;
+  });
+  const last = cache.last;
+  if (
+    last &&
+    last.docSystems === doc.systems &&
+    last.docEntities === doc.entities &&
+    last.docLinks === doc.links &&
+    last.systemBoxes === geometry.systems &&
+    last.entityBoxes === geometry.entities
+  ) {
+    // Only notes (or the walkthrough, or the title) changed: everything else is as built last.
+    return { geometry, systems: last.systems, entities: last.entities, notes, links: last.links, folded: last.folded, systemLines: last.systemLines };
+  }
+
   const counts = new Map<string, number>();
-  const systemOf = new Map<string, string | undefined>();
+  const entityById = new Map<string, Entity>();
   for (const e of doc.entities) {
-    systemOf.set(e.id, e.system);
+    entityById.set(e.id, e);
     if (e.system !== undefined) counts.set(e.system, (counts.get(e.system) ?? 0) + 1);
   }
-  const systems = doc.systems.map((s) => ({
-    id: s.id,
-    name: s.name,
-    kind: s.kind ?? '',
-    box: geometry.systems.get(s.id)!,
-    entityCount: counts.get(s.id) ?? 0,
-  }));
-  const entities = doc.entities.map((e) => ({
-    id: e.id,
-    source: e,
-    name: e.name,
-    box: geometry.entities.get(e.id)!,
-    fields: e.fields.map((f) => ({ name: f.required ? `${f.name} *` : f.name, type: f.type ?? '', key: f.key ?? '' })),
-  }));
-  const notes = (doc.notes ?? []).map((n) => ({ id: n.id, text: n.text, box: geometry.notes.get(n.id)! }));
+  const systems = doc.systems.map((s) => {
+    const box = geometry.systems.get(s.id)!;
+    const entityCount = counts.get(s.id) ?? 0;
+    const found = cache.systems.get(s);
+    if (found && found.box === box && found.entityCount === entityCount) return found;
+    const made: OverviewSystem = { id: s.id, name: s.name, kind: s.kind ?? '', box, entityCount };
+    cache.systems.set(s, made);
+    return made;
+  });
+  const entities = doc.entities.map((e) => {
+    const box = geometry.entities.get(e.id)!;
+    const found = cache.entities.get(e);
+    if (found && found.box === box) return found;
+    const made: OverviewEntity = {
+      id: e.id,
+      source: e,
+      name: e.name,
+      box,
+      fields: e.fields.map((f) => ({ name: f.required ? `${f.name} *` : f.name, type: f.type ?? '', key: f.key ?? '' })),
+    };
+    cache.entities.set(e, made);
+    return made;
+  });
 
   const links: OverviewLine[] = [];
-  const folded = new Map<string, OverviewLine>();
-  const bySystems = new Map<string, OverviewLine>();
+  const all: LinkParts[] = [];
+  let remade = false;
   for (const l of doc.links) {
-    const route = routeLink(doc, geometry, l);
-    if (!route) continue;
-    links.push({ ids: [l.id], kind: l.kind, from: route.from, to: route.to, fromDir: dir(route.fromSide), toDir: dir(route.toSide), text: linkLabel(l) || undefined });
-    const a = endId(l.from);
-    const b = endId(l.to);
-    const coarse = isSystemEndpoint(l.from) && isSystemEndpoint(l.to) ? l : { ...l, from: stripField(l.from), to: stripField(l.to) } as Link;
-    const coarseRoute = coarse === l ? route : routeLink(doc, geometry, coarse);
-    if (coarseRoute) fold(folded, `${l.kind}\u0000${a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`}`, l, coarseRoute);
-    // Between systems: flows, and links whose ends sit in two different systems.
-    const sa = isSystemEndpoint(l.from) ? l.from.system : systemOf.get(l.from.entity);
-    const sb = isSystemEndpoint(l.to) ? l.to.system : systemOf.get(l.to.entity);
-    if (sa !== undefined && sb !== undefined && sa !== sb) {
-      const systemRoute = routeLink(doc, geometry, { id: l.id, kind: 'flow', from: { system: sa }, to: { system: sb } });
-      if (systemRoute) fold(bySystems, sa < sb ? `${sa}\u0000${sb}` : `${sb}\u0000${sa}`, { ...l, kind: 'flow' } as Link, systemRoute);
-    }
+    const [parts, made] = routeParts(doc, geometry, l, entityById, cache);
+    remade ||= made;
+    all.push(parts);
+    if (parts.line) links.push(parts.line);
   }
-  return { geometry, systems, entities, notes, links, folded: [...folded.values()], systemLines: [...bySystems.values()] };
+  // The folded lines follow from the link list and its parts alone: both unchanged, they are kept.
+  let folded = last?.folded;
+  let systemLines = last?.systemLines;
+  if (!folded || !systemLines || remade || last?.docLinks !== doc.links) {
+    const byEntities = new Map<string, OverviewLine>();
+    const bySystems = new Map<string, OverviewLine>();
+    doc.links.forEach((l, i) => {
+      const parts = all[i];
+      if (!parts.line) return;
+      if (parts.coarse) fold(byEntities, parts.foldKey, l.id, l.kind, parts.coarse);
+      if (parts.between) fold(bySystems, parts.systemKey, l.id, 'flow', parts.between);
+    });
+    folded = [...byEntities.values()];
+    systemLines = [...bySystems.values()];
+  }
+  cache.last = {
+    docSystems: doc.systems,
+    docEntities: doc.entities,
+    docLinks: doc.links,
+    systemBoxes: geometry.systems,
+    entityBoxes: geometry.entities,
+    systems,
+    entities,
+    links,
+    folded,
+    systemLines,
+  };
+  return { geometry, systems, entities, notes, links, folded, systemLines };
 }
 
 function stripField(ep: Endpoint): Endpoint {

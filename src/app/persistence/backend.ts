@@ -84,6 +84,29 @@ export function walKey(id: string, tab: string): string {
   return `${WAL_PREFIX}${id}:${tab}`;
 }
 
+/**
+ * A log entry as stored: its other fields as one line of JSON, a newline, then the text as it
+ * is. (Not the whole entry as JSON: escaping every quote and newline of a large document's
+ * text cost more than the edit it saved.) Entries written before are one JSON object, which
+ * never holds a raw newline; both are read.
+ */
+export function writeWalEntry(entry: WalEntry): string {
+  const { text, ...rest } = entry;
+  return `${JSON.stringify(rest)}\n${text}`;
+}
+
+/** Reads a stored log entry (either form); undefined when it is not one. */
+export function readWalEntry(raw: string): WalEntry | undefined {
+  try {
+    const nl = raw.indexOf('\n');
+    const entry = (nl < 0 ? JSON.parse(raw) : { ...JSON.parse(raw.slice(0, nl)), text: raw.slice(nl + 1) }) as WalEntry | null;
+    return entry && typeof entry === 'object' && typeof entry.text === 'string' ? entry : undefined;
+  } catch {
+    // A torn or foreign value: nothing to recover from it.
+    return undefined;
+  }
+}
+
 /** Every write-ahead entry of a document (any page), oldest first; unreadable ones are dropped. */
 export function readWalEntries(wal: WalStore, id: string): { key: string; raw: string; entry: WalEntry }[] {
   const prefix = `${WAL_PREFIX}${id}:`;
@@ -91,12 +114,8 @@ export function readWalEntries(wal: WalStore, id: string): { key: string; raw: s
   for (const key of wal.keys()) {
     if (!key.startsWith(prefix)) continue;
     const raw = wal.get(key) ?? '';
-    try {
-      const entry = JSON.parse(raw) as WalEntry;
-      if (entry && entry.id === id && typeof entry.text === 'string') found.push({ key, raw, entry });
-    } catch {
-      // A torn or foreign value: nothing to recover from it.
-    }
+    const entry = readWalEntry(raw);
+    if (entry && entry.id === id) found.push({ key, raw, entry });
   }
   return found.sort((a, b) => a.entry.at - b.entry.at || a.entry.seq - b.entry.seq);
 }

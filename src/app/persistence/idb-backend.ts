@@ -2,13 +2,16 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CommitResult, DocMeta, LibraryBackend, StoredDoc, StoredHistory, WalStore } from './backend';
 
 // The library in IndexedDB: one object store (the one the single autosave slot used, so the
-// migration reads and writes in one place), keys `doc:<id>`, `meta:<id>`, `hist:<id>`.
-// A conditional save reads and writes in one readwrite transaction, which IndexedDB runs
-// one at a time across tabs: two tabs cannot both save over the same revision.
+// migration reads and writes in one place), keys `doc:<id>`, `meta:<id>`, `hist:<id>`, and
+// `rev:<id>` (the stored record's revision, written only with the record, so a save checks
+// it without reading a large document back). A conditional save reads and writes in one
+// readwrite transaction, which IndexedDB runs one at a time across tabs: two tabs cannot
+// both save over the same revision.
 
 const docKey = (id: string) => `doc:${id}`;
 const metaKey = (id: string) => `meta:${id}`;
 const histKey = (id: string) => `hist:${id}`;
+const revKey = (id: string) => `rev:${id}`;
 
 function run<T>(store: UseStore, mode: IDBTransactionMode, body: (os: IDBObjectStore) => Promise<T>): Promise<T> {
   return store(mode, (os) => body(os));
@@ -27,24 +30,34 @@ export function createIdbBackend(): LibraryBackend {
         'readwrite',
         (os) =>
           new Promise<CommitResult>((resolve, reject) => {
-            const req = os.get(docKey(record.id));
-            req.onerror = () => reject(req.error);
-            req.onsuccess = () => {
-              const current = req.result as StoredDoc | undefined;
-              if (current?.revision !== expected) {
-                resolve({ ok: false, current });
-                return;
-              }
+            const write = () => {
               try {
                 os.put(record, docKey(record.id));
                 os.put(meta, metaKey(record.id));
                 if (history) os.put(history, histKey(record.id));
+                os.put(record.revision, revKey(record.id));
               } catch (e) {
                 // A full quota may throw here rather than abort the transaction.
                 reject(e);
                 return;
               }
               promisifyRequest(os.transaction).then(() => resolve({ ok: true }), reject);
+            };
+            const rev = os.get(revKey(record.id));
+            rev.onerror = () => reject(rev.error);
+            rev.onsuccess = () => {
+              if (expected !== undefined && rev.result === expected) {
+                write();
+                return;
+              }
+              // Another revision, or a record saved before revisions were kept apart: read it.
+              const req = os.get(docKey(record.id));
+              req.onerror = () => reject(req.error);
+              req.onsuccess = () => {
+                const current = req.result as StoredDoc | undefined;
+                if (current?.revision !== expected) resolve({ ok: false, current });
+                else write();
+              };
             };
           }),
       );
@@ -60,6 +73,7 @@ export function createIdbBackend(): LibraryBackend {
         os.delete(docKey(id));
         os.delete(metaKey(id));
         os.delete(histKey(id));
+        os.delete(revKey(id));
         return promisifyRequest(os.transaction);
       }),
     getExtra: (key) => get<unknown>(key),

@@ -1,4 +1,4 @@
-import { readWalEntries, walKey, type DocMeta, type LibraryBackend, type StoredDoc, type StoredHistory, type WalEntry, type WalStore } from './backend';
+import { readWalEntries, walKey, writeWalEntry, type DocMeta, type LibraryBackend, type StoredDoc, type StoredHistory, type WalEntry, type WalStore } from './backend';
 
 // Saving one open document so that no edit is lost, whatever happens next:
 // - every change is written synchronously to the write-ahead log (localStorage) before the
@@ -63,7 +63,7 @@ export class Saver {
     const seq = ++this.seq;
     const entry: WalEntry = { id: this.id, tab: this.deps.tab, seq, base: this.revision, text: change.text, at: this.deps.now() };
     try {
-      this.deps.wal.set(this.key, JSON.stringify(entry));
+      this.deps.wal.set(this.key, writeWalEntry(entry));
     } catch {
       // The log is a second line of defence (it may be full for a huge document); the save
       // to IndexedDB below still runs and reports its own failures. An older entry must not

@@ -35,7 +35,12 @@ interface SavedMessage {
   type: 'saved';
   tab: string;
   revision: number;
-  text: string;
+  /**
+   * The saved text, when the sender includes it (a rename from the library does); a tab's
+   * autosave leaves it out — cloning a large document into every message cost the editing
+   * tab more than its edit — and the other tabs read it back from IndexedDB.
+   */
+  text?: string;
   keptCopy?: { id: string; title: string };
 }
 
@@ -112,10 +117,26 @@ function onMessage(open: Open, message: SavedMessage): void {
   // A change of ours still waiting for its frame makes this page's copy the newer one.
   flushScheduled();
   if (message.keptCopy) tellKeptCopy(message.keptCopy, false);
-  if (!open.saver.acceptRemote(message.revision)) return;
-  const parsed = parseDocumentText(message.text);
-  if (!parsed.ok) return;
-  withQuiet(() => applyExternalDocument(parsed.doc));
+  const take = (revision: number, text: string) => {
+    if (current !== open || !open.saver.acceptRemote(revision)) return;
+    const parsed = parseDocumentText(text);
+    if (!parsed.ok) return;
+    withQuiet(() => applyExternalDocument(parsed.doc));
+  };
+  if (message.text !== undefined) {
+    take(message.revision, message.text);
+    return;
+  }
+  if (message.revision <= open.saver.revision) return;
+  void libraryStorage()
+    .backend.readDoc(open.id)
+    .then((record) => {
+      // (A newer revision than the message's may be stored by now: it is the one to show.)
+      if (record && record.revision >= message.revision) take(record.revision, record.text);
+    })
+    .catch(() => {
+      // Unreadable now: the next save of either tab finds the newer revision and keeps both.
+    });
 }
 
 function start(id: string, revision: number, createdAt: number): void {
@@ -128,10 +149,10 @@ function start(id: string, revision: number, createdAt: number): void {
     now: Date.now,
     keepCopy,
     onError: reportSaveFailure,
-    onSaved: ({ revision: saved, text, keptCopy }) => {
+    onSaved: ({ revision: saved, keptCopy }) => {
       reportSaved(saved);
       if (keptCopy) tellKeptCopy(keptCopy, true);
-      const message: SavedMessage = { type: 'saved', tab: TAB, revision: saved, text, keptCopy: keptCopy && { id: keptCopy.id, title: keptCopy.title } };
+      const message: SavedMessage = { type: 'saved', tab: TAB, revision: saved, keptCopy: keptCopy && { id: keptCopy.id, title: keptCopy.title } };
       channel?.postMessage(message);
       // Home lists (in any tab, this one included) show the new title, counts and time.
       broadcastLibraryChange();

@@ -5,6 +5,7 @@ import { ENTITY_WIDTH, entityHeight, NOTE_WIDTH, noteHeight, type Box } from '..
 import { freeSpotNear, growSystemToHold, holdEntities, makeRoom, newEntityPosition } from '../../model/placement';
 import { findEntity } from '../../model/queries';
 import type { CrosswalkDocument, Endpoint, Entity, Field, Point } from '../../model/types';
+import { geometryOf } from '../canvas/overview-model';
 import { applyEdit, getState, notify, select, setUi } from './store';
 
 // Edits as the user thinks of them, built from the pure operations in src/model/ops.ts.
@@ -30,7 +31,7 @@ const NEW_SYSTEM_SIZE = { width: 560, height: 320 } as const;
 export function addSystemAt(centre: Point, name = 'New system', view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, name === 'New system' ? 'system' : name);
-  const position = freeSpotNear(doc, centre, NEW_SYSTEM_SIZE, view);
+  const position = freeSpotNear(doc, centre, NEW_SYSTEM_SIZE, view, geometryOf(doc));
   applyEdit((d) => ops.addSystem(d, { id, name, position, size: { ...NEW_SYSTEM_SIZE } }), { ids: [id] });
   setUi({ renaming: id });
   return id;
@@ -46,7 +47,8 @@ export function addEntityAt(centre: Point, systemId?: string, view?: Box): strin
   const id = freshId(doc, 'entity');
   const system = systemId ? doc.systems.find((s) => s.id === systemId) : undefined;
   const fields: Field[] = [{ id: 'id', name: 'id', type: 'string', key: 'PK' }];
-  const pos = system ? newEntityPosition(doc, system.id) : freeSpotNear(doc, centre, { width: ENTITY_WIDTH, height: entityHeight({ fields }) }, view);
+  const geo = geometryOf(doc);
+  const pos = system ? newEntityPosition(doc, system.id, geo) : freeSpotNear(doc, centre, { width: ENTITY_WIDTH, height: entityHeight({ fields }) }, view, geo);
   const entity: Entity = { id, name: 'Entity', system: system?.id, position: { x: Math.round(pos.x), y: Math.round(pos.y) }, fields };
   if (!system) delete entity.system;
   applyEdit((d) => {
@@ -61,7 +63,7 @@ export function addEntityAt(centre: Point, systemId?: string, view?: Box): strin
 export function addNoteAt(centre: Point, text = 'Note', view?: Box): string {
   const doc = getState().doc;
   const id = freshId(doc, 'note');
-  const position = freeSpotNear(doc, centre, { width: NOTE_WIDTH, height: noteHeight({ text }) }, view);
+  const position = freeSpotNear(doc, centre, { width: NOTE_WIDTH, height: noteHeight({ text }) }, view, geometryOf(doc));
   applyEdit((d) => ops.addNote(d, { id, text, position }), { ids: [id] });
   setUi({ renaming: id });
   return id;
