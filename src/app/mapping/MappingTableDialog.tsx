@@ -5,7 +5,7 @@ import { computeCoverage } from '../../model/coverage';
 import { formatSources, mappingRows, parseSourceCell, setRowSources, setRowText, type MappingPair, type MappingRow, type RowStatus } from '../../model/mapping-table';
 import type { CrosswalkDocument } from '../../model/types';
 import { Dialog } from '../panels/Dialog';
-import { applyEdit, notify, redo, setUi, undo, useAppStore, type TableSide } from '../store/store';
+import { applyEdit, getState, notify, redo, setUi, undo, useAppStore, type TableSide } from '../store/store';
 import { COLUMNS, EDITABLE, formatBlock, gridCommand, parseBlock, selectedRange, type Cell, type GridCursor } from './grid';
 import { pairOf } from './open-table';
 import { pasteBlock } from './paste';
@@ -203,6 +203,8 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
       result = pasteBlock(d, pair, mappingRows(d, pair), start, block);
       return result.doc;
     });
+    // A read-only document refused the paste (and said so): nothing was pasted.
+    if (getState().ui.readOnly) return;
     if (result?.problems.length) notify('error', `Pasted ${count(result.changed, 'row')}; ${result.problems.length} could not be read.`, result.problems.slice(0, 20));
     else if (result) notify('success', `Pasted ${count(result.changed, 'row')}.`);
   }
