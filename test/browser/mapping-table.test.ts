@@ -127,6 +127,14 @@ describe('the mapping table', () => {
     await expect.poll(() => page.getByRole('grid', { name: /Mappings/ }).count()).toBe(1);
     expect(await page.getByLabel('Source', { exact: true }).inputValue()).toBe('system:wd');
     await page.getByRole('button', { name: 'Close' }).click();
+    // The integration view of the pair opens its table too.
+    await page.keyboard.press(`${mod}+K`);
+    await page.getByLabel('Search commands').fill('integration view: workday');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Mapping table', exact: true }).click();
+    await expect.poll(() => page.getByRole('grid', { name: /Mappings/ }).count()).toBe(1);
+    expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('system:okta');
+    await page.getByRole('button', { name: 'Close' }).click();
   });
 
   it('fixes a gap from the gaps panel, and the canvas and the Markdown agree', async () => {
