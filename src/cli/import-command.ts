@@ -88,6 +88,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     doc = typeof title === 'string' ? { ...merged.doc, title } : merged.doc;
     const { systems, entities, fields, links } = merged.added;
     summary = `; added ${count(systems.length, 'system')}, ${count(entities.length, 'entity')}, ${count(fields, 'field')}, ${count(links.length, 'link')}`;
+    if (merged.updated.links.length) summary += `; updated ${count(merged.updated.links.length, 'link')}`;
   }
   try {
     // Into a document: only what is new is laid out, beside what is there.

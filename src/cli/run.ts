@@ -40,6 +40,8 @@ Commands:
       Print a share link, <base>#share=<data>: the whole document, compressed, in the
       link's fragment (never sent to a server). It opens read-only in the app, with "Edit
       a copy". Default base: http://localhost:5173/. --embed: the canvas alone (an iframe).
+      A link over 2,000,000 characters is refused (exit 1: share the file); over 8,000,
+      a warning (chat tools and e-mail may cut it).
 
 Exit status: 0 success; 1 a bad or unreadable document, a failed export or import, or a
 file that cannot be read or written; 2 bad usage (this text; also --help).

@@ -1,4 +1,4 @@
-import { encodeShareFragment, shareFragment } from '../io/share';
+import { encodeShareFragment, SHARE_CHAT_LIMIT, SHARE_URL_LIMIT, shareFragment } from '../io/share';
 import { parseArgs, quote, UsageError } from './args';
 import { openDocument } from './document-commands';
 import { EXIT, type CliIo } from './io';
@@ -28,6 +28,14 @@ export async function runShare(args: readonly string[], io: CliIo): Promise<numb
   const doc = await openDocument(io, path);
   if (!doc) return EXIT.failed;
   base.hash = shareFragment(await encodeShareFragment(doc), { embed: flags.has('embed') });
+  const length = base.href.length;
+  const size = length.toLocaleString('en');
+  // The same limits as the app's Share dialog: refuse what no browser opens, warn of chat tools.
+  if (length > SHARE_URL_LIMIT) {
+    io.stderr(`${path}: makes a link of ${size} characters: too long for a URL (the limit used here is ${SHARE_URL_LIMIT.toLocaleString('en')}, as Chromium refuses addresses over 2 MB). Share the file itself instead.\n`);
+    return EXIT.failed;
+  }
+  if (length > SHARE_CHAT_LIMIT) io.stderr(`warning: the link is ${size} characters: some chat tools and e-mail cut links over ${SHARE_CHAT_LIMIT.toLocaleString('en')}; if it arrives cut, share the file instead.\n`);
   io.stdout(`${base.href}\n`);
   return EXIT.ok;
 }

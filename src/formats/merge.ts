@@ -11,6 +11,8 @@ import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Endpoi
 export interface MergeResult {
   doc: CrosswalkDocument;
   added: { systems: string[]; entities: string[]; fields: number; links: string[] };
+  /** Existing links the import restated with a new transform or notes (a re-imported sheet). */
+  updated: { links: string[] };
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -24,6 +26,7 @@ export function mergeDocuments(base: CrosswalkDocument, incoming: CrosswalkDocum
     return id;
   };
   const added: MergeResult['added'] = { systems: [], entities: [], fields: 0, links: [] };
+  const updated: MergeResult['updated'] = { links: [] };
 
   // Systems: by name.
   const systems: System[] = [...base.systems];
@@ -91,7 +94,10 @@ export function mergeDocuments(base: CrosswalkDocument, incoming: CrosswalkDocum
     }
   }
 
-  // Links: endpoints moved onto the merged ids; one that says what an existing link says is not repeated.
+  // Links: endpoints moved onto the merged ids. A link joining what an existing link of the
+  // same kind joins is that link, not a second one: it gains what it lacked, and a mapping
+  // takes the import's transform and notes — a mapping sheet exported, edited in a
+  // spreadsheet and imported back updates its rows instead of doubling them.
   const moveEndpoint = (ep: Endpoint): Endpoint | undefined => {
     if (isSystemEndpoint(ep)) {
       const system = systemId.get(ep.system);
@@ -110,9 +116,15 @@ export function mergeDocuments(base: CrosswalkDocument, incoming: CrosswalkDocum
     const from = moveEndpoint(l.from);
     const to = moveEndpoint(l.to);
     if (!from || !to) continue;
-    const same = links.find((b) => b.kind === l.kind && sameEndpoint(b.from, from) && sameEndpoint(b.to, to) && (b.transform ?? '') === (l.transform ?? ''));
-    if (same) {
+    const at = links.findIndex((b) => b.kind === l.kind && sameEndpoint(b.from, from) && sameEndpoint(b.to, to));
+    if (at >= 0) {
+      const same = links[at];
       linkId.set(l.id, same.id);
+      const next = restated(same, l);
+      if (next !== same) {
+        links[at] = next;
+        updated.links.push(same.id);
+      }
       continue;
     }
     const next: Link = { ...l, id: claim(l.id), from, to };
@@ -141,7 +153,22 @@ export function mergeDocuments(base: CrosswalkDocument, incoming: CrosswalkDocum
   const doc: CrosswalkDocument = { ...base, systems, entities, links };
   if (notes.length) doc.notes = notes;
   if (steps.length) doc.walkthrough = steps;
-  return { doc, added };
+  return { doc, added, updated };
+}
+
+/**
+ * An existing link as an import restates it: attributes it lacks are filled in; a mapping's
+ * non-empty transform and description replace its own (the sheet is the newer word on them).
+ */
+function restated(link: Link, other: Link): Link {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(other)) {
+    if (key === 'id' || key === 'from' || key === 'to' || value === undefined) continue;
+    const own = (link as Record<string, unknown>)[key];
+    const replaces = link.kind === 'mapping' && (key === 'transform' || key === 'description') && value !== '' && value !== own;
+    if (own === undefined || replaces) extra[key] = value;
+  }
+  return Object.keys(extra).length ? ({ ...link, ...extra } as Link) : link;
 }
 
 /** The field with what it lacked taken from `other` (type, key, required, description). */

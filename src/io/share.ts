@@ -90,6 +90,15 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return out;
 }
 
+/**
+ * The longest link offered. Chromium refuses URLs over 2 MB (2,097,152 characters) and is the
+ * strictest of the major browsers that take long fragments; 2,000,000 leaves room for the
+ * address before the fragment. Chat tools and e-mail cut much shorter links, hence the warning.
+ */
+export const SHARE_URL_LIMIT = 2_000_000;
+/** Above this many characters some chat tools and e-mail clients cut or refuse a link. */
+export const SHARE_CHAT_LIMIT = 8_000;
+
 /** Encodes a document as share data (the part after `#share=`). */
 export async function encodeShareFragment(doc: CrosswalkDocument): Promise<string> {
   // The file's key order, without its indentation: shorter links.

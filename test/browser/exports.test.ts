@@ -56,7 +56,9 @@ describe('picture and slide exports from the app', () => {
     await waitReady(page);
     await page.getByRole('button', { name: 'Export…' }).click();
     await page.getByLabel('PNG picture').check();
-    const downloading = page.waitForEvent('download');
+    // Capturing the picture took 24 s beside five other sessions (load 26) and missed the
+    // default 30 s at load 30: wait for the download, however long a busy machine takes.
+    const downloading = page.waitForEvent('download', { timeout: 180_000 });
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const download = await downloading;
     const file = '.tmp/browser-export.png';

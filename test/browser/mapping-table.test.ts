@@ -104,7 +104,36 @@ describe('the mapping table', () => {
       ['Last_Name', 'lastName', ''],
       ['Employee_ID', 'employeeNumber', ''],
     ]);
+    // Undo right after a click on Accept (whose button is gone) undoes it; so does undo
+    // while a toolbar button of the table has the focus; redo brings it back.
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(async () => (await mappings()).length).toBe(4);
+    await page.getByRole('button', { name: 'Accept all' }).focus();
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect.poll(async () => (await mappings()).length).toBe(5);
     await page.getByRole('button', { name: 'Reject all' }).click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    // The command palette finds the table by "mappings", and offers it per pair of systems.
+    await expect.poll(() => page.getByRole('grid', { name: /Mappings/ }).count()).toBe(0);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(`${mod}+K`);
+    await page.getByLabel('Search commands').fill('mapping');
+    const entries = page.locator('.cw-palette li, .cw-palette [role="option"]');
+    await expect.poll(() => entries.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Mapping table: Workday → Okta')]));
+    await page.getByLabel('Search commands').fill('mappings');
+    await expect.poll(() => entries.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Open the mapping table')]));
+    await page.getByLabel('Search commands').fill('mapping table: workday');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('grid', { name: /Mappings/ }).count()).toBe(1);
+    expect(await page.getByLabel('Source', { exact: true }).inputValue()).toBe('system:wd');
+    await page.getByRole('button', { name: 'Close' }).click();
+    // The integration view of the pair opens its table too.
+    await page.keyboard.press(`${mod}+K`);
+    await page.getByLabel('Search commands').fill('integration view: workday');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Mapping table', exact: true }).click();
+    await expect.poll(() => page.getByRole('grid', { name: /Mappings/ }).count()).toBe(1);
+    expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('system:okta');
     await page.getByRole('button', { name: 'Close' }).click();
   });
 

@@ -98,6 +98,23 @@ describe('share links', () => {
     await page.mouse.up();
     expect(await readDoc(page)).toEqual(doc);
 
+    // The mapping table opens to read; a paste into it is refused without a claim that it pasted.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('t');
+    const grid = page.getByRole('grid', { name: /Mappings/ });
+    await expect.poll(() => grid.count()).toBe(1);
+    const toasts = await grid.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'login\tWork_Email');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      // The paste is handled (and any message given) within dispatchEvent.
+      return (window as unknown as { crosswalk: { state(): { toasts: { text: string }[] } } }).crosswalk.state().toasts.map((t) => t.text);
+    });
+    expect(toasts.join(' ')).toMatch(/read-only/);
+    expect(toasts.join(' ')).not.toMatch(/Pasted/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await readDoc(page)).toEqual(doc);
+
     // The walkthrough panel reads; present mode steps through.
     await page.getByRole('tab', { name: 'Walkthrough' }).click();
     await expect.poll(async () => (await page.locator('.cw-side-body').textContent()) ?? '').toContain(doc.walkthrough![0].title);

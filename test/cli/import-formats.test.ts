@@ -65,6 +65,25 @@ describe('import: every format of the registry', () => {
     expect(io.out.split('\r\n').filter(Boolean)).toHaveLength(mappings + 1);
   });
 
+  it('takes a sheet exported, edited in a spreadsheet and imported --into back as updates, not second mappings', async () => {
+    const io = fakeIo({ 'doc.json': example });
+    expect(await runCli(['export', 'doc.json', '--to', 'csv-mappings', '-o', 'sheet.csv'], io)).toBe(0);
+    const written = io.written.get('sheet.csv');
+    const sheet = typeof written === 'string' ? written : new TextDecoder().decode(written);
+    const edited = sheet.replace('Workday,Worker,Work_Email,Okta,User,login,lowercase,', 'Workday,Worker,Work_Email,Okta,User,login,lower(trim(x)),UPN');
+    expect(edited).not.toBe(sheet);
+    io.files.set('sheet.csv', edited);
+    expect(await runCli(['import', 'sheet.csv', '--into', 'doc.json', '-o', 'merged.json'], io)).toBe(0);
+    expect(io.out).toMatch(/; added 0 systems, 0 entities, 0 fields, 0 links; updated 1 link\)\n$/);
+    const before = open(example);
+    const merged = open(io.written.get('merged.json'));
+    expect(merged.links).toHaveLength(before.links.length);
+    const login = merged.links.find((l) => l.kind === 'mapping' && 'field' in l.to && l.to.field === 'login' && 'field' in l.from && l.from.field === 'work_email');
+    expect(login).toMatchObject({ transform: 'lower(trim(x))', description: 'UPN' });
+    io.files.set('merged.json', io.written.get('merged.json')!);
+    expect(await runCli(['check', 'merged.json', '--strict'], io)).toBe(0);
+  });
+
   it.each([
     [['import', 'shop.sql', '--from', 'xlsx'], 'unknown format "xlsx" for --from (one of mermaid, json, csv, sql'],
     [['import', 'shop.sql', '--dialect', 'oracle'], 'unknown dialect "oracle" (one of postgresql, mysql, mssql)'],

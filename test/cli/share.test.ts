@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, USAGE } from '../../src/cli/run';
@@ -33,6 +34,19 @@ describe('cw share DOC [--base URL]', () => {
     expect(`${url.origin}${url.pathname}${url.search}`).toBe('https://maps.example.org/crosswalk/?team=a');
     expect(share.embed).toBe(true);
     expect(result.ok).toBe(true);
+  });
+
+  it('refuses a link too long for a URL, with its size and the alternative, and warns over 8,000 characters', async () => {
+    // Random bytes as speaker notes: they do not compress.
+    const noisy = (bytes: number) => JSON.stringify({ format: 'crosswalk', version: 1, title: 'Notes', systems: [{ id: 's', name: 'S' }], entities: [], links: [], walkthrough: [{ id: 'w', title: 'All', speakerNotes: randomBytes(bytes).toString('base64') }] });
+    const huge = fakeIo({ 'huge.json': noisy(1_600_000) });
+    expect(await runCli(['share', 'huge.json'], huge)).toBe(1);
+    expect(huge.out).toBe('');
+    expect(huge.err).toMatch(/^huge\.json: makes a link of [\d,]+ characters: too long for a URL \(the limit used here is 2,000,000, .*\)\. Share the file itself instead\.\n$/);
+    const long = fakeIo({ 'long.json': noisy(10_000) });
+    expect(await runCli(['share', 'long.json'], long)).toBe(0);
+    expect(long.out).toMatch(/^http:\/\/localhost:5173\/#share=[A-Za-z0-9_-]+\n$/);
+    expect(long.err).toBe(`warning: the link is ${(long.out.length - 1).toLocaleString('en')} characters: some chat tools and e-mail cut links over 8,000; if it arrives cut, share the file instead.\n`);
   });
 
   it.each([

@@ -76,5 +76,24 @@ describe('mergeDocuments', () => {
     const again = mergeDocuments(doc, incoming);
     expect(again.added).toMatchObject({ systems: [], entities: [], fields: 0, links: [] });
     expect(again.doc.entities).toEqual(doc.entities);
+    expect(again.updated.links).toEqual([]);
+    expect(again.doc.links).toEqual(doc.links);
+  });
+
+  it('updates a mapping restated with a new transform or notes instead of adding a second one', () => {
+    const mapping = doc.links.find((l) => l.kind === 'mapping')!;
+    const edited: CrosswalkDocument = { ...incoming, links: [{ ...incoming.links[0], transform: 'lower(trim(x))', description: 'UPN' }] };
+    const again = mergeDocuments(doc, edited);
+    expect(again.added.links).toEqual([]);
+    expect(again.updated.links).toEqual([mapping.id]);
+    const mappings = again.doc.links.filter((l) => l.kind === 'mapping');
+    expect(mappings).toEqual([{ ...mapping, transform: 'lower(trim(x))', description: 'UPN' }]);
+    // An empty cell says nothing: the transform stays.
+    const blank = mergeDocuments(again.doc, { ...incoming, links: [{ ...incoming.links[0], transform: '' }] });
+    expect(blank.updated.links).toEqual([]);
+    expect(blank.doc.links).toEqual(again.doc.links);
+    // A relation keeps what it says and only gains what it lacked.
+    const relation = mergeDocuments(base, { ...base, links: [{ ...base.links[0], id: 'other', label: 'same as', cardinality: { from: 'exactly-one', to: 'exactly-one' } }] });
+    expect(relation.doc.links).toEqual([{ ...base.links[0], label: 'same as', cardinality: { from: 'exactly-one', to: 'exactly-one' } }]);
   });
 });

@@ -73,7 +73,7 @@ export async function mergeIntoOpenDocument(imported: CrosswalkDocument, warning
     // Merged against the document as it is when the layout is done: an edit made meanwhile is kept.
     for (let attempt = 0; attempt < 3; attempt++) {
       const base = getState().doc;
-      const { doc, added } = mergeDocuments(base, imported);
+      const { doc, added, updated } = mergeDocuments(base, imported);
       const placed = await layoutNewBeside(doc, { elk });
       if (getState().doc !== base) continue;
       const checked = validateDocument(placed);
@@ -88,7 +88,8 @@ export async function mergeIntoOpenDocument(imported: CrosswalkDocument, warning
       setUi({ fitRequest: getState().ui.fitRequest + 1 });
       const what = `${count(added.systems.length, 'system')}, ${count(added.entities.length, 'entity', 'entities')}, ${count(added.fields, 'field')}, ${count(added.links.length, 'link')}`;
       const nothing = added.systems.length + added.entities.length + added.fields + added.links.length === 0;
-      const text = nothing ? `Imported ${source}: everything in it was already here` : `Imported ${source}: added ${what}`;
+      const changed = updated.links.length ? `updated ${count(updated.links.length, 'link')}` : '';
+      const text = nothing ? `Imported ${source}: ${changed || 'everything in it was already here'}` : `Imported ${source}: added ${what}${changed ? `; ${changed}` : ''}`;
       notify(warnings.length ? 'info' : 'success', warnings.length ? `${text} (${count(warnings.length, 'warning')})` : text, warnings.length ? describeMessages(warnings).slice(0, 50) : undefined);
       return true;
     }

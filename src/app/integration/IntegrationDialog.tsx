@@ -80,6 +80,11 @@ export function IntegrationDialog() {
           <span className="cw-integration-count">
             {count} link{count === 1 ? '' : 's'} · click a transform to edit it
           </span>
+          {pair.source !== undefined && pair.target !== undefined && (
+            <button type="button" onClick={() => setUi({ integration: undefined, mappingTable: { source: { system: pair.source! }, target: { system: pair.target! } } })} title="Edit this pair's mappings as a table">
+              Mapping table
+            </button>
+          )}
           <button type="button" onClick={() => download(exportIntegrationSvg(doc, pair), fileNameFor({ ...doc, title: `${doc.title} ${title}` }, '.svg'), 'image/svg+xml')}>
             Export SVG
           </button>

@@ -1,18 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { encodeShareFragment, shareFragment } from '../../io/share';
+import { encodeShareFragment, SHARE_CHAT_LIMIT, SHARE_URL_LIMIT, shareFragment } from '../../io/share';
 import { download, fileNameFor } from '../files/documents';
 import { serialiseDocument } from '../../io/serialise';
 import { Dialog } from '../panels/Dialog';
 import { getState, notify, setUi } from '../store/store';
 
-/**
- * The longest link offered. Chromium refuses URLs over 2 MB (2,097,152 characters) and is the
- * strictest of the major browsers that take long fragments; 2,000,000 leaves room for the
- * address before the fragment. Chat tools and e-mail cut much shorter links, hence the warning.
- */
-export const SHARE_URL_LIMIT = 2_000_000;
-/** Above this many characters some chat tools and e-mail clients cut or refuse a link. */
-export const SHARE_CHAT_LIMIT = 8_000;
+// The limits live with the encoding (the command line's `share` applies them too).
+export { SHARE_CHAT_LIMIT, SHARE_URL_LIMIT };
 
 function baseUrl(): string {
   const url = new URL(window.location.href);

@@ -35,8 +35,9 @@ export async function importLibraryZip(file: Blob): Promise<{ added: number; pro
   let zip: InstanceType<typeof JSZip>;
   try {
     zip = await JSZip.loadAsync(file);
-  } catch (e) {
-    return { added: 0, problems: [`not a zip file (${e instanceof Error ? e.message : String(e)})`] };
+  } catch {
+    // JSZip's own message points at its documentation: say what the person can do instead.
+    return { added: 0, problems: ['not a zip file: choose a .zip made by “Export all (.zip)” (a single document opens with Open)'] };
   }
   let added = 0;
   const problems: string[] = [];

@@ -5,10 +5,11 @@ import { computeCoverage } from '../../model/coverage';
 import { formatSources, mappingRows, parseSourceCell, setRowSources, setRowText, type MappingPair, type MappingRow, type RowStatus } from '../../model/mapping-table';
 import type { CrosswalkDocument } from '../../model/types';
 import { Dialog } from '../panels/Dialog';
-import { applyEdit, notify, redo, setUi, undo, useAppStore, type TableSide } from '../store/store';
+import { applyEdit, getState, notify, redo, setUi, undo, useAppStore, type TableSide } from '../store/store';
 import { COLUMNS, EDITABLE, formatBlock, gridCommand, parseBlock, selectedRange, type Cell, type GridCursor } from './grid';
 import { pairOf } from './open-table';
 import { pasteBlock } from './paste';
+import { isTypingTarget } from '../actions/shortcut';
 import './mapping.css';
 import { count } from '../../model/plural';
 
@@ -202,6 +203,8 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
       result = pasteBlock(d, pair, mappingRows(d, pair), start, block);
       return result.doc;
     });
+    // A read-only document refused the paste (and said so): nothing was pasted.
+    if (getState().ui.readOnly) return;
     if (result?.problems.length) notify('error', `Pasted ${count(result.changed, 'row')}; ${result.problems.length} could not be read.`, result.problems.slice(0, 20));
     else if (result) notify('success', `Pasted ${count(result.changed, 'row')}.`);
   }
@@ -209,6 +212,19 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
   function accept(list: readonly MappingSuggestion[]) {
     if (list.length === 0) return;
     applyEdit((d) => list.reduce((next, s) => setRowSources(next, pair, s.to, [s.from]), d));
+    // The clicked button goes away (or is disabled): keep the keyboard in the table, so
+    // Ctrl/Cmd+Z right after undoes the accept instead of reaching nothing.
+    gridRef.current?.focus();
+  }
+
+  /** Undo and redo while a button or select of the table has the focus (the grid handles its own). */
+  function onDialogKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.defaultPrevented || isTypingTarget(e.target) || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    e.preventDefault();
+    if (key === 'y' || e.shiftKey) redo();
+    else undo();
   }
 
   // Rows call back through one ref that always holds this render's handlers, so a memoised
@@ -252,6 +268,7 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
     reject(i) {
       const s = openSuggestions?.get(rows[i]?.key ?? '');
       if (s) setSuggestions((list) => list?.filter((x) => x !== s));
+      gridRef.current?.focus();
     },
   };
 
@@ -262,7 +279,7 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
   const openCount = openSuggestions?.size ?? 0;
 
   return (
-    <Dialog title="Mapping table" className="cw-mapping" onClose={close}>
+    <Dialog title="Mapping table" className="cw-mapping" onClose={close} onKeyDown={onDialogKeyDown}>
       <div className="cw-mapping-bar">
         <label>
           Source{' '}
@@ -286,7 +303,7 @@ function MappingTable({ doc, source, target, focusRow }: { doc: CrosswalkDocumen
           <>
             <span role="status">{openCount} suggestion{openCount === 1 ? '' : 's'}</span>
             <button type="button" disabled={openCount === 0} onClick={() => accept([...openSuggestions.values()])}>Accept all</button>
-            <button type="button" onClick={() => setSuggestions(undefined)}>{openCount ? 'Reject all' : 'Done'}</button>
+            <button type="button" onClick={() => (setSuggestions(undefined), gridRef.current?.focus())}>{openCount ? 'Reject all' : 'Done'}</button>
           </>
         )}
       </div>

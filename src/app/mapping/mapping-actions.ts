@@ -1,4 +1,5 @@
-import { registerActions } from '../actions/actions';
+import { integrationPairs, pairName } from '../../layout/integration';
+import { PALETTE_SOURCES, registerActions } from '../actions/actions';
 import { getState, notify, setUi } from '../store/store';
 import { sidesForSelection } from './open-table';
 
@@ -22,7 +23,23 @@ registerActions([
     group: 'Panels',
     shortcuts: ['T'],
     toolbar: 'Mappings',
+    keywords: 'mappings spreadsheet grid fields',
     run: openMappingTable,
   },
   { id: 'panel-gaps', label: 'Show coverage and gaps', group: 'Panels', shortcuts: ['Alt+G'], run: () => setUi({ rightPanel: 'gaps' }) },
 ]);
+
+// One entry per pair of systems joined by mappings or a flow, as the integration view has:
+// "Mapping table: Workday → Okta" opens that pair whatever is selected.
+PALETTE_SOURCES.push((state) =>
+  integrationPairs(state.doc).flatMap(({ pair }) =>
+    pair.source === undefined || pair.target === undefined
+      ? []
+      : [{
+          id: `mapping-table:${pair.source}>${pair.target}`,
+          label: `Mapping table: ${pairName(state.doc, pair)}`,
+          group: 'Panels',
+          run: () => setUi({ mappingTable: { source: { system: pair.source! }, target: { system: pair.target! } } }),
+        }],
+  ),
+);

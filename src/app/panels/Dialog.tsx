@@ -1,14 +1,16 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
   onClose: () => void;
   className?: string;
   children: ReactNode;
+  /** Keys pressed anywhere in the dialog (after its own Escape), e.g. undo while a button has the focus. */
+  onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
 }
 
 /** A modal dialog: Escape or the close button closes it; focus moves into it. */
-export function Dialog({ title, onClose, className, children }: DialogProps) {
+export function Dialog({ title, onClose, className, children, onKeyDown }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -29,7 +31,9 @@ export function Dialog({ title, onClose, className, children }: DialogProps) {
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
+            return;
           }
+          onKeyDown?.(e);
         }}
       >
         <header>

@@ -4,6 +4,7 @@ import { DEFAULT_CARDINALITY, endpointNamer, linkEnds } from '../../model/meanin
 import { moveEntityToSystem } from '../../model/placement';
 import { findEntity, findLink, findSystem } from '../../model/queries';
 import { pairOfFocus } from '../../layout/integration';
+import { sidesForSelection } from '../mapping/open-table';
 import { CARDINALITIES, type Cardinality, type Entity, type FieldKey, type Link, type LinkKind } from '../../model/types';
 import { addFieldAfter, deleteSelection, nudgeField, removeField } from '../store/commands';
 import { applyEdit, getState, select, setUi, useAppStore } from '../store/store';
@@ -173,6 +174,17 @@ function LinkInspector({ link }: { link: Link }) {
           Integration view of these two systems
         </button>
       )}
+      {link.kind !== 'relation' && (
+        <button type="button" className="cw-integration-open" onClick={() => openLinkTable(link.id)}>
+          Mapping table of this pair
+        </button>
+      )}
     </Section>
   );
+}
+
+/** Opens the mapping table on the two sides a flow or mapping joins. */
+function openLinkTable(linkId: string): void {
+  const sides = sidesForSelection(getState().doc, { ids: [linkId] });
+  if (sides) setUi({ mappingTable: { source: sides[0], target: sides[1] } });
 }

@@ -84,4 +84,37 @@ describe('pasting a block', () => {
     expect(rows[4].transform).toBe('first + " " + last');
     expect(result.problems).toEqual(['Row 3: no target field named "missing"']);
   });
+
+  it('reads a header row copied with the rows: the table’s own, or a mapping sheet’s in any order', () => {
+    const rows = mappingRows(doc, pair);
+    // The table's own headings, copied with a block and pasted back into the target column.
+    const own = pasteBlock(doc, pair, rows, { row: 0, col: 0 }, [['Target field', 'Source field(s)', 'Transform', 'Notes', 'Status'], ['login', 'Work_Email', 'lowercase', 'UPN', '']]);
+    expect(own.problems).toEqual([]);
+    expect(mappingRows(own.doc, pair)[0]).toMatchObject({ sources: [{ entity: 'worker', field: 'work_email' }], transform: 'lowercase', notes: 'UPN' });
+    // A mapping sheet's header decides the columns, wherever the block is pasted; rows
+    // find their target by name, and a problem names its line in the pasted text.
+    const sheet = [
+      ['source_system', 'source_entity', 'source_field', 'target_system', 'target_entity', 'target_field', 'transform', 'notes'],
+      ['Workday', 'Worker', 'Title', 'Okta', 'User', 'title', '', 'job title'],
+      ['Workday', 'Worker', 'First_Name + Last_Name', 'Okta', 'User', 'displayName', 'first + " " + last', ''],
+      ['Workday', 'Worker', 'Nope', 'Okta', 'User', 'login', '', ''],
+    ];
+    const fromSheet = pasteBlock(doc, pair, rows, { row: 2, col: 2 }, sheet);
+    const after = mappingRows(fromSheet.doc, pair);
+    expect(after[3]).toMatchObject({ sources: [{ entity: 'worker', field: 'title' }], notes: 'job title' });
+    expect(after[4].sources.map((s) => s.field)).toEqual(['first_name', 'last_name']);
+    expect(after[4].transform).toBe('first + " " + last');
+    expect(fromSheet.problems).toEqual(['Row 4: no source field named "Worker.Nope"']);
+    // Columns the header lacks are left alone (no source column: the mapping stays).
+    const notesOnly = pasteBlock(own.doc, pair, mappingRows(own.doc, pair), { row: 0, col: 1 }, [['target_field', 'notes'], ['login', 'sign-in name']]);
+    expect(mappingRows(notesOnly.doc, pair)[0]).toMatchObject({ sources: [{ entity: 'worker', field: 'work_email' }], transform: 'lowercase', notes: 'sign-in name' });
+    // A header without the target column: the rows below it paste where the block went.
+    const positional = pasteBlock(doc, pair, rows, { row: 1, col: 1 }, [['Source field', 'Transform'], ['First_Name', 'trim']]);
+    expect(positional.problems).toEqual([]);
+    expect(mappingRows(positional.doc, pair)[1]).toMatchObject({ sources: [{ entity: 'worker', field: 'first_name' }], transform: 'trim' });
+    // A first row naming a real target field is data, even when the name looks like a heading.
+    const titled = { ...doc, entities: doc.entities.map((e) => (e.id === 'user' ? { ...e, fields: [...e.fields, { id: 'target', name: 'target' }] } : e)) };
+    const data = pasteBlock(titled, pair, mappingRows(titled, pair), { row: 0, col: 0 }, [['target', 'Title'], ['login', 'Work_Email']]);
+    expect(data.changed).toBe(2);
+  });
 });

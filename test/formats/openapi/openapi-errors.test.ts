@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importJsonSchema, importOpenApi, sniffJsonSchema, sniffOpenApi } from '../../../src/formats/openapi/openapi-import';
+import { guessImportFormat } from '../../../src/formats/registry';
 import { jsonErrorOffset } from '../../../src/formats/openapi/parse-text';
 import { validateDocument } from '../../../src/model/validate';
 import { HOSTILE_STRINGS } from '../../fixtures/arbitrary-doc';
@@ -85,6 +86,17 @@ describe('sniffing', () => {
     expect(sniffJsonSchema('openapi: 3.0.3', 'api.yaml')).toBe(0);
     expect(sniffJsonSchema('{"format": "crosswalk", "version": 1}', 'doc.json')).toBe(0);
     expect(sniffJsonSchema('{}', 'doc.crosswalk.json')).toBe(0);
+  });
+
+  it('knows minified JSON (one line, as an API serves it) as OpenAPI or JSON Schema, not as a Crosswalk document', () => {
+    const api = '{"openapi":"3.0.0","info":{"title":"x"},"components":{"schemas":{"A":{"type":"object","properties":{"b":{"type":"string"}}}}}}';
+    expect(sniffOpenApi(api, 'openapi.json')).toBe(1);
+    expect(sniffJsonSchema(api, 'openapi.json')).toBe(0);
+    expect(guessImportFormat(api, 'openapi.json')?.id).toBe('openapi');
+    const schema = '{"title":"Employee","type":"object","properties":{"id":{"type":"integer"}},"$defs":{"Team":{"type":"object"}}}';
+    expect(guessImportFormat(schema, 'employee.json')?.id).toBe('json-schema');
+    expect(guessImportFormat('{"type":"object","properties":{"id":{"type":"integer"}}}', 'thing.json')?.id).toBe('json-schema');
+    expect(guessImportFormat('{"format":"crosswalk","version":1,"properties":{},"type":"object"}', 'doc.json')?.id).toBe('json');
   });
 
   it('jsonErrorOffset finds where JSON breaks', () => {
