@@ -1,0 +1,65 @@
+import { parseDocumentText, type ParseResult } from '../../io/file';
+import type { CrosswalkDocument } from '../../model/types';
+import { setOpenProgress } from './open-progress';
+import type { OpenJob } from './open-job';
+import { readParts, runOpenInWorker, yieldToPage } from './open-worker';
+
+// Reading a document so the page stays responsive: a small text is parsed here at once (a
+// worker would take longer to start than the parse); a large one is parsed, validated and,
+// when asked, laid out in the open worker, then read into the page a slice at a time, with
+// each stage shown by the open-progress indicator.
+
+/**
+ * Texts at least this long (characters) are read through the open worker with progress
+ * shown. Parsing and checking run at about 40 ms per million characters on this machine's
+ * class of hardware (a 500-entity document is about a million), so below this the page
+ * blocks for well under a frame budget's worth of work plus one save.
+ */
+export const WORKER_TEXT_CHARS = 1_000_000;
+
+/** A document read (laid out if it was asked and needed), or why its text is not a document. */
+export type ReadResult = (ParseResult & { ok: false }) | { ok: true; doc: CrosswalkDocument; layoutError?: string };
+
+/**
+ * Reads a large text, or lays out a document already read, in the open worker, showing the
+ * stages under `source`; the indicator stays up (at "drawing") for the caller to end once
+ * the document is drawn. Rejects only when the worker itself fails.
+ */
+export async function readThroughWorker(job: OpenJob, source: string): Promise<ReadResult> {
+  setOpenProgress(source, 'text' in job ? 'checking' : 'laying out');
+  const result = await runOpenInWorker(job, (stage) => setOpenProgress(source, stage));
+  if (!result.ok) return result;
+  setOpenProgress(source, 'drawing', 0);
+  const doc = await readParts(result.parts, (fraction) => setOpenProgress(source, 'drawing', fraction));
+  return { ok: true, doc, layoutError: result.layoutError };
+}
+
+/**
+ * Parses a document's text: here when small, through the open worker (with progress) when
+ * large. Never lays out, never throws. The indicator stays up for the caller to end.
+ */
+export async function parseTextResponsively(text: string, source: string): Promise<ParseResult> {
+  if (text.length < WORKER_TEXT_CHARS) return parseDocumentText(text);
+  try {
+    const read = await readThroughWorker({ text, layout: false }, source);
+    return read.ok ? { ok: true, doc: read.doc } : read;
+  } catch {
+    // The worker itself failed (not the text): read it here, slower but never wrong.
+    return parseDocumentText(text);
+  }
+}
+
+/** Resolves once the page has painted a frame (or soon, in a hidden page that paints none). */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    requestAnimationFrame(() => void yieldToPage().then(finish));
+    // A hidden page draws no frames.
+    setTimeout(finish, 250);
+  });
+}
