@@ -3,7 +3,7 @@ import { createDocument } from '../model/ops';
 import { getFlowInstance } from './canvas/flow-instance';
 import { needsLayout, openUrl } from './files/documents';
 import { endOpenProgress } from './files/open-progress';
-import { afterPaint, parseTextResponsively, readThroughWorker } from './files/read-large';
+import { parseTextResponsively, readThroughWorker } from './files/read-large';
 import { FIRST_EXAMPLE } from './files/examples';
 import { listLibrary, migrateLegacySlot } from './persistence/library';
 import { currentDocumentId, flushSaving, newestLibraryId, openAsNewDocument, openLibraryDocument, openReadOnly, startSaving } from './persistence/session';
@@ -81,7 +81,6 @@ async function openShare(data: string, embed: boolean): Promise<boolean> {
     }
     await openReadOnly(doc);
     setUi({ embed });
-    await afterPaint();
     return true;
   } finally {
     endOpenProgress(source);

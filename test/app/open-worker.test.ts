@@ -53,7 +53,7 @@ describe('the open job and reading its parts', () => {
   it('a large bad file gets the same `path: message` lines, and the open document stays', async () => {
     const open = loadExample();
     replaceDocument(open);
-    const doc = generateDocument({ systems: 10, entitiesPerSystem: 50, fieldsPerEntity: 10, mappings: 700 });
+    const doc = generateDocument({ systems: 30, entitiesPerSystem: 50, fieldsPerEntity: 10, mappings: 2000 });
     const bad = { ...doc, links: [...doc.links, { id: 'dangling', kind: 'relation', from: { entity: 'nowhere' }, to: { entity: doc.entities[0].id } }] };
     const text = serialiseDocument(bad as typeof doc);
     expect(text.length).toBeGreaterThanOrEqual(WORKER_TEXT_CHARS);

@@ -1,9 +1,10 @@
 import { useOpenProgress } from './open-progress';
 
 /**
- * The indicator of a large document opening: "Opening <name> — checking…" with a bar,
- * determinate where the stage can tell how far it is. A live status region, so a screen
- * reader hears each stage.
+ * The indicator of a large document opening: "Opening <name> — checking…", with a bar where
+ * the stage can tell how far it is. A live status region, so a screen reader hears each
+ * stage. A stage that cannot tell shows no moving bar: an animation would take frames (and,
+ * on a machine with few cores, time) from the open itself.
  */
 export function OpenProgressIndicator() {
   const progress = useOpenProgress();
@@ -13,7 +14,7 @@ export function OpenProgressIndicator() {
   return (
     <div className="cw-open-progress" role="status" aria-live="polite" data-stage={progress.stage}>
       <span className="cw-open-progress-label">{label}</span>
-      <progress aria-label={label} max={100} value={percent} aria-valuetext={percent === undefined ? progress.stage : `${progress.stage}: ${percent}%`} />
+      {percent !== undefined && <progress aria-label={label} max={100} value={percent} aria-valuetext={`${progress.stage}: ${percent}%`} />}
     </div>
   );
 }

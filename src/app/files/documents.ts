@@ -5,7 +5,7 @@ import { describeParseError, parseDocumentText, type ParseResult } from '../../i
 import type { OpenJob } from './open-job';
 import { endOpenProgress, setOpenProgress } from './open-progress';
 import { warmOpenWorker } from './open-worker';
-import { afterPaint, readThroughWorker, WORKER_TEXT_CHARS, type ReadResult } from './read-large';
+import { readThroughWorker, WORKER_TEXT_CHARS, type ReadResult } from './read-large';
 import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import { openAsNewDocument } from '../persistence/session';
@@ -82,12 +82,8 @@ async function openThroughWorker(job: OpenJob, source: string): Promise<boolean>
       // The fallback grid in computeGeometry still draws it; say so rather than fail.
       notify('error', `Automatic layout failed; the document is shown on a simple grid. (${read.layoutError})`);
     }
-    // "Drawing" is painted before the page spends a long task drawing a large document.
-    setOpenProgress(source, 'drawing', 1);
-    await afterPaint();
-    const shown = await show(read.doc, source);
-    if (shown) await afterPaint();
-    return shown;
+    // The indicator goes in the render that draws the document.
+    return await show(read.doc, source);
   } finally {
     endOpenProgress(source);
   }

@@ -16,7 +16,7 @@ import {
 } from './library';
 import { openStoredDocument, Saver } from './saver';
 import { endOpenProgress } from '../files/open-progress';
-import { afterPaint, parseTextResponsively } from '../files/read-large';
+import { parseTextResponsively } from '../files/read-large';
 
 // The document open in this page: which library entry it is (named in the address as
 // `?d=<id>`), saving every change (saver.ts), and agreeing with other tabs on the same
@@ -195,7 +195,6 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
     for (const copy of opened.copies) {
       notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
     }
-    await afterPaint();
     return true;
   } finally {
     endOpenProgress(source);
