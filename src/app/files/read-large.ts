@@ -2,7 +2,8 @@ import { parseDocumentText, type ParseResult } from '../../io/file';
 import type { CrosswalkDocument } from '../../model/types';
 import { setOpenProgress } from './open-progress';
 import type { OpenJob } from './open-job';
-import { readParts, runOpenInWorker } from './open-worker';
+import { geometryOf } from '../canvas/overview-model';
+import { readParts, runOpenInWorker, yieldToPage } from './open-worker';
 
 // Reading a document so the page stays responsive: a small text is parsed here at once (a
 // worker would take longer to start than the parse); a large one is parsed, validated and,
@@ -33,6 +34,10 @@ export async function readThroughWorker(job: OpenJob, source: string): Promise<R
   if (!result.ok) return result;
   setOpenProgress(source, 'drawing', 0);
   const doc = await readParts(result.parts, (fraction) => setOpenProgress(source, 'drawing', fraction));
+  // The boxes of everything, which the canvas, the nodes and fitting the view all ask for
+  // (cached per document): computed in a turn of its own, not in the task that draws.
+  geometryOf(doc);
+  await yieldToPage();
   return { ok: true, doc, layoutError: result.layoutError };
 }
 
