@@ -8,7 +8,8 @@ import { table } from './measure';
 
 // The browser section of `npm run bench`: the built app in headless Chromium, opening
 // generated documents of 100 … 5,000 entities (10 fields each, with relations and mappings)
-// and measuring open → drawn, frames per second while the viewport pans and zooms (at fit
+// and measuring open → drawn (with the longest main-thread task meanwhile, and whether the
+// open indicator showed), frames per second while the viewport pans and zooms (at fit
 // view and at 100%), long tasks, JS heap, DOM size and the time of one edit.
 //
 // The viewport is driven from inside the page, one step per animation frame (the way a drag
@@ -40,6 +41,7 @@ interface Figures {
   openMs?: number;
   openTimedOut?: boolean;
   openLongestTask?: number;
+  openProgress?: boolean;
   panFit?: number;
   zoomFit?: number;
   pan100?: number;
@@ -58,17 +60,20 @@ function fixtureFor(entities: number) {
 }
 
 // Installed before any page script: long tasks and a drawn-check that records when the
-// document first shows (ready, and either React Flow nodes or the overview canvas drawn).
+// document first shows (ready, and either React Flow nodes or the overview canvas drawn),
+// and whether the open indicator showed meanwhile.
 // (\`__name\`: tsx compiles the functions passed to page.evaluate with esbuild's keep-names helper.)
 const INIT_SCRIPT = `
 window.__name = (f) => f;
-window.__bench = { longTasks: [], drawnAt: undefined };
+window.__bench = { longTasks: [], drawnAt: undefined, progress: false };
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 } catch {}
 (function check() {
+  // The open indicator (a large document is read in the open worker with progress shown).
+  if (document.querySelector('.cw-open-progress')) window.__bench.progress = true;
   const ready = document.documentElement && document.documentElement.dataset.ready === 'true';
   const drawn = document.querySelector('.react-flow__node, canvas.cw-overview[data-drawn="true"]');
   if (ready && drawn) {
@@ -212,14 +217,15 @@ async function measureCase(browser: Browser, url: string, file: string, c: Brows
       return;
     }
     const open = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { drawnAt: number; longTasks: { start: number; duration: number }[] } }).__bench;
+      const b = (window as unknown as { __bench: { drawnAt: number; progress: boolean; longTasks: { start: number; duration: number }[] } }).__bench;
       const during = b.longTasks.filter((t) => t.start < b.drawnAt);
-      return { drawnAt: b.drawnAt, longest: Math.max(0, ...during.map((t) => t.duration)) };
+      return { drawnAt: b.drawnAt, progress: b.progress, longest: Math.max(0, ...during.map((t) => t.duration)) };
     });
     figures.openMs = open.drawnAt;
     const step = (what: string) => process.stderr.write(`  ${what}\n`);
     step(`drawn at ${open.drawnAt.toFixed(0)} ms`);
     figures.openLongestTask = open.longest;
+    figures.openProgress = open.progress;
     await page.evaluate(() => ((window as unknown as { __bench: { longTasks: unknown[] } }).__bench.longTasks = []));
     await setView(page);
     step('fitted');
@@ -248,7 +254,7 @@ export function browserTable(rows: readonly Figures[], cases: readonly BrowserCa
     rows.map((f, i) => [
       String(f.entities),
       f.elements ?? '',
-      f.openTimedOut ? `> ${(cases[i].openTimeout / 1000).toFixed(0)} s` : `${secs(f.openMs)}${f.openLongestTask ? ` (max task ${secs(f.openLongestTask)})` : ''}`,
+      f.openTimedOut ? `> ${(cases[i].openTimeout / 1000).toFixed(0)} s` : `${secs(f.openMs)}${f.openLongestTask ? ` (max task ${secs(f.openLongestTask)}${f.openProgress ? ', progress shown' : ''})` : ''}`,
       fps(f.panFit),
       fps(f.zoomFit),
       fps(f.pan100),

@@ -6,6 +6,7 @@ import { Toolbar } from './actions/Toolbar';
 import { useShortcuts } from './actions/use-shortcuts';
 import { Canvas } from './canvas/Canvas';
 import { openFile } from './files/documents';
+import { OpenProgressIndicator } from './files/OpenProgressIndicator';
 import { usePasteFields } from './files/paste';
 import { ReadOnlyBar } from './library/ReadOnlyBar';
 import { Inspector } from './panels/Inspector';
@@ -82,6 +83,7 @@ export function App() {
           <div className="cw-canvas">
             <Canvas />
             {busy && <div className="cw-busy" role="status">{busy}</div>}
+            <OpenProgressIndicator />
           </div>
           {chrome && (
             <aside className="cw-side" aria-label="Side panel">

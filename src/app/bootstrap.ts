@@ -1,7 +1,9 @@
 import { decodeShareFragment, describeShareError, readShareFragment } from '../io/share';
 import { createDocument } from '../model/ops';
 import { getFlowInstance } from './canvas/flow-instance';
-import { layoutInWorker, needsLayout, openUrl } from './files/documents';
+import { needsLayout, openUrl } from './files/documents';
+import { endOpenProgress } from './files/open-progress';
+import { parseTextResponsively, readThroughWorker } from './files/read-large';
 import { FIRST_EXAMPLE } from './files/examples';
 import { listLibrary, migrateLegacySlot } from './persistence/library';
 import { currentDocumentId, flushSaving, newestLibraryId, openAsNewDocument, openLibraryDocument, openReadOnly, startSaving } from './persistence/session';
@@ -59,19 +61,30 @@ async function openFromLibrary(id: string): Promise<boolean> {
   }
 }
 
-/** Opens share data read-only; a bad link gets a message and the usual document opens. */
+/**
+ * Opens share data read-only (a large document is read and laid out in the open worker, with
+ * progress shown); a bad link gets a message and the usual document opens.
+ */
 async function openShare(data: string, embed: boolean): Promise<boolean> {
-  const result = await decodeShareFragment(data);
-  if (!result.ok) {
-    const lines = describeShareError(result.error);
-    notify('error', `Could not open the share link: ${lines[0]}`, lines.length > 1 ? lines.slice(1, 50) : undefined);
-    return false;
+  const source = 'the shared document';
+  try {
+    const result = await decodeShareFragment(data, { parse: (text) => parseTextResponsively(text, source) });
+    if (!result.ok) {
+      const lines = describeShareError(result.error);
+      notify('error', `Could not open the share link: ${lines[0]}`, lines.length > 1 ? lines.slice(1, 50) : undefined);
+      return false;
+    }
+    let doc = result.doc;
+    if (needsLayout(doc)) {
+      const laidOut = await readThroughWorker({ doc }, source).catch(() => undefined);
+      if (laidOut?.ok && laidOut.layoutError === undefined) doc = laidOut.doc;
+    }
+    await openReadOnly(doc);
+    setUi({ embed });
+    return true;
+  } finally {
+    endOpenProgress(source);
   }
-  let doc = result.doc;
-  if (needsLayout(doc)) doc = await layoutInWorker(doc, true).catch(() => doc);
-  await openReadOnly(doc);
-  setUi({ embed });
-  return true;
 }
 
 declare global {

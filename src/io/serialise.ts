@@ -76,3 +76,35 @@ export function serialiseDocumentIncrementally(doc: CrosswalkDocument): string {
     ['\n  "links": []', arrayText('links', doc.links, writeLink)],
   ]);
 }
+
+/**
+ * A serialised document in parts, the form in which a document crosses from a Web Worker
+ * to the page: the text of the document without its entities and links (`"entities": []`,
+ * `"links": []`), and the text of each entity and link as {@link serialiseDocumentIncrementally}
+ * writes it. Reading the parts back costs one small `JSON.parse` each, so the page can read
+ * a large document a slice at a time and stay responsive.
+ */
+export interface SerialisedParts {
+  head: string;
+  entities: string[];
+  links: string[];
+}
+
+/** Splits a document into {@link SerialisedParts} (each element's text is kept for the next save). */
+export function serialiseParts(doc: CrosswalkDocument): SerialisedParts {
+  return {
+    head: serialiseDocument({ ...doc, entities: [], links: [] }),
+    entities: doc.entities.map((e) => elementText(e, writeEntity)),
+    links: doc.links.map((l) => elementText(l, writeLink)),
+  };
+}
+
+/**
+ * Reads one entity's or link's text from {@link SerialisedParts} and remembers the text for
+ * the object read, so saving the document later reuses it instead of writing it again.
+ */
+export function readSerialisedElement<T extends object>(text: string): T {
+  const element = JSON.parse(text) as T;
+  elementTexts.set(element, text);
+  return element;
+}

@@ -1,4 +1,4 @@
-import { describeParseError, MAX_FILE_CHARS, parseDocumentText, type ParseError } from './file';
+import { describeParseError, MAX_FILE_CHARS, parseDocumentText, type ParseError, type ParseResult } from './file';
 import type { CrosswalkDocument } from '../model/types';
 import { serialiseDocument } from './serialise';
 
@@ -109,9 +109,13 @@ export async function encodeShareFragment(doc: CrosswalkDocument): Promise<strin
 
 /**
  * Opens share data: base64url → inflate (bounded, so a small link cannot fill memory) → parse.
- * `maxChars` is the largest document accepted (default: the limit of a file).
+ * `maxChars` is the largest document accepted (default: the limit of a file); `parse` reads
+ * the inflated text (default {@link parseDocumentText}; the app reads a large one off the page).
  */
-export async function decodeShareFragment(data: string, options: { maxChars?: number } = {}): Promise<ShareResult> {
+export async function decodeShareFragment(
+  data: string,
+  options: { maxChars?: number; parse?: (text: string) => ParseResult | Promise<ParseResult> } = {},
+): Promise<ShareResult> {
   const limit = options.maxChars ?? MAX_FILE_CHARS;
   const trimmed = data.trim();
   if (!trimmed) return { ok: false, error: { kind: 'empty' } };
@@ -131,7 +135,7 @@ export async function decodeShareFragment(data: string, options: { maxChars?: nu
   } catch {
     return { ok: false, error: { kind: 'not-deflate', message: 'the data is not UTF-8 text' } };
   }
-  const parsed = parseDocumentText(text);
+  const parsed = await (options.parse ?? parseDocumentText)(text);
   return parsed.ok ? parsed : { ok: false, error: { kind: 'document', error: parsed.error } };
 }
 

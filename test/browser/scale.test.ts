@@ -88,6 +88,30 @@ async function dragEntity(page: Page, id: string, dx: number, dy: number): Promi
   await page.mouse.up();
 }
 
+// Installed before the app's scripts: the open indicator's stages as they show, timer ticks
+// while the worker checks the text (the page is not blocked meanwhile), and long tasks.
+const WATCH_OPEN = `
+window.__open = { stages: [], bar: false, ticksWhileChecking: 0, longest: 0 };
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__open.longest = Math.max(window.__open.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+} catch {}
+new MutationObserver(() => {
+  const el = document.querySelector('.cw-open-progress');
+  if (!el) return;
+  const stage = el.getAttribute('data-stage');
+  if (window.__open.stages.at(-1) !== stage) window.__open.stages.push(stage);
+  if (el.querySelector('progress[value]') && el.getAttribute('role') === 'status') window.__open.bar = true;
+}).observe(document, { subtree: true, childList: true, attributes: true });
+(function tick() {
+  if (document.querySelector('.cw-open-progress[data-stage="checking"]')) window.__open.ticksWhileChecking++;
+  if (document.documentElement?.dataset.ready !== 'true') setTimeout(tick, 0);
+})();
+`;
+
+type OpenWatch = { __open: { stages: string[]; bar: boolean; ticksWhileChecking: number; longest: number } };
+
 describe('a 2,000-entity document', () => {
   let h: Harness;
   let page: Page;
@@ -98,6 +122,7 @@ describe('a 2,000-entity document', () => {
     writeFileSync(join(FOLDER, FILE), serialiseDocument(doc));
     h = await startHarness();
     page = await h.newPage();
+    await page.addInitScript(WATCH_OPEN);
     await page.goto(`${h.url}?doc=/test-scale/${FILE}`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 120_000 });
   });
@@ -106,8 +131,17 @@ describe('a 2,000-entity document', () => {
     rmSync(FOLDER, { recursive: true, force: true });
   });
 
-  it('opens fitted, drawn on the overview canvas, with few elements in the page', async () => {
+  it('opens off the main thread with its progress shown, then fitted, drawn on the overview canvas, with few elements in the page', async () => {
     expect(await page.evaluate(() => (window as unknown as Crosswalk).crosswalk.doc().entities.length)).toBe(2000);
+    const watch = await page.evaluate(() => (window as unknown as OpenWatch).__open);
+    // "Opening … — checking…" while the worker reads it, then "drawing" with a bar.
+    expect(watch.stages).toContain('checking');
+    expect(watch.stages.at(-1)).toBe('drawing');
+    expect(watch.bar).toBe(true);
+    // The page kept running timers while the worker checked the text.
+    expect(watch.ticksWhileChecking).toBeGreaterThan(0);
+    console.log(`2,000 entities: longest main-thread task while opening ${watch.longest.toFixed(0)} ms`);
+    await expect.poll(() => page.locator('.cw-open-progress').count()).toBe(0);
     await page.waitForSelector('canvas.cw-overview[data-drawn="true"]', { timeout: 60_000 });
     expect(await page.locator('.react-flow__node').count()).toBe(0);
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(1500);

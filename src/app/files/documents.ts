@@ -2,6 +2,10 @@ import { acceptedFileTypes, guessImportFormat } from '../../formats/registry';
 import type { FormatImportOptions } from '../../formats/types';
 import { describeMessages, readImport } from './import-into';
 import { describeParseError, parseDocumentText, type ParseResult } from '../../io/file';
+import type { OpenJob } from './open-job';
+import { endOpenProgress, setOpenProgress } from './open-progress';
+import { warmOpenWorker } from './open-worker';
+import { readThroughWorker, WORKER_TEXT_CHARS, type ReadResult } from './read-large';
 import { serialiseDocument } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import { openAsNewDocument } from '../persistence/session';
@@ -35,28 +39,54 @@ export async function layoutInWorker(doc: CrosswalkDocument, onlyMissing: boolea
   }
 }
 
-/** Opens a parsed document: lays it out if needed, then adds it to the library and opens it (never over another). */
-export async function openDocument(doc: CrosswalkDocument, source: string): Promise<void> {
-  let next = doc;
-  if (needsLayout(doc)) {
-    setUi({ busy: 'Laying out…' });
-    try {
-      next = await layoutInWorker(doc, true);
-    } catch (e) {
-      // The fallback grid in computeGeometry still draws it; say so rather than fail.
-      notify('error', `Automatic layout failed; the document is shown on a simple grid. (${e instanceof Error ? e.message : String(e)})`);
-      next = doc;
-    } finally {
-      setUi({ busy: undefined });
-    }
-  }
+/**
+ * Opens a parsed document: lays it out if needed (in the open worker, with progress), then
+ * adds it to the library and opens it (never over another).
+ */
+export async function openDocument(doc: CrosswalkDocument, source: string): Promise<boolean> {
+  if (needsLayout(doc)) return openThroughWorker({ doc }, source);
+  return show(doc, source);
+}
+
+/** Adds a document read to the library and shows it; says so when the library cannot take it. */
+async function show(doc: CrosswalkDocument, source: string): Promise<boolean> {
   try {
-    await openAsNewDocument(next);
+    await openAsNewDocument(doc);
   } catch (e) {
     notify('error', `Could not add ${source} to the library in this browser: ${e instanceof Error ? e.message : String(e)}`);
-    return;
+    return false;
   }
   notify('success', `Opened ${source}`);
+  return true;
+}
+
+/**
+ * Opens a large text, or lays out a document, through the open worker: the page stays
+ * responsive and the indicator names each stage until the document is drawn. A bad text
+ * gets its message and the open document stays as it was.
+ */
+async function openThroughWorker(job: OpenJob, source: string): Promise<boolean> {
+  try {
+    let read: ReadResult;
+    try {
+      read = await readThroughWorker(job, source);
+    } catch (e) {
+      notify('error', `Could not open ${source}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+    if (!read.ok) {
+      reportParseFailure(read, source);
+      return false;
+    }
+    if (read.layoutError !== undefined) {
+      // The fallback grid in computeGeometry still draws it; say so rather than fail.
+      notify('error', `Automatic layout failed; the document is shown on a simple grid. (${read.layoutError})`);
+    }
+    // The indicator goes in the render that draws the document.
+    return await show(read.doc, source);
+  } finally {
+    endOpenProgress(source);
+  }
 }
 
 /** Reports why a file could not be opened; the open document stays as it was. */
@@ -67,25 +97,35 @@ export function reportParseFailure(result: Extract<ParseResult, { ok: false }>, 
   else notify('error', `Could not open ${source}: ${count(lines.length, 'problem')}`, lines.slice(0, 50));
 }
 
-/** Opens the text of a file (from the picker, a drop, or a URL). */
+/**
+ * Opens the text of a file (from the picker, a drop, or a URL): a small one is read here at
+ * once, a large one in the open worker with progress shown.
+ */
 export async function openText(text: string, source: string): Promise<boolean> {
+  if (text.length >= WORKER_TEXT_CHARS) return openThroughWorker({ text, layout: true }, source);
   const result = parseDocumentText(text);
   if (!result.ok) {
     reportParseFailure(result, source);
     return false;
   }
-  await openDocument(result.doc, source);
-  return true;
+  return openDocument(result.doc, source);
 }
 
 /** Opens a File from the picker or a drop: a Crosswalk document, or any format the registry imports. */
 export async function openFile(file: File): Promise<boolean> {
   let text: string;
+  const large = file.size >= WORKER_TEXT_CHARS;
+  if (large) {
+    setOpenProgress(file.name, 'reading');
+    warmOpenWorker();
+  }
   try {
     text = await file.text();
   } catch (e) {
     notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     return false;
+  } finally {
+    if (large) endOpenProgress(file.name);
   }
   const format = guessImportFormat(text, file.name);
   if (format && format.id !== 'json') return importAsNewDocument(text, file.name, format.id);
@@ -118,18 +158,46 @@ export async function openUrl(url: string): Promise<boolean> {
     notify('error', `Could not open ${url}: only documents on this site (${window.location.origin}) can be opened by link.`);
     return false;
   }
+  const source = target.pathname.split('/').pop() || url;
   try {
     const res = await fetch(target, { credentials: 'same-origin' });
     if (res.status === 404) throw new Error('not found (404)');
     if (!res.ok) throw new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-    const text = await res.text();
+    const text = await readBody(res, source);
     // A single-page server answers an unknown path with the app's own page (status 200).
     if (/^\s*</.test(text) && /html/i.test(res.headers.get('content-type') ?? '')) throw new Error('not found (404): the server sent a web page, not a document');
-    return await openText(text, target.pathname.split('/').pop() || url);
+    return await openText(text, source);
   } catch (e) {
     notify('error', `Could not open ${url}: ${e instanceof Error ? e.message : String(e)}`);
     return false;
+  } finally {
+    endOpenProgress(source);
   }
+}
+
+/**
+ * Reads a response's text. A large one (by its announced length, or once that much has
+ * arrived) shows "reading" with the share received, and starts the open worker meanwhile.
+ */
+async function readBody(res: Response, source: string): Promise<string> {
+  const announced = Number(res.headers.get('content-length') ?? '') || 0;
+  if (!res.body || (announced > 0 && announced < WORKER_TEXT_CHARS)) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const chunks: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    chunks.push(decoder.decode(value, { stream: true }));
+    if (received >= WORKER_TEXT_CHARS || announced >= WORKER_TEXT_CHARS) {
+      warmOpenWorker();
+      setOpenProgress(source, 'reading', announced ? received / announced : undefined);
+    }
+  }
+  chunks.push(decoder.decode());
+  return chunks.join('');
 }
 
 /** A file name for the document: its title, made safe. */

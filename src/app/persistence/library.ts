@@ -1,8 +1,9 @@
-import { parseDocumentText } from '../../io/file';
+import { parseDocumentText, type ParseResult } from '../../io/file';
 import { serialiseDocumentIncrementally } from '../../io/serialise';
 import type { CrosswalkDocument } from '../../model/types';
 import type { DocMeta, LibraryBackend, StoredHistory, WalStore } from './backend';
 import { createIdbBackend, createLocalStorageWal } from './idb-backend';
+import { yieldToPage } from '../files/open-worker';
 import type { Change } from './saver';
 
 // The library of documents kept in this browser. New, Open, drop, `?doc=`, an example and a
@@ -89,6 +90,28 @@ export function readHistory(history: StoredHistory | undefined): { past: Crosswa
       return [r.doc];
     });
   return { past: read(history?.past), future: read(history?.future) };
+}
+
+/**
+ * Reads stored undo steps back like {@link readHistory}, one at a time with `parse` (which
+ * may run off the page), giving the page a turn between steps.
+ */
+export async function readHistoryResponsively(
+  history: StoredHistory | undefined,
+  parse: (text: string) => Promise<ParseResult>,
+): Promise<{ past: CrosswalkDocument[]; future: CrosswalkDocument[] }> {
+  const read = async (texts: readonly string[] | undefined) => {
+    const docs: CrosswalkDocument[] = [];
+    for (const t of texts ?? []) {
+      await yieldToPage();
+      const r = await parse(t);
+      if (!r.ok) continue;
+      serialised.set(r.doc, t);
+      docs.push(r.doc);
+    }
+    return docs;
+  };
+  return { past: await read(history?.past), future: await read(history?.future) };
 }
 
 /** Adds a document to the library as a new entry; returns its summary. */

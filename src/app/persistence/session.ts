@@ -10,11 +10,13 @@ import {
   keepCopyOfText,
   libraryStorage,
   newDocumentId,
-  readHistory,
+  readHistoryResponsively,
   serialiseCached,
   storedHistory,
 } from './library';
 import { openStoredDocument, Saver } from './saver';
+import { endOpenProgress } from '../files/open-progress';
+import { parseTextResponsively } from '../files/read-large';
 
 // The document open in this page: which library entry it is (named in the address as
 // `?d=<id>`), saving every change (saver.ts), and agreeing with other tabs on the same
@@ -197,20 +199,27 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
     describe: (text) => describeText(text, id, Date.now()),
   });
   if (!opened) return false;
-  const parsed = parseDocumentText(opened.record.text);
-  if (!parsed.ok) {
-    notify('error', 'This library document could not be read; it is kept as it is, and another was opened.');
-    return false;
-  }
   const meta = (await backend.listMeta()).find((m) => m.id === id);
-  if (meta?.deletedAt !== undefined) await backend.putMeta({ ...meta, deletedAt: undefined });
-  await leave();
-  withQuiet(() => loadDocument(parsed.doc, readHistory(opened.history)));
-  start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
-  for (const copy of opened.copies) {
-    notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
+  // A large document is read in the open worker, with progress shown under its title.
+  const source = meta?.title ?? 'the document';
+  try {
+    const parsed = await parseTextResponsively(opened.record.text, source);
+    if (!parsed.ok) {
+      notify('error', 'This library document could not be read; it is kept as it is, and another was opened.');
+      return false;
+    }
+    const history = await readHistoryResponsively(opened.history, (text) => parseTextResponsively(text, source));
+    if (meta?.deletedAt !== undefined) await backend.putMeta({ ...meta, deletedAt: undefined });
+    await leave();
+    withQuiet(() => loadDocument(parsed.doc, history));
+    start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
+    for (const copy of opened.copies) {
+      notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
+    }
+    return true;
+  } finally {
+    endOpenProgress(source);
   }
-  return true;
 }
 
 /** Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share links). */
