@@ -1,4 +1,4 @@
-import { pairLinks, pairName, pairOfFocus } from '../../layout/integration';
+import { pairLinks, pairName, pairOfFocus } from '../../layout/pairs';
 import * as ops from '../../model/ops';
 import { stepSchema } from '../../model/schema';
 import type { Step } from '../../model/types';
