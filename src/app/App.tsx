@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { CommandPalette } from './actions/CommandPalette';
-import { HelpDialog } from './actions/HelpDialog';
 import { Toolbar } from './actions/Toolbar';
 import { useShortcuts } from './actions/use-shortcuts';
+// The palette stays in the first load: people type the moment it opens, and keys typed
+// while its code loaded would be lost.
+import { CommandPalette } from './actions/CommandPalette';
 import { Canvas } from './canvas/Canvas';
 import { openFile } from './files/documents';
 import { OpenProgressIndicator } from './files/OpenProgressIndicator';
@@ -26,7 +27,17 @@ const MappingTableDialog = lazy(() => import('./mapping/MappingTableDialog').the
 const ShareDialog = lazy(() => import('./library/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const IntegrationDialog = lazy(() => import('./integration/IntegrationDialog').then((m) => ({ default: m.IntegrationDialog })));
+const HelpDialog = lazy(() => import('./actions/HelpDialog').then((m) => ({ default: m.HelpDialog })));
 const PresentMode = lazy(() => import('./walkthrough/PresentMode').then((m) => ({ default: m.PresentMode })));
+
+/** A lazily loaded dialog, rendered (and its code fetched) only while `when` holds. */
+function OnDemand({ when, of: Component }: { when: boolean | undefined; of: ComponentType }) {
+  return when ? (
+    <Suspense fallback={null}>
+      <Component />
+    </Suspense>
+  ) : null;
+}
 
 const PANELS = [
   { id: 'inspector', label: 'Inspector' },
@@ -49,6 +60,7 @@ export function App() {
   const shareOpen = useAppStore((s) => s.ui.shareOpen);
   const libraryOpen = useAppStore((s) => s.ui.libraryOpen);
   const integrationOpen = useAppStore((s) => s.ui.integration !== undefined);
+  const helpOpen = useAppStore((s) => s.ui.helpOpen);
   // A share link with &embed shows the canvas alone (for an iframe).
   const embed = useAppStore((s) => s.ui.embed);
   const chrome = !presenting && !embed;
@@ -105,17 +117,16 @@ export function App() {
             </aside>
           )}
         </main>
-        <Suspense fallback={null}>
-          {presenting && <PresentMode />}
-          {exportOpen && <ExportDialog />}
-          {importOpen && <ImportDialog />}
-          {mappingOpen && <MappingTableDialog />}
-          {shareOpen && <ShareDialog />}
-          {libraryOpen && <LibraryDialog />}
-          {integrationOpen && !presenting && <IntegrationDialog />}
-        </Suspense>
+        {/* One boundary per dialog: one loading its code does not hide another already open. */}
+        <OnDemand when={presenting} of={PresentMode} />
+        <OnDemand when={exportOpen} of={ExportDialog} />
+        <OnDemand when={importOpen} of={ImportDialog} />
+        <OnDemand when={mappingOpen} of={MappingTableDialog} />
+        <OnDemand when={shareOpen} of={ShareDialog} />
+        <OnDemand when={libraryOpen} of={LibraryDialog} />
+        <OnDemand when={integrationOpen && !presenting} of={IntegrationDialog} />
+        <OnDemand when={helpOpen} of={HelpDialog} />
         <CommandPalette />
-        <HelpDialog />
         <Toasts />
       </div>
     </ReactFlowProvider>

@@ -1,45 +1,46 @@
-import { z } from 'zod';
+import * as core from 'zod/v4/core';
 
 // Reading the document's schema as data: the serialiser's key order, the edit operations'
 // optional keys and the tests' list of every key all come from here, so none of them
 // repeats the shape that schema.ts declares. Only the zod forms schema.ts uses are
 // understood (object, optional, array, union of objects, leaves); another form there
-// fails loudly rather than being written out of order.
+// fails loudly rather than being written out of order. The walk reads zod's core classes,
+// which schemas of zod and of zod/mini share, so it takes either.
 
 type Plain = Record<string, unknown>;
 
 /** A schema without its `.optional()` wrapper. */
-export function unwrapOptional(schema: z.ZodType): z.ZodType {
+export function unwrapOptional(schema: core.$ZodType): core.$ZodType {
   let s = schema;
-  while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  while (s instanceof core.$ZodOptional) s = s._zod.def.innerType;
   return s;
 }
 
 /** The shape of an object schema: its declared keys, in declaration order. */
-export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
+export function shapeOf(schema: core.$ZodType): Record<string, core.$ZodType> {
   const s = unwrapOptional(schema);
-  if (!(s instanceof z.ZodObject)) throw new Error('expected an object schema');
-  return s.shape as Record<string, z.ZodType>;
+  if (!(s instanceof core.$ZodObject)) throw new Error('expected an object schema');
+  return s._zod.def.shape;
 }
 
 /** The keys of an object schema that may be left out. */
-export function optionalKeys(schema: z.ZodType): string[] {
+export function optionalKeys(schema: core.$ZodType): string[] {
   return Object.entries(shapeOf(schema))
-    .filter(([, s]) => s instanceof z.ZodOptional)
+    .filter(([, s]) => s instanceof core.$ZodOptional)
     .map(([k]) => k);
 }
 
 /** Rewrites a value into canonical form: declared keys in schema order, then unknown keys in their order. */
 type Writer = (value: unknown) => unknown;
 
-const writers = new WeakMap<z.ZodType, Writer>();
+const writers = new WeakMap<core.$ZodType, Writer>();
 
 /**
  * A function that copies a value valid for `schema` with the keys of every object in the
  * schema's declared order, then the keys the schema does not know in their original order,
  * and without undefined values. Built once per schema.
  */
-export function canonicalWriter(schema: z.ZodType): Writer {
+export function canonicalWriter(schema: core.$ZodType): Writer {
   const cached = writers.get(schema);
   if (cached) return cached;
   const writer = buildWriter(unwrapOptional(schema));
@@ -47,9 +48,9 @@ export function canonicalWriter(schema: z.ZodType): Writer {
   return writer;
 }
 
-function buildWriter(s: z.ZodType): Writer {
-  if (s instanceof z.ZodObject) {
-    const entries = Object.entries(s.shape as Record<string, z.ZodType>);
+function buildWriter(s: core.$ZodType): Writer {
+  if (s instanceof core.$ZodObject) {
+    const entries = Object.entries(shapeOf(s));
     const known = new Set(entries.map(([k]) => k));
     let compiled: [string, Writer][] | undefined;
     return (value) => {
@@ -68,14 +69,14 @@ function buildWriter(s: z.ZodType): Writer {
       return out;
     };
   }
-  if (s instanceof z.ZodArray) {
-    const element = s.element as z.ZodType;
+  if (s instanceof core.$ZodArray) {
+    const element = s._zod.def.element;
     return (value) => (value as unknown[]).map(canonicalWriter(element));
   }
-  if (s instanceof z.ZodUnion) {
-    const options = (s.options as readonly z.ZodType[]).map((o) => {
+  if (s instanceof core.$ZodUnion) {
+    const options = s._zod.def.options.map((o) => {
       const shape = shapeOf(o);
-      const required = Object.keys(shape).filter((k) => !(shape[k] instanceof z.ZodOptional));
+      const required = Object.keys(shape).filter((k) => !(shape[k] instanceof core.$ZodOptional));
       return { required, write: canonicalWriter(o) };
     });
     return (value) => {
@@ -84,7 +85,7 @@ function buildWriter(s: z.ZodType): Writer {
       return option.write(value);
     };
   }
-  if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault || s instanceof z.ZodPipe) {
+  if (s instanceof core.$ZodOptional || s instanceof core.$ZodNullable || s instanceof core.$ZodDefault || s instanceof core.$ZodPipe) {
     throw new Error('schema-walk: unwrap this form before writing');
   }
   // Leaves: strings, numbers, booleans, enums, literals.
@@ -95,17 +96,17 @@ function buildWriter(s: z.ZodType): Writer {
  * Every key path a schema declares, as `links[].cardinality.from`: for tests that check
  * each key survives a save or is covered by the random documents.
  */
-export function keyPaths(schema: z.ZodType, prefix = ''): string[] {
+export function keyPaths(schema: core.$ZodType, prefix = ''): string[] {
   const s = unwrapOptional(schema);
-  if (s instanceof z.ZodObject) {
-    return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([k, child]) => {
+  if (s instanceof core.$ZodObject) {
+    return Object.entries(shapeOf(s)).flatMap(([k, child]) => {
       const path = prefix ? `${prefix}.${k}` : k;
       return [path, ...keyPaths(child, path)];
     });
   }
-  if (s instanceof z.ZodArray) return keyPaths(s.element as z.ZodType, `${prefix}[]`);
-  if (s instanceof z.ZodUnion) {
-    return [...new Set((s.options as readonly z.ZodType[]).flatMap((o) => keyPaths(o, prefix)))];
+  if (s instanceof core.$ZodArray) return keyPaths(s._zod.def.element, `${prefix}[]`);
+  if (s instanceof core.$ZodUnion) {
+    return [...new Set(s._zod.def.options.flatMap((o) => keyPaths(o, prefix)))];
   }
   return [];
 }

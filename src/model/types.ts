@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 import type {
   cardinalitySchema,
   documentSchema,
@@ -31,7 +31,7 @@ export type Known<T> = T extends readonly (infer U)[]
     : T;
 
 /** The value a schema produces, with only the keys it declares. */
-type Shape<S extends z.ZodType> = Known<z.output<S>>;
+type Shape<S extends core.$ZodType> = Known<core.output<S>>;
 
 /** A point in canvas units. */
 export type Point = Shape<typeof pointSchema>;
@@ -52,7 +52,7 @@ export type EntityEndpoint = Shape<typeof entityEndpointSchema>;
 /** One end of a link. */
 export type Endpoint = Shape<typeof endpointSchema>;
 /** How many rows an end of a relation stands for. */
-export type Cardinality = z.output<typeof cardinalitySchema>;
+export type Cardinality = core.output<typeof cardinalitySchema>;
 /** A relation, a mapping or a flow. */
 export type Link = Shape<typeof linkSchema>;
 /** The kinds of link. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/app/actions/actions';
-import { fieldsPasteTarget, insertPastedFields, pasteFields } from '../../src/app/files/paste';
+import { fieldsPasteTarget } from '../../src/app/files/paste';
+import { insertPastedFields, pasteFields } from '../../src/app/files/paste-fields';
 import { getState, replaceDocument, select, undo } from '../../src/app/store/store';
 import type { CrosswalkDocument } from '../../src/model/types';
 import { validateDocument } from '../../src/model/validate';

@@ -4,10 +4,17 @@ import { readDoc, startHarness, waitForStillView, waitReady, type Harness } from
 
 let h: Harness;
 let page: Page;
+/** Every script and worker the page asked for, from the first visit on. */
+const scripts: string[] = [];
+const workers: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
   page = await h.newPage();
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) scripts.push(new URL(r.url()).pathname);
+  });
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
   await page.goto(h.url);
   await waitReady(page);
 });
@@ -21,8 +28,13 @@ describe('the editor, as a person uses it', () => {
     expect(doc.title).toMatch(/Workday/);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(doc.systems.length + doc.entities.length + (doc.notes?.length ?? 0));
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(doc.links.length);
-    // Every entity has a place: the examples ship laid out (no layout worker on a first visit).
+    // Every entity has a place: the examples ship laid out, so a first visit loads no layout
+    // worker (elkjs, 1.46 MB), nor the code of dialogs that open on demand.
     expect(doc.entities.every((e) => e.position)).toBe(true);
+    expect(workers).toEqual([]);
+    expect(scripts.filter((s) => /elk|worker/i.test(s))).toEqual([]);
+    expect(scripts.filter((s) => /HelpDialog|ExportDialog|MappingTableDialog|OverviewLayer|paste-fields/.test(s))).toEqual([]);
+    expect(scripts.length).toBeGreaterThan(0);
     await page.screenshot({ path: '.tmp/browser-editor-open.png' });
   });
 
@@ -126,9 +138,12 @@ describe('the editor, as a person uses it', () => {
   it('lists every shortcut in the help and runs commands from the palette', async () => {
     // Shortcuts stay out of the way while typing: leave the inspector's input first.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    // The help's code loads on the first press of its key, which still opens it.
+    expect(scripts.some((s) => s.includes('HelpDialog'))).toBe(false);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => help.isVisible()).toBe(true);
+    expect(scripts.some((s) => s.includes('HelpDialog'))).toBe(true);
     expect(await help.textContent()).toContain('Undo');
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${mod}+k`);

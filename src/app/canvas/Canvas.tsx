@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -27,7 +27,6 @@ import { endpointFromHandle } from './handles';
 import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
 import { LinkLabelLayer } from './LinkLabelLayer';
 import { NoteNodeView } from './NoteNodeView';
-import { OverviewLayer } from './OverviewLayer';
 import { useGeometryHandles } from './keep-handles';
 import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES } from './overview-model';
 import { useDrawEverything } from './flow-instance';
@@ -35,6 +34,9 @@ import { SystemNodeView } from './SystemNodeView';
 import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 import { useWheelZoom } from './wheel-zoom';
 import { activeFlow } from './active-flow';
+
+// The canvas drawing of large documents (and its hit-testing) loads when the first one opens.
+const OverviewLayer = lazy(() => import('./OverviewLayer').then((m) => ({ default: m.OverviewLayer })));
 
 // Module scope, so React Flow never sees new node types between renders.
 const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
@@ -243,15 +245,17 @@ export function Canvas() {
       </ViewportPortal>
       {!overview && <LinkLabelLayer doc={doc} focus={focus} interactive={!presenting} cull={large && !everything} />}
       {overview && (
-        <OverviewLayer
-          doc={doc}
-          selected={selectionIds}
-          focus={focus}
-          interactive={!presenting}
-          movable={editable}
-          snapToGrid={snapToGrid}
-          onHover={setHovered}
-        />
+        <Suspense fallback={null}>
+          <OverviewLayer
+            doc={doc}
+            selected={selectionIds}
+            focus={focus}
+            interactive={!presenting}
+            movable={editable}
+            snapToGrid={snapToGrid}
+            onHover={setHovered}
+          />
+        </Suspense>
       )}
       <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
       {!presenting && (

@@ -1,4 +1,4 @@
-import { integrationPairs, pairName, pairOfFocus } from '../../layout/integration';
+import { integrationPairs, pairName, pairOfFocus } from '../../layout/pairs';
 import { PALETTE_SOURCES, registerActions } from '../actions/actions';
 import { getState, notify, setUi } from '../store/store';
 

@@ -1,4 +1,4 @@
-import { integrationPairs, pairName } from '../../layout/integration';
+import { integrationPairs, pairName } from '../../layout/pairs';
 import { PALETTE_SOURCES, registerActions } from '../actions/actions';
 import { getState, notify, setUi } from '../store/store';
 import { sidesForSelection } from './open-table';

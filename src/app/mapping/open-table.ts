@@ -1,4 +1,4 @@
-import { systemPair, type MappingPair } from '../../model/mapping-table';
+import type { MappingPair } from '../../model/mapping-table';
 import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Link } from '../../model/types';
 import type { Selection, TableSide } from '../store/store';
 
@@ -55,5 +55,3 @@ export function sidesForSelection(doc: CrosswalkDocument, selection: Selection):
   if (doc.systems.length >= 2) return [{ system: doc.systems[0].id }, { system: doc.systems[1].id }];
   return undefined;
 }
-
-export { systemPair };

@@ -3,7 +3,7 @@ import * as ops from '../../model/ops';
 import { DEFAULT_CARDINALITY, endpointNamer, linkEnds } from '../../model/meaning';
 import { moveEntityToSystem } from '../../model/placement';
 import { findEntity, findLink, findSystem } from '../../model/queries';
-import { pairOfFocus } from '../../layout/integration';
+import { pairOfFocus } from '../../layout/pairs';
 import { sidesForSelection } from '../mapping/open-table';
 import { CARDINALITIES, type Cardinality, type Entity, type FieldKey, type Link, type LinkKind } from '../../model/types';
 import { addFieldAfter, deleteSelection, nudgeField, removeField } from '../store/commands';

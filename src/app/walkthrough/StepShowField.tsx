@@ -1,4 +1,4 @@
-import { pairLinks, pairName, pairOfFocus } from '../../layout/integration';
+import { pairLinks, pairName, pairOfFocus } from '../../layout/pairs';
 import * as ops from '../../model/ops';
 import { stepSchema } from '../../model/schema';
 import type { Step } from '../../model/types';
@@ -17,7 +17,7 @@ const LABELS: Record<Show, string> = {
   integration: 'Integration view of the focused pair',
 };
 // The options follow the schema's enum, so a new way to show a step cannot be forgotten here.
-const OPTIONS = stepSchema.shape.show.unwrap().options.map((value) => ({ value, label: LABELS[value] }));
+const OPTIONS = stepSchema.shape.show.def.innerType.options.map((value) => ({ value, label: LABELS[value] }));
 
 /** The "Show" control of a step. */
 export function StepShowField({ step }: { step: Step }) {
