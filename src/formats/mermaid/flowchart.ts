@@ -1,7 +1,7 @@
-import { endpointNamer, linkLabelParts } from '../../model/meaning';
+import { linkLabelParts } from '../../model/meaning';
 import { isEntityEndpoint, type CrosswalkDocument, type Endpoint, type Link } from '../../model/types';
-import { mermaidIndex, memoised } from './doc-index';
-import { erIdentifiers, mappingLine } from './er';
+import { mermaidIndex } from './doc-index';
+import { erIdentifiers, mappingLabel } from './er';
 import { entityTitles, readableIdentifiers, THEME_DIRECTIVE } from './names';
 import { quoteText } from './text';
 
@@ -13,13 +13,18 @@ import { quoteText } from './text';
  * subgraph id equal to a node id drops the node); after the prefix they read like the names.
  */
 export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
+  return `${mermaidFlowchartLines(doc)}\n`;
+}
+
+/** {@link exportMermaidFlowchart}'s text without its final line break. */
+export function mermaidFlowchartLines(doc: CrosswalkDocument): string {
+  const index = mermaidIndex(doc);
   const sys = readableIdentifiers(doc.systems.map((s) => ({ id: s.id, title: s.name })));
   const titles = entityTitles(doc);
   const ent = erIdentifiers(doc);
   const s = (id: string) => `s_${sys.get(id)}`;
   const e = (id: string) => `e_${ent.get(id)}`;
   const lines: string[] = [THEME_DIRECTIVE, 'flowchart LR'];
-  const name = endpointNamer(doc);
   const byParent = new Map<string | undefined, typeof doc.entities>();
   for (const entity of doc.entities) {
     const key = entity.system !== undefined && sys.has(entity.system) ? entity.system : undefined;
@@ -53,10 +58,10 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
     pairs.set(key, pair);
   }
   for (const { from, to, links } of pairs.values()) {
-    const text = links.map((l) => quoteText(mappingLine(name, l, false))).join('<br/>');
+    const text = links.map((l) => mappingLabel(index, l)).join('<br/>');
     lines.push(`  ${e(from)} -.->|"${text}"| ${e(to)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
 }
 
 /**
@@ -67,12 +72,20 @@ export function exportMermaidFlowchart(doc: CrosswalkDocument): string {
  * are in one system.
  */
 export function exportMermaidIntegration(doc: CrosswalkDocument, mappings: readonly Link[]): string {
+  return `${mermaidIntegrationLines(doc, mappings)}\n`;
+}
+
+/** {@link exportMermaidIntegration}'s text without its final line break. */
+export function mermaidIntegrationLines(doc: CrosswalkDocument, mappings: readonly Link[]): string {
   const titles = entityTitles(doc);
   const ent = erIdentifiers(doc);
   const index = mermaidIndex(doc);
   const entities = index.entities;
-  const fieldIdent = (entityId: string, fieldId: string) =>
-    memoised(index, `fields:${entityId}`, () => readableIdentifiers(entities.get(entityId)!.fields.map((f) => ({ id: f.id, title: f.name })))).get(fieldId);
+  const fieldIdent = (entityId: string, fieldId: string) => {
+    let idents = index.fieldIdents.get(entityId);
+    if (!idents) index.fieldIdents.set(entityId, (idents = readableIdentifiers(entities.get(entityId)!.fields.map((f) => ({ id: f.id, title: f.name })))));
+    return idents.get(fieldId);
+  };
   // side → entity id → node id → label, in order of first use.
   const sides: Map<string, Map<string, string>>[] = [new Map(), new Map()];
   const node = (ep: Endpoint, side: 0 | 1): string | undefined => {
@@ -102,5 +115,6 @@ export function exportMermaidIntegration(doc: CrosswalkDocument, mappings: reado
       lines.push('  end');
     }
   });
-  return `${[...lines, ...edges].join('\n')}\n`;
+  for (const edge of edges) lines.push(edge);
+  return lines.join('\n');
 }
