@@ -1,5 +1,6 @@
 import { endpointNamer } from '../../model/meaning';
 import type { CrosswalkDocument, Endpoint, Entity, Link } from '../../model/types';
+import type { IntegrationEntityNodes } from './flowchart';
 
 // Lookups every diagram of one document shares. A Markdown note draws an erDiagram per
 // system and, per pair of systems, a flowchart and an erDiagram: each one scanning the
@@ -24,6 +25,8 @@ export interface MermaidDocIndex {
   fieldIdents: Map<string, ReadonlyMap<string, string>>;
   /** Per mapping: its line of text, quoted for a Mermaid label. */
   mappingLabels: Map<Link, string>;
+  /** Per entity id: its nodes in integration flowcharts (flowchart.ts). */
+  integrationNodes: Map<string, IntegrationEntityNodes>;
 }
 
 const cache = new WeakMap<CrosswalkDocument, MermaidDocIndex>();
@@ -56,6 +59,7 @@ export function mermaidIndex(doc: CrosswalkDocument): MermaidDocIndex {
     erBlocks: new Map(),
     fieldIdents: new Map(),
     mappingLabels: new Map(),
+    integrationNodes: new Map(),
   };
   cache.set(doc, index);
   return index;
