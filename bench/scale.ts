@@ -13,7 +13,7 @@ import { table } from './measure';
 // entities in time proportional to 500, in bounded memory"). Each case is one `cw` run in
 // its own process (bench/cli-child.ts), so peak memory is that command's alone: wall time,
 // CPU time (steadier than wall time on a shared machine) and maxRSS. Imports lay out what
-// they read, as `cw import` does (ELK up to 1,500 entities, the iterative layout beyond).
+// they read, as `cw import` does (ELK up to 200 entities per part, the iterative layout beyond: see ELK_ENTITY_LIMIT).
 
 interface Row {
   name: string;

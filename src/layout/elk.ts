@@ -24,6 +24,8 @@ export interface LayoutOptions {
    * same document object untouched. When a layout does happen, it places everything.
    */
   onlyMissing?: boolean;
+  /** Parts with more entities than this skip ELK (default {@link ELK_ENTITY_LIMIT}). */
+  elkEntityLimit?: number;
 }
 
 /** Whether any system, entity or note lacks a position (a document written by hand or by a script). */
@@ -77,7 +79,7 @@ export async function layoutDocument(doc: CrosswalkDocument, options: LayoutOpti
       continue;
     }
     const { graph, index } = buildElkGraph(doc, part);
-    const root = await layoutPart(getElk, graph, counts[i]);
+    const root = await layoutPart(getElk, graph, counts[i] > (options.elkEntityLimit ?? ELK_ENTITY_LIMIT));
     // Room for the labels of many lines between two columns (see gaps.ts).
     widenGaps(root);
     laidOut.push({ root, index });
@@ -94,11 +96,17 @@ export async function layoutDocument(doc: CrosswalkDocument, options: LayoutOpti
 }
 
 /**
- * Parts with more entities than this skip ELK: it recurses once per node along a path (a
- * chain of about 5,000 overflows the stack) and a 3,000-entity chain already takes it
- * 25 s. They get the iterative layered layout of simple-layered.ts.
+ * Parts with more entities than this skip ELK and get the iterative layered layout of
+ * simple-layered.ts (≈ 0.1 s for 500 entities). ELK's time grows steeply past a couple of
+ * hundred entities with their field ports: laying out an imported PostgreSQL schema (5
+ * schemas, 12 columns and ~1.3 foreign keys a table) took 2.9 s of CPU at 100 and 150
+ * tables, 3.8 s at 200, 9.8 s at 250, 11 s at 300 (a machine under load, 2026-12-01) and
+ * 39 s at 500 (quiet); a mapping sheet's import 3.5–3.8 s up to 200 entities, then 5.8 s
+ * at 250 and 8.2 s at 300. Past 200 the user waits for a picture that, with hundreds of
+ * crossing lines, reads no better than the columns. ELK also recurses once per node along
+ * a path (a chain of about 5,000 overflows the stack).
  */
-export const ELK_ENTITY_LIMIT = 1_500;
+export const ELK_ENTITY_LIMIT = 200;
 
 /** How many entities each part holds (counted once: a document may have thousands of parts). */
 function entityCounts(doc: CrosswalkDocument, parts: readonly LayoutPart[]): number[] {
@@ -108,8 +116,8 @@ function entityCounts(doc: CrosswalkDocument, parts: readonly LayoutPart[]): num
 }
 
 /** Lays out one part with ELK, or without it when it is too big or ELK's recursion overflows. */
-async function layoutPart(elk: () => Promise<ElkLike>, graph: ElkNode, entities: number): Promise<ElkNode> {
-  if (entities > ELK_ENTITY_LIMIT) return layoutLayered(graph, COLUMN_ASPECT_RATIO);
+async function layoutPart(elk: () => Promise<ElkLike>, graph: ElkNode, tooBig: boolean): Promise<ElkNode> {
+  if (tooBig) return layoutLayered(graph, COLUMN_ASPECT_RATIO);
   try {
     return await (await elk()).layout(graph);
   } catch (e) {

@@ -129,15 +129,21 @@ export function linkNotes(link: Link): string {
 export function endpointNamer(doc: CrosswalkDocument): (ep: Endpoint) => string {
   const systems = new Map(doc.systems.map((s) => [s.id, s]));
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
-  const fieldMaps = new Map<string, Map<string, string>>();
+  // Entity id → field id → `Entity.field`, built per entity on first use: a note names
+  // each mapping's ends several times, and one string per field serves them all.
+  const fieldNames = new Map<string, Map<string, string>>();
   return (ep) => {
     if (isSystemEndpoint(ep)) return systems.get(ep.system)?.name ?? ep.system;
     const entity = entities.get(ep.entity);
     if (!entity) return ep.entity;
     if (ep.field === undefined) return entity.name;
-    let fields = fieldMaps.get(entity.id);
-    if (!fields) fieldMaps.set(entity.id, (fields = new Map(entity.fields.map((f) => [f.id, f.name]))));
-    return `${entity.name}.${fields.get(ep.field) ?? ep.field}`;
+    let names = fieldNames.get(ep.entity);
+    if (!names) {
+      names = new Map();
+      for (const f of entity.fields) names.set(f.id, `${entity.name}.${f.name}`);
+      fieldNames.set(ep.entity, names);
+    }
+    return names.get(ep.field) ?? `${entity.name}.${ep.field}`;
   };
 }
 

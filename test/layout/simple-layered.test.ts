@@ -101,6 +101,24 @@ describe('layout of documents too big for ELK', () => {
     expect(geo.systems.get('small')!.x).toBeGreaterThan(big.x + big.width);
   });
 
+  it('gives a linked part just over the limit to the iterative layout, never to ELK (an import of 500 tables waited 35 s for ELK)', async () => {
+    const calls = { n: 0 };
+    const counting: ElkLike = {
+      layout: () => {
+        calls.n++;
+        return Promise.reject(new Error('not expected'));
+      },
+    };
+    const out = await layoutDocument(chain(ELK_ENTITY_LIMIT + 1), { elk: counting });
+    expect(calls.n).toBe(0);
+    expect(needsLayout(out)).toBe(false);
+    expect(findOverlaps(out)).toEqual([]);
+    // The limit can be set per call.
+    await expect(layoutDocument(chain(11), { elk: counting, elkEntityLimit: 11 })).rejects.toThrow(/not expected/);
+    await layoutDocument(chain(12), { elk: counting, elkEntityLimit: 11 });
+    expect(calls.n).toBe(1);
+  });
+
   it('falls back to the iterative layout when ELK overflows its stack', async () => {
     const overflowing: ElkLike = {
       layout: () => Promise.reject(new Error('ELK layout failed: Maximum call stack size exceeded')),

@@ -1,7 +1,8 @@
-import { cardinalityOf, endpointNamer, linkEnds, linkNotes } from '../../model/meaning';
+import { cardinalityOf, linkEnds, linkNotes } from '../../model/meaning';
 import type { CrosswalkDocument, Link } from '../../model/types';
-import { exportMermaidEr } from '../mermaid/er';
-import { exportMermaidFlowchart, exportMermaidIntegration } from '../mermaid/flowchart';
+import { mermaidIndex } from '../mermaid/doc-index';
+import { mermaidErLines } from '../mermaid/er';
+import { mermaidFlowchartLines, mermaidIntegrationLines } from '../mermaid/flowchart';
 import { coverageSection } from './coverage';
 
 // A note ready to paste into GitHub, Obsidian, Notion or Confluence. User text is escaped
@@ -53,9 +54,9 @@ function cell(text: string | undefined): string {
 }
 
 
-/** A Mermaid diagram in a fence. */
-function fence(text: string): string[] {
-  return ['```mermaid', text.trimEnd(), '```', ''];
+/** Adds a Mermaid diagram (its text ending without a line break) in a fence. */
+function pushFence(out: string[], text: string): void {
+  out.push('```mermaid', text, '```', '');
 }
 
 /**
@@ -67,7 +68,8 @@ function fence(text: string): string[] {
  */
 export function exportMarkdown(doc: CrosswalkDocument): string {
   const out: string[] = [];
-  const name = endpointNamer(doc);
+  // The namer the diagrams use: each mapping's ends are named once for the whole note.
+  const name = mermaidIndex(doc).name;
   const entitySystem = new Map(doc.entities.map((e) => [e.id, e.system]));
   const systemNames = new Map(doc.systems.map((s) => [s.id, s.name]));
   const systemOf = (ep: Link['from']) => ('system' in ep ? ep.system : entitySystem.get(ep.entity));
@@ -85,18 +87,32 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     out.push('');
   }
 
-  out.push('## System view', '', ...fence(exportMermaidFlowchart(doc)));
+  out.push('## System view', '');
+  pushFence(out, mermaidFlowchartLines(doc));
 
+  // Each system's entities, found in one pass over the document.
+  const inSystem = new Map<string, Set<string>>();
+  const loose = new Set<string>();
+  for (const e of doc.entities) {
+    if (e.system === undefined || !systemNames.has(e.system)) loose.add(e.id);
+    else {
+      const ids = inSystem.get(e.system);
+      if (ids) ids.add(e.id);
+      else inSystem.set(e.system, new Set([e.id]));
+    }
+  }
   const models: [string, Set<string>][] = [];
   for (const sys of doc.systems) {
-    const ids = new Set(doc.entities.filter((e) => e.system === sys.id).map((e) => e.id));
-    if (ids.size) models.push([sys.name, ids]);
+    const ids = inSystem.get(sys.id);
+    if (ids) models.push([sys.name, ids]);
   }
-  const loose = new Set(doc.entities.filter((e) => e.system === undefined || !systemNames.has(e.system)).map((e) => e.id));
   if (loose.size) models.push([doc.systems.length ? 'Entities in no system' : 'Entities', loose]);
   if (models.length) {
     out.push('## Data models', '');
-    for (const [title, ids] of models) out.push(`### ${escapeInline(title)}`, '', ...fence(exportMermaidEr(doc, { only: ids })));
+    for (const [title, ids] of models) {
+      out.push(`### ${escapeInline(title)}`, '');
+      pushFence(out, mermaidErLines(doc, { only: ids }));
+    }
   }
 
   // One section per ordered pair of systems with mappings, in order of first appearance.
@@ -114,9 +130,13 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
     out.push('## Integrations', '');
     for (const g of groups.values()) {
       out.push(`### ${escapeInline(systemName(g.from))} → ${escapeInline(systemName(g.to))}`, '');
-      out.push(...fence(exportMermaidIntegration(doc, g.links)));
-      const involved = new Set(g.links.flatMap((l) => [l.from, l.to]).flatMap((ep) => ('entity' in ep ? [ep.entity] : [])));
-      out.push(...fence(exportMermaidEr(doc, { only: involved, mappings: true })));
+      pushFence(out, mermaidIntegrationLines(doc, g.links));
+      const involved = new Set<string>();
+      for (const l of g.links) {
+        if ('entity' in l.from) involved.add(l.from.entity);
+        if ('entity' in l.to) involved.add(l.to.entity);
+      }
+      pushFence(out, mermaidErLines(doc, { only: involved, mappings: true }));
       out.push('| Source | Target | Transform | Notes |', '| --- | --- | --- | --- |');
       for (const l of g.links) {
         out.push(
@@ -126,7 +146,7 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
       out.push('');
     }
   }
-  out.push(...coverageSection(doc, escapeInline));
+  for (const line of coverageSection(doc, escapeInline)) out.push(line);
 
   const relations = doc.links.filter((l) => l.kind === 'relation');
   if (relations.length) {
@@ -158,12 +178,14 @@ export function exportMarkdown(doc: CrosswalkDocument): string {
   const steps = doc.walkthrough ?? [];
   if (steps.length) {
     out.push('## Walkthrough', '');
-    const names = new Map<string, string>([
-      ...doc.systems.map((s) => [s.id, s.name] as const),
-      ...doc.entities.map((e) => [e.id, e.name] as const),
-      ...(doc.notes ?? []).map((n) => [n.id, n.text.split('\n')[0]] as const),
-    ]);
-    for (const l of doc.links) names.set(l.id, linkEnds(name, l));
+    // What each focus id is called, looked up only for the ids steps name (links win, as
+    // the last written; then notes, entities, systems).
+    const focusIds = new Set(steps.flatMap((step) => step.focus ?? []));
+    const names = new Map<string, string>();
+    for (const s of doc.systems) if (focusIds.has(s.id)) names.set(s.id, s.name);
+    for (const e of doc.entities) if (focusIds.has(e.id)) names.set(e.id, e.name);
+    for (const n of doc.notes ?? []) if (focusIds.has(n.id)) names.set(n.id, n.text.split('\n')[0]);
+    for (const l of doc.links) if (focusIds.has(l.id)) names.set(l.id, linkEnds(name, l));
     steps.forEach((step, i) => {
       out.push(`### ${i + 1}. ${escapeInline(step.title)}`, '');
       for (const b of step.bullets ?? []) out.push(`- ${escapeInline(b)}`);

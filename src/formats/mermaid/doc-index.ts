@@ -1,5 +1,6 @@
 import { endpointNamer } from '../../model/meaning';
 import type { CrosswalkDocument, Endpoint, Entity, Link } from '../../model/types';
+import type { IntegrationEntityNodes } from './flowchart';
 
 // Lookups every diagram of one document shares. A Markdown note draws an erDiagram per
 // system and, per pair of systems, a flowchart and an erDiagram: each one scanning the
@@ -11,14 +12,21 @@ export interface MermaidDocIndex {
   entities: ReadonlyMap<string, Entity>;
   /** Position of each entity in the document, for document order. */
   entityRank: ReadonlyMap<string, number>;
-  /** Position of each link in the document. */
-  linkRank: ReadonlyMap<Link, number>;
-  /** The links with an entity end, listed under each entity they touch (once), in document order. */
-  linksByEntity: ReadonlyMap<string, readonly Link[]>;
-  /** `Entity.field` / system names, as every export writes them. */
+  /**
+   * The positions (in `doc.links`) of the links with an entity end, listed under each entity
+   * they touch (once), in document order.
+   */
+  linksByEntity: ReadonlyMap<string, readonly number[]>;
+  /** `Entity.field` / system names, as every export writes them: one namer for every diagram and table of a note. */
   name: (ep: Endpoint) => string;
-  /** Text blocks computed once per entity (an erDiagram entity with its attributes, field identifiers). */
-  memo: Map<string, unknown>;
+  /** Per entity id: its erDiagram block. */
+  erBlocks: Map<string, string>;
+  /** Per entity id: its fields' flowchart identifiers. */
+  fieldIdents: Map<string, ReadonlyMap<string, string>>;
+  /** Per mapping: its line of text, quoted for a Mermaid label. */
+  mappingLabels: Map<Link, string>;
+  /** Per entity id: its nodes in integration flowcharts (flowchart.ts). */
+  integrationNodes: Map<string, IntegrationEntityNodes>;
 }
 
 const cache = new WeakMap<CrosswalkDocument, MermaidDocIndex>();
@@ -27,53 +35,66 @@ const cache = new WeakMap<CrosswalkDocument, MermaidDocIndex>();
 export function mermaidIndex(doc: CrosswalkDocument): MermaidDocIndex {
   const cached = cache.get(doc);
   if (cached) return cached;
-  const linksByEntity = new Map<string, Link[]>();
-  const add = (id: string, l: Link) => {
+  const linksByEntity = new Map<string, number[]>();
+  const add = (id: string, i: number) => {
     const list = linksByEntity.get(id);
-    if (!list) linksByEntity.set(id, [l]);
-    else if (list[list.length - 1] !== l) list.push(l);
+    if (!list) linksByEntity.set(id, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
   };
-  for (const l of doc.links) {
-    if ('entity' in l.from) add(l.from.entity, l);
-    if ('entity' in l.to) add(l.to.entity, l);
-  }
+  doc.links.forEach((l, i) => {
+    if ('entity' in l.from) add(l.from.entity, i);
+    if ('entity' in l.to) add(l.to.entity, i);
+  });
+  const entities = new Map<string, Entity>();
+  const entityRank = new Map<string, number>();
+  doc.entities.forEach((e, i) => {
+    entities.set(e.id, e);
+    entityRank.set(e.id, i);
+  });
   const index: MermaidDocIndex = {
-    entities: new Map(doc.entities.map((e) => [e.id, e])),
-    entityRank: new Map(doc.entities.map((e, i) => [e.id, i])),
-    linkRank: new Map(doc.links.map((l, i) => [l, i])),
+    entities,
+    entityRank,
     linksByEntity,
     name: endpointNamer(doc),
-    memo: new Map(),
+    erBlocks: new Map(),
+    fieldIdents: new Map(),
+    mappingLabels: new Map(),
+    integrationNodes: new Map(),
   };
   cache.set(doc, index);
   return index;
 }
 
-/** `compute()` once per document and key. */
-export function memoised<T>(index: MermaidDocIndex, key: string, compute: () => T): T {
-  if (index.memo.has(key)) return index.memo.get(key) as T;
-  const value = compute();
-  index.memo.set(key, value);
-  return value;
+/** Ascending numbers, sorted as numbers (a typed array sorts without a comparator call per pair). */
+function sortedNumbers(values: readonly number[]): Int32Array {
+  return Int32Array.from(values).sort();
 }
 
 /** The entities among `ids` that the document holds, in document order. */
 export function entitiesAmong(doc: CrosswalkDocument, ids: ReadonlySet<string>): Entity[] {
   const index = mermaidIndex(doc);
-  return [...ids]
-    .filter((id) => index.entities.has(id))
-    .sort((a, b) => index.entityRank.get(a)! - index.entityRank.get(b)!)
-    .map((id) => index.entities.get(id)!);
+  const ranks: number[] = [];
+  for (const id of ids) {
+    const rank = index.entityRank.get(id);
+    if (rank !== undefined) ranks.push(rank);
+  }
+  const out: Entity[] = [];
+  for (const rank of sortedNumbers(ranks)) out.push(doc.entities[rank]);
+  return out;
 }
 
 /** The links whose two ends are entities among `ids`, in document order. */
 export function linksAmong(doc: CrosswalkDocument, ids: ReadonlySet<string>): Link[] {
   const index = mermaidIndex(doc);
-  const found = new Set<Link>();
+  const found: number[] = [];
   for (const id of ids) {
-    for (const l of index.linksByEntity.get(id) ?? []) {
-      if ('entity' in l.from && 'entity' in l.to && ids.has(l.from.entity) && ids.has(l.to.entity)) found.add(l);
+    for (const i of index.linksByEntity.get(id) ?? []) {
+      const l = doc.links[i];
+      // Each link is listed under its `from` entity: taken there only, so once.
+      if ('entity' in l.from && l.from.entity === id && 'entity' in l.to && ids.has(l.to.entity)) found.push(i);
     }
   }
-  return [...found].sort((a, b) => index.linkRank.get(a)! - index.linkRank.get(b)!);
+  const out: Link[] = [];
+  for (const i of sortedNumbers(found)) out.push(doc.links[i]);
+  return out;
 }
