@@ -50,6 +50,7 @@ interface Figures {
   heapMb?: number;
   domElements?: number;
   editMs?: number;
+  editFirstMs?: number;
 }
 
 /** Systems × entities-per-system for a total (50 per system, as the core benchmarks). */
@@ -65,7 +66,13 @@ function fixtureFor(entities: number) {
 // (\`__name\`: tsx compiles the functions passed to page.evaluate with esbuild's keep-names helper.)
 const INIT_SCRIPT = `
 window.__name = (f) => f;
-window.__bench = { longTasks: [], drawnAt: undefined, progress: false };
+window.__bench = { longTasks: [], drawnAt: undefined, progress: false, events: [] };
+try {
+  // Event Timing: from a key's timestamp to the paint after its handlers (what INP measures).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'keydown') window.__bench.events.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+} catch {}
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -75,7 +82,9 @@ try {
   // The open indicator (a large document is read in the open worker with progress shown).
   if (document.querySelector('.cw-open-progress')) window.__bench.progress = true;
   const ready = document.documentElement && document.documentElement.dataset.ready === 'true';
-  const drawn = document.querySelector('.react-flow__node, canvas.cw-overview[data-drawn="true"]');
+  // The overview canvas draws the pane first ("pane") and its overscan margin when the page is
+  // idle ("true"): the document shows at the first.
+  const drawn = document.querySelector('.react-flow__node, canvas.cw-overview[data-drawn]');
   if (ready && drawn) {
     requestAnimationFrame(() => { window.__bench.drawnAt = performance.now(); });
     return;
@@ -151,20 +160,45 @@ async function setView(page: Page, zoom?: number): Promise<void> {
   await settle(page);
 }
 
+/** Waits until the overview canvas (if any) has drawn its overscan, then two frames. */
+async function atRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.cw-overview');
+    return !canvas || canvas.dataset.drawn === 'true';
+  });
+  await settle(page);
+}
+
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
-/** Adds a note with the `N` key and returns ms from the key to the frame that shows it. */
+/**
+ * Adds a note with the `N` key and returns ms from the key to the paint that shows it: the
+ * key's Event Timing duration when the note was drawn within the key's handling (it is, when
+ * the app renders the edit synchronously), else the time to the frame after the note first
+ * exists (which also counts whatever runs after that paint, such as the save).
+ */
 async function timeEdit(page: Page, timeout: number): Promise<number> {
   await page.evaluate(() => {
-    const w = window as unknown as { __edit: { t0?: number; notes: number }; crosswalk: { doc(): { notes?: unknown[] } } };
+    type W = { __edit: { t0?: number; notes: number; inEvent?: boolean }; crosswalk: { doc(): { notes?: { id: string }[] } } };
+    const w = window as unknown as W;
     w.__edit = { notes: w.crosswalk.doc().notes?.length ?? 0 };
     window.addEventListener('keydown', () => (w.__edit.t0 = performance.now()), { capture: true, once: true });
+    // After the app's own handler (and React's flush, a microtask of it): is the note drawn?
+    window.addEventListener(
+      'keydown',
+      () => {
+        const notes = w.crosswalk.doc().notes ?? [];
+        const added = notes.length > w.__edit.notes ? notes[notes.length - 1] : undefined;
+        w.__edit.inEvent = !!added && !!document.querySelector(`[data-testid="note-${CSS.escape(added.id)}"]`);
+      },
+      { once: true },
+    );
     (document.activeElement as HTMLElement | null)?.blur();
   });
   await page.keyboard.press('n');
-  return page.evaluate(
+  const frameAfter = await page.evaluate(
     (timeout) =>
       new Promise<number>((done, fail) => {
         const w = window as unknown as { __edit: { t0: number; notes: number }; crosswalk: { doc(): { notes?: { id: string }[] } } };
@@ -182,6 +216,23 @@ async function timeEdit(page: Page, timeout: number): Promise<number> {
         check();
       }),
     timeout,
+  );
+  // Event Timing entries arrive after the paint; none within a second means under 16 ms.
+  return page.evaluate(
+    (frameAfter) =>
+      new Promise<number>((done) => {
+        const w = window as unknown as { __edit: { t0: number; inEvent?: boolean }; __bench: { events: { start: number; duration: number }[] } };
+        if (!w.__edit.inEvent) return done(frameAfter);
+        const t1 = performance.now();
+        const look = () => {
+          const entry = w.__bench.events.find((e) => e.start <= w.__edit.t0 + 1 && e.start >= w.__edit.t0 - 100);
+          if (entry) done(entry.duration);
+          else if (performance.now() - t1 > 1000) done(0); // under Event Timing's 16 ms floor
+          else setTimeout(look, 50);
+        };
+        look();
+      }),
+    frameAfter,
   );
 }
 
@@ -237,7 +288,16 @@ async function measureCase(browser: Browser, url: string, file: string, c: Brows
     figures.longTasks = summariseLongTasks(await page.evaluate(() => (window as unknown as { __bench: { longTasks: { duration: number }[] } }).__bench.longTasks));
     figures.domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
     step('viewport driven');
-    figures.editMs = await timeEdit(page, c.openTimeout);
+    // Edits are timed with the view at rest (a person presses a key on a still picture, not
+    // within the idle redraw after a zoom): three notes, the median reported with the first.
+    const edits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await atRest(page);
+      edits.push(await timeEdit(page, c.openTimeout));
+      await page.keyboard.press('Escape');
+    }
+    figures.editFirstMs = edits[0];
+    figures.editMs = [...edits].sort((a, b) => a - b)[1];
     figures.heapMb = await heapMb(page);
   } finally {
     await context.close();
@@ -247,10 +307,12 @@ async function measureCase(browser: Browser, url: string, file: string, c: Brows
 const fps = (n: number | undefined) => (n === undefined ? '' : n.toFixed(n < 10 ? 1 : 0));
 const secs = (ms: number | undefined) => (ms === undefined ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 
+const editSecs = (ms: number | undefined) => (ms === 0 ? '< 16 ms' : secs(ms));
+
 /** Renders the figures as the benchmark table. */
 export function browserTable(rows: readonly Figures[], cases: readonly BrowserCase[]): string {
   return table(
-    ['entities', 'document', 'open → drawn', 'pan fit', 'zoom fit', 'pan 100%', 'zoom 100%', 'long tasks (view)', 'heap', 'DOM', 'edit'],
+    ['entities', 'document', 'open → drawn', 'pan fit', 'zoom fit', 'pan 100%', 'zoom 100%', 'long tasks (view)', 'heap', 'DOM', 'edit: key → painted (median of 3)'],
     rows.map((f, i) => [
       String(f.entities),
       f.elements ?? '',
@@ -262,7 +324,7 @@ export function browserTable(rows: readonly Figures[], cases: readonly BrowserCa
       f.longTasks ?? '',
       f.heapMb === undefined ? '' : `${f.heapMb.toFixed(0)} MB`,
       f.domElements === undefined ? '' : String(f.domElements),
-      secs(f.editMs),
+      f.editMs === undefined ? '' : `${editSecs(f.editMs)} (first ${editSecs(f.editFirstMs)})`,
     ]),
     'lllrrrrlrrr',
   );

@@ -1,4 +1,5 @@
 import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
+import type { Point } from '../../model/types';
 import { GridIndex, type GridRect } from './overview-grid';
 import { DETAIL_ZOOM, levelAt, lineCurve, pointOnLine, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
 
@@ -72,40 +73,73 @@ function fit(text: string, width: number, font: number): string {
 
 /**
  * Adds a line's curve to the path. A curve that leaves the screen is added only where it is
- * on screen, as short straight pieces: stroking (and dashing) costs the whole length of a
- * path, and zoomed in a line between two systems is thousands of pixels long.
+ * on screen: stroking (and dashing) costs the whole length of a path, and zoomed in a line
+ * between two systems is thousands of pixels long. The curve is halved (de Casteljau) until
+ * each half is off screen (dropped), on screen or short (added as that exact piece of
+ * the curve): a few dozen pieces at most, where sampling the curve every 12 px took
+ * hundreds of points per line.
  */
 function bezier(ctx: CanvasRenderingContext2D, l: OverviewLine, v: View): void {
   const [a, b, c, d] = lineCurve(l);
-  const sx = (x: number) => x * v.zoom + v.x;
-  const sy = (y: number) => y * v.zoom + v.y;
-  const xs = [sx(a.x), sx(b.x), sx(c.x), sx(d.x)];
-  const ys = [sy(a.y), sy(b.y), sy(c.y), sy(d.y)];
-  const m = 20;
-  if (Math.min(...xs) >= -m && Math.min(...ys) >= -m && Math.max(...xs) <= v.width + m && Math.max(...ys) <= v.height + m) {
-    ctx.moveTo(a.x, a.y);
-    ctx.bezierCurveTo(b.x, b.y, c.x, c.y, d.x, d.y);
-    return;
-  }
-  // Pieces about 12 px long on screen (the control polygon bounds the curve's length).
-  const length = Math.hypot(xs[1] - xs[0], ys[1] - ys[0]) + Math.hypot(xs[2] - xs[1], ys[2] - ys[1]) + Math.hypot(xs[3] - xs[2], ys[3] - ys[2]);
-  const n = Math.min(400, Math.max(8, Math.ceil(length / 12)));
-  let prev = a;
-  let pen = false;
-  for (let i = 1; i <= n; i++) {
-    const p = pointOnLine(l, i / n);
-    const x1 = Math.min(sx(prev.x), sx(p.x));
-    const x2 = Math.max(sx(prev.x), sx(p.x));
-    const y1 = Math.min(sy(prev.y), sy(p.y));
-    const y2 = Math.max(sy(prev.y), sy(p.y));
-    if (x2 >= -m && y2 >= -m && x1 <= v.width + m && y1 <= v.height + m) {
-      if (!pen) ctx.moveTo(prev.x, prev.y);
-      ctx.lineTo(p.x, p.y);
-      pen = true;
-    } else pen = false;
-    prev = p;
-  }
+  visibleCurve(a, b, c, d, v, (p0, p1, p2, p3, join) => {
+    if (!join) ctx.moveTo(p0.x, p0.y);
+    ctx.bezierCurveTo(p1.x, p1.y, p2.x, p2.y, p3.x, p3.y);
+  });
 }
+
+/** Screen pixels around the view a piece may reach and still be drawn whole. */
+const CLIP_MARGIN = 20;
+/** A piece this long on screen (its control box's larger side) is drawn whole. */
+const CLIP_PIECE = 96;
+
+/**
+ * Calls `piece` with the parts of the cubic a–b–c–d (world coordinates) that meet the view,
+ * in order along the curve; `join` says that a part starts where the previous one ended.
+ * The parts are exact sub-curves: together they cover every on-screen point of the curve.
+ */
+export function visibleCurve(a: Point, b: Point, c: Point, d: Point, v: View, piece: (p0: Point, p1: Point, p2: Point, p3: Point, join: boolean) => void): void {
+  let joined = false;
+  const left = -CLIP_MARGIN;
+  const top = -CLIP_MARGIN;
+  const right = v.width + CLIP_MARGIN;
+  const bottom = v.height + CLIP_MARGIN;
+  const visit = (p0: Point, p1: Point, p2: Point, p3: Point, depth: number): void => {
+    const x0 = p0.x * v.zoom + v.x;
+    const x1 = p1.x * v.zoom + v.x;
+    const x2 = p2.x * v.zoom + v.x;
+    const x3 = p3.x * v.zoom + v.x;
+    const y0 = p0.y * v.zoom + v.y;
+    const y1 = p1.y * v.zoom + v.y;
+    const y2 = p2.y * v.zoom + v.y;
+    const y3 = p3.y * v.zoom + v.y;
+    const minX = Math.min(x0, x1, x2, x3);
+    const maxX = Math.max(x0, x1, x2, x3);
+    const minY = Math.min(y0, y1, y2, y3);
+    const maxY = Math.max(y0, y1, y2, y3);
+    // The control points bound the curve: all off one side, the piece is off screen.
+    if (maxX < left || minX > right || maxY < top || minY > bottom) {
+      joined = false;
+      return;
+    }
+    const inside = minX >= left && maxX <= right && minY >= top && maxY <= bottom;
+    if (inside || depth >= 24 || Math.max(maxX - minX, maxY - minY) <= CLIP_PIECE) {
+      piece(p0, p1, p2, p3, joined);
+      joined = true;
+      return;
+    }
+    const m01 = mid(p0, p1);
+    const m12 = mid(p1, p2);
+    const m23 = mid(p2, p3);
+    const m012 = mid(m01, m12);
+    const m123 = mid(m12, m23);
+    const m = mid(m012, m123);
+    visit(p0, m01, m012, m, depth + 1);
+    visit(m, m123, m23, p3, depth + 1);
+  };
+  visit(a, b, c, d, 0);
+}
+
+const mid = (p: Point, q: Point): Point => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
 
 /** Longest label drawn, in characters, and the character width used to size its box (as LinkEdgeView). */
 const LABEL_MAX_CHARS = 34;
