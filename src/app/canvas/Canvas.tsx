@@ -32,6 +32,7 @@ import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES } from './overview-model';
 import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
+import { useMovingClass } from './moving';
 import { useWheelZoom } from './wheel-zoom';
 import { activeFlow } from './active-flow';
 
@@ -94,6 +95,18 @@ export function Canvas() {
   const dragging = useRef(false);
   const wrapper = useRef<HTMLDivElement>(null);
   useWheelZoom(wrapper, flow, MIN_ZOOM, MAX_ZOOM);
+  const onViewportChange = useCallback(
+    (changed: () => void) => {
+      let last = flowStore.getState().transform;
+      return flowStore.subscribe((s) => {
+        if (s.transform === last) return;
+        last = s.transform;
+        changed();
+      });
+    },
+    [flowStore],
+  );
+  useMovingClass(wrapper, onViewportChange);
 
   const focus = useMemo(() => {
     const step = activeStep ? doc.walkthrough?.find((s) => s.id === activeStep) : undefined;
