@@ -1,3 +1,4 @@
+import { unionBoxes } from '../../model/geometry';
 // A spatial index of boxes in grid buckets, so a redraw of a zoomed-in view visits the
 // entities and lines near it instead of scanning the whole document (7,500 lines at 5,000
 // entities). Built once per list of boxes; queries answer indices in list order, so what is
@@ -36,23 +37,12 @@ export class GridIndex {
   constructor(boxes: readonly GridRect[]) {
     this.boxes = boxes;
     this.seen = new Uint32Array(boxes.length);
-    let x1 = Infinity;
-    let y1 = Infinity;
-    let x2 = -Infinity;
-    let y2 = -Infinity;
-    for (const b of boxes) {
-      x1 = Math.min(x1, b.x);
-      y1 = Math.min(y1, b.y);
-      x2 = Math.max(x2, b.x + b.width);
-      y2 = Math.max(y2, b.y + b.height);
-    }
-    if (!boxes.length) x1 = y1 = x2 = y2 = 0;
-    this.bounds = { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+    this.bounds = unionBoxes(boxes);
     // About two items per cell, at least 32 units, at most MAX_SIDE cells a side.
     const area = Math.max(1, this.bounds.width * this.bounds.height);
     this.cell = Math.max(32, Math.sqrt((area * 2) / Math.max(1, boxes.length)), this.bounds.width / MAX_SIDE, this.bounds.height / MAX_SIDE);
-    this.x0 = x1;
-    this.y0 = y1;
+    this.x0 = this.bounds.x;
+    this.y0 = this.bounds.y;
     this.cols = Math.max(1, Math.ceil(this.bounds.width / this.cell) + 1);
     this.rows = Math.max(1, Math.ceil(this.bounds.height / this.cell) + 1);
     this.buckets = Array.from({ length: this.cols * this.rows }, () => []);
