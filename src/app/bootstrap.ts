@@ -1,7 +1,7 @@
 import { decodeShareFragment, describeShareError, readShareFragment } from '../io/share';
 import { createDocument } from '../model/ops';
 import { getFlowInstance } from './canvas/flow-instance';
-import { needsLayout, openUrl } from './files/documents';
+import { fetchEarly, needsLayout, openUrl } from './files/documents';
 import { endOpenProgress } from './files/open-progress';
 import { parseTextResponsively, readThroughWorker } from './files/read-large';
 import { FIRST_EXAMPLE } from './files/examples';
@@ -18,13 +18,16 @@ import { getState, notify, setUi } from './store/store';
  * Once a library document is open the address is `?d=<id>`.
  */
 export async function bootstrap(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const docUrl = params.get('doc');
+  // A linked document downloads while the app renders and the library opens.
+  const early = docUrl && !readShareFragment(window.location.hash) ? fetchEarly(docUrl) : undefined;
   startSaving();
   // A share link pasted over the app's own address changes only the fragment: no reload.
   window.addEventListener('hashchange', () => {
     const shared = readShareFragment(window.location.hash);
     if (shared) void openShare(shared.data, shared.embed);
   });
-  const params = new URLSearchParams(window.location.search);
   const share = readShareFragment(window.location.hash);
   if (share && (await openShare(share.data, share.embed || params.has('embed')))) {
     document.documentElement.dataset.ready = 'true';
@@ -36,8 +39,7 @@ export async function bootstrap(): Promise<void> {
     notify('error', `Could not read the autosaved document of an earlier version: ${e instanceof Error ? e.message : String(e)}`);
   }
   let opened = false;
-  const docUrl = params.get('doc');
-  if (docUrl) opened = await openUrl(docUrl);
+  if (docUrl) opened = await openUrl(docUrl, early);
   const id = params.get('d');
   if (!opened && id) {
     opened = await openFromLibrary(id);

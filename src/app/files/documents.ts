@@ -146,7 +146,7 @@ export async function importAsNewDocument(text: string, source: string, format?:
 }
 
 /** Opens `?doc=<url>`; only same-origin URLs are fetched. */
-export async function openUrl(url: string): Promise<boolean> {
+export async function openUrl(url: string, early?: Promise<Response>): Promise<boolean> {
   let target: URL;
   try {
     target = new URL(url, window.location.href);
@@ -160,7 +160,7 @@ export async function openUrl(url: string): Promise<boolean> {
   }
   const source = target.pathname.split('/').pop() || url;
   try {
-    const res = await fetch(target, { credentials: 'same-origin' });
+    const res = await (early ?? fetch(target, { credentials: 'same-origin' }));
     if (res.status === 404) throw new Error('not found (404)');
     if (!res.ok) throw new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
     const text = await readBody(res, source);
@@ -172,6 +172,23 @@ export async function openUrl(url: string): Promise<boolean> {
     return false;
   } finally {
     endOpenProgress(source);
+  }
+}
+
+/**
+ * Starts downloading a document that {@link openUrl} will open (same origin only, as there),
+ * so it arrives while the page starts; undefined when openUrl would refuse the address.
+ */
+export function fetchEarly(url: string): Promise<Response> | undefined {
+  try {
+    const target = new URL(url, window.location.href);
+    if (target.origin !== window.location.origin) return undefined;
+    const res = fetch(target, { credentials: 'same-origin' });
+    // Handled by openUrl when it awaits it; until then a failure is not "unhandled".
+    res.catch(() => undefined);
+    return res;
+  } catch {
+    return undefined;
   }
 }
 
