@@ -250,6 +250,8 @@ describe('a 2,000-entity document', () => {
 
   it('moves the picture it drew while the view pans or zooms a little, draws far moves at once, and draws crisp at rest', async () => {
     await showAt(page, 'sys-5-e8', 1);
+    // The pointer off the canvas: no hover hands entities to the page meanwhile.
+    await page.mouse.move(2, 2);
     // Counts the canvas's draws (each clears it first); reads its CSS transform.
     const probe = () =>
       page.evaluate(() => {
@@ -268,21 +270,30 @@ describe('a 2,000-entity document', () => {
         return { draws: canvas.__draws, state: canvas.dataset.drawn, x: m.e, y: m.f, k: m.a, margin: (parseFloat(canvas.style.width) - pane.width) / 2 };
       });
     /**
-     * Moves the view by (dx, dy) and zooms by k about the pane's corner, counting the draws
-     * just before and just after in the same task: what the move itself drew, whatever else
-     * the page draws in its own time (a late redraw at rest, the idle overscan).
+     * Once the canvas is drawn whole (its overscan too), moves the view by (dx, dy) and zooms
+     * by k about the pane's corner, counting the draws just before and just after in the same
+     * task: what the move itself drew, apart from whatever the page draws in its own time (a
+     * redraw at rest, the idle overscan, a hover hand-over).
      */
     const move = (dx: number, dy: number, k: number) =>
       page.evaluate(
-        ({ dx, dy, k }) => {
-          const flow = (window as unknown as Crosswalk).crosswalk.flow();
-          const canvas = document.querySelector('canvas.cw-overview') as HTMLCanvasElement & { __draws: number };
-          const before = canvas.__draws;
-          const v = flow.getViewport();
-          flow.setViewport({ x: v.x * k + dx, y: v.y * k + dy, zoom: v.zoom * k });
-          const m = new DOMMatrixReadOnly(canvas.style.transform);
-          return { before, draws: canvas.__draws, x: m.e, y: m.f, k: m.a };
-        },
+        ({ dx, dy, k }) =>
+          new Promise<{ before: number; draws: number; x: number; y: number; k: number }>((resolve) => {
+            const go = () => {
+              const canvas = document.querySelector('canvas.cw-overview') as HTMLCanvasElement & { __draws: number };
+              if (canvas.dataset.drawn !== 'true') {
+                requestAnimationFrame(go);
+                return;
+              }
+              const flow = (window as unknown as Crosswalk).crosswalk.flow();
+              const before = canvas.__draws;
+              const v = flow.getViewport();
+              flow.setViewport({ x: v.x * k + dx, y: v.y * k + dy, zoom: v.zoom * k });
+              const m = new DOMMatrixReadOnly(canvas.style.transform);
+              resolve({ before, draws: canvas.__draws, x: m.e, y: m.f, k: m.a });
+            };
+            go();
+          }),
         { dx, dy, k },
       );
     // Drawn whole ("true"; "pane" while only the pane is drawn, the overscan coming when idle).
