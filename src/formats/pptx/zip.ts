@@ -122,20 +122,12 @@ export class ZipWriter {
     let at = 0;
     let central = localSize;
     // A fixed DOS date (1980-01-01): the same document gives the same bytes.
-    const DOS_DATE = (0 << 9) | (1 << 5) | 1;
     for (const n of names) {
       const e = this.entries.get(n)!;
       const offset = at;
       view.setUint32(at, 0x04034b50, true);
       view.setUint16(at + 4, 20, true);
-      view.setUint16(at + 6, 0x0800, true); // names are UTF-8
-      view.setUint16(at + 8, e.method, true);
-      view.setUint16(at + 10, 0, true);
-      view.setUint16(at + 12, DOS_DATE, true);
-      view.setUint32(at + 14, e.crc, true);
-      view.setUint32(at + 18, e.data.length, true);
-      view.setUint32(at + 22, e.size, true);
-      view.setUint16(at + 26, e.name.length, true);
+      writeCommonHeader(view, at + 6, e);
       view.setUint16(at + 28, 0, true);
       out.set(e.name, at + 30);
       out.set(e.data, at + 30 + e.name.length);
@@ -144,14 +136,7 @@ export class ZipWriter {
       view.setUint32(central, 0x02014b50, true);
       view.setUint16(central + 4, 20, true);
       view.setUint16(central + 6, 20, true);
-      view.setUint16(central + 8, 0x0800, true);
-      view.setUint16(central + 10, e.method, true);
-      view.setUint16(central + 12, 0, true);
-      view.setUint16(central + 14, DOS_DATE, true);
-      view.setUint32(central + 16, e.crc, true);
-      view.setUint32(central + 20, e.data.length, true);
-      view.setUint32(central + 24, e.size, true);
-      view.setUint16(central + 28, e.name.length, true);
+      writeCommonHeader(view, central + 8, e);
       // extra, comment, disk, internal and external attributes: 0
       view.setUint32(central + 42, offset, true);
       out.set(e.name, central + 46);
@@ -164,4 +149,22 @@ export class ZipWriter {
     view.setUint32(central + 16, localSize, true);
     return out;
   }
+}
+
+/** 1980-01-01, 00:00: no date of its own (the deck is the same whatever day it is written). */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/**
+ * The fields a local header and its central-directory entry share, in the same order (from
+ * the flags to the name's length): the local header has them at 6, the central entry at 8.
+ */
+function writeCommonHeader(view: DataView, at: number, e: { method: number; crc: number; data: Uint8Array; size: number; name: Uint8Array }): void {
+  view.setUint16(at, 0x0800, true); // names are UTF-8
+  view.setUint16(at + 2, e.method, true);
+  view.setUint16(at + 4, 0, true);
+  view.setUint16(at + 6, DOS_DATE, true);
+  view.setUint32(at + 8, e.crc, true);
+  view.setUint32(at + 12, e.data.length, true);
+  view.setUint32(at + 16, e.size, true);
+  view.setUint16(at + 20, e.name.length, true);
 }
