@@ -1,12 +1,17 @@
-import { uniqueId } from '../model/ids';
+import { slugify } from '../model/ids';
 import type { Field, FieldKey } from '../model/types';
 
 // Small helpers the text importers (DBML, OpenAPI/JSON Schema, pasted fields) share, so each
 // builds ids and fields the same way.
 
-/** Hands out readable ids (`work-email`, `work-email-2`) unique within one scope. */
+/**
+ * Hands out readable ids (`work-email`, `work-email-2`) unique within one scope: the ids
+ * `uniqueId` gives, but each stem remembers the suffix it got to (the ids taken only grow, so
+ * the ones below it are still taken), so 5,000 tables of one name take 5,000 tries, not 12.5 million.
+ */
 export class IdScope {
   private readonly taken: Set<string>;
+  private readonly suffix = new Map<string, number>();
 
   constructor(taken: Iterable<string> = []) {
     this.taken = new Set(taken);
@@ -14,7 +19,13 @@ export class IdScope {
 
   /** A new id derived from `name`, never one handed out or reserved before. */
   next(name: string): string {
-    const id = uniqueId(name, this.taken);
+    const stem = slugify(name);
+    let id = stem;
+    if (this.taken.has(id)) {
+      let n = this.suffix.get(stem) ?? 2;
+      while (this.taken.has((id = `${stem}-${n}`))) n++;
+      this.suffix.set(stem, n + 1);
+    }
     this.taken.add(id);
     return id;
   }

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { uniqueId } from '../../model/ids';
 import type { CrosswalkDocument, Entity, Field, Link, System } from '../../model/types';
 import type { FormatImportOptions, FormatImportResult, ImportMessage } from '../types';
+import { IdScope } from '../import-kit';
 import { isSheetColumn, normaliseHeader, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, SHEET_COLUMNS, type SheetColumn } from './columns';
 
 // Reads a mapping sheet: a header row naming the columns (any order, any case), then one
@@ -145,7 +146,7 @@ class SheetBuilder {
   readonly systems: System[] = [];
   readonly entities: Entity[] = [];
   readonly links: Link[] = [];
-  private readonly ids = new Set<string>();
+  private readonly ids = new IdScope();
   private readonly systemByName = new Map<string, System>();
   private readonly entityByName = new Map<string, Entity>();
 
@@ -163,9 +164,7 @@ class SheetBuilder {
   }
 
   private id(base: string): string {
-    const id = uniqueId(base, this.ids);
-    this.ids.add(id);
-    return id;
+    return this.ids.next(base);
   }
 
   private endpoint(end: End): { entity: string; field?: string } {

@@ -20,19 +20,20 @@ export function exportDbml(doc: CrosswalkDocument): string {
   const tableNames = nameTables(doc);
   const fieldNames = new Map(doc.entities.map((e) => [e.id, nameFields(e)]));
   const bySystem = new Map<string | undefined, Entity[]>();
+  const systemIds = new Set(doc.systems.map((s) => s.id));
   // DBML refuses a table without columns, so an entity with no fields is left out.
   for (const e of doc.entities.filter((x) => x.fields.length > 0)) {
-    const key = e.system && doc.systems.some((s) => s.id === e.system) ? e.system : undefined;
-    bySystem.set(key, [...(bySystem.get(key) ?? []), e]);
+    const key = e.system && systemIds.has(e.system) ? e.system : undefined;
+    let members = bySystem.get(key);
+    if (!members) bySystem.set(key, (members = []));
+    members.push(e);
   }
 
-  const groupNames = new Set<string>();
+  const groupNames = new UniqueNames();
   for (const system of doc.systems) {
     const members = bySystem.get(system.id) ?? [];
     for (const e of members) out.push(...table(e, tableNames.get(e.id)!, fieldNames.get(e.id)!), '');
-    let name = system.name;
-    for (let n = 2; groupNames.has(name); n++) name = `${system.name} (${n})`;
-    groupNames.add(name);
+    const name = groupNames.take(system.name);
     out.push(`TableGroup ${quoteName(name)} {`);
     for (const e of members) out.push(`  ${tableNames.get(e.id)!}`);
     if (hasNote(system.description)) out.push(`  Note: ${quoteString(system.description)}`);
@@ -48,6 +49,27 @@ export function exportDbml(doc: CrosswalkDocument): string {
   (doc.notes ?? []).forEach((n, i) => out.push(`Note ${quoteName(`note_${i + 1}`)} {`, `  ${quoteString(n.text)}`, '}', ''));
   while (out.length && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Names made unique with ` (2)`, ` (3)`…: the first suffix whose key is free. Each stem
+ * remembers the suffix it got to (the names taken only grow, so the ones below it are still
+ * taken), which keeps 5,000 tables of one name linear instead of 12.5 million tries.
+ */
+class UniqueNames {
+  private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  take(stem: string, key: (name: string) => string = (name) => name): string {
+    let name = stem;
+    if (this.used.has(key(name))) {
+      let n = this.next.get(key(stem)) ?? 2;
+      while (this.used.has(key((name = `${stem} (${n})`)))) n++;
+      this.next.set(key(stem), n + 1);
+    }
+    this.used.add(key(name));
+    return name;
+  }
 }
 
 /** A quoted DBML name: `"…"` with `\`, `"` and line breaks escaped (the parser reads these escapes). */
@@ -110,7 +132,7 @@ function typeText(type: string | undefined): string {
  */
 function nameTables(doc: CrosswalkDocument): Map<string, string> {
   const systemName = new Map(doc.systems.map((s) => [s.id, s.name]));
-  const inSystem = new Map<string, Set<string>>();
+  const inSystem = new Map<string, UniqueNames>();
   const bare = new Map<string, string>();
   // Only the tables that are written take part: an entity with no fields is left out, and a
   // name it shares must not qualify another table (the re-import would not see it).
@@ -118,39 +140,28 @@ function nameTables(doc: CrosswalkDocument): Map<string, string> {
   for (const e of written) {
     const key = e.system ?? '';
     let taken = inSystem.get(key);
-    if (!taken) inSystem.set(key, (taken = new Set()));
-    let name = e.name;
-    for (let n = 2; taken.has(name); n++) name = `${e.name} (${n})`;
-    taken.add(name);
-    bare.set(e.id, name);
+    if (!taken) inSystem.set(key, (taken = new UniqueNames()));
+    bare.set(e.id, taken.take(e.name));
   }
   const count = new Map<string, number>();
   for (const name of bare.values()) count.set(name, (count.get(name) ?? 0) + 1);
-  const used = new Set<string>();
+  const used = new UniqueNames();
   const names = new Map<string, string>();
   for (const e of written) {
     const base = bare.get(e.id)!;
     const schema = (count.get(base) ?? 0) > 1 && e.system ? systemName.get(e.system) : undefined;
     const ref = (n: string) => (schema ? `${quoteName(schema)}.${quoteName(n)}` : quoteName(n));
     // Two systems of one name can still clash: a suffix settles it.
-    let name = base;
-    for (let n = 2; used.has(ref(name)); n++) name = `${base} (${n})`;
-    used.add(ref(name));
-    names.set(e.id, ref(name));
+    names.set(e.id, ref(used.take(base, ref)));
   }
   return names;
 }
 
 /** Each field's column name, made unique within its table (DBML refuses repeated columns). */
 function nameFields(e: Entity): Map<string, string> {
-  const used = new Set<string>();
+  const used = new UniqueNames();
   const names = new Map<string, string>();
-  for (const f of e.fields) {
-    let name = f.name;
-    for (let n = 2; used.has(name); n++) name = `${f.name} (${n})`;
-    used.add(name);
-    names.set(f.id, name);
-  }
+  for (const f of e.fields) names.set(f.id, used.take(f.name));
   return names;
 }
 
@@ -189,7 +200,7 @@ function refLines(
 ): string[] {
   const refs: string[] = [];
   const pairs = new Set<string>();
-  const names = new Set<string>();
+  const names = new UniqueNames();
   for (const link of doc.links) {
     const { from, to } = link;
     if (link.kind !== 'relation' || !isEntityEndpoint(from) || !isEntityEndpoint(to) || !from.field || !to.field) {
@@ -208,12 +219,8 @@ function refLines(
       continue;
     }
     pairs.add(pair);
-    let name = link.label?.trim() ?? '';
-    if (name) {
-      const stem = name;
-      for (let n = 2; names.has(name); n++) name = `${stem} (${n})`;
-      names.add(name);
-    }
+    const label = link.label?.trim() ?? '';
+    const name = label && names.take(label);
     refs.push(`Ref${name ? ` ${quoteName(name)}` : ''}: ${a} ${operator(link)} ${b}`);
   }
   return refs;

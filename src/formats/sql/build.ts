@@ -1,4 +1,4 @@
-import { uniqueId } from '../../model/ids';
+import { IdScope } from '../import-kit';
 import type { Cardinality, CrosswalkDocument, Entity, Field, Link, System } from '../../model/types';
 import type { ImportMessage } from '../types';
 import type { ColumnFacts, ForeignKeyFacts, QualifiedName, TableChange, TableFacts } from './schema-facts';
@@ -78,12 +78,8 @@ export class SchemaBuilder {
 
   /** The document: systems, entities and relations, in the order the script declares them. */
   build(title: string, defaultSystem: string): CrosswalkDocument {
-    const ids = new Set<string>();
-    const claim = (base: string) => {
-      const id = uniqueId(base, ids);
-      ids.add(id);
-      return id;
-    };
+    const ids = new IdScope();
+    const claim = (base: string) => ids.next(base);
     const systems: System[] = [];
     const systemIds = new Map<string, string>();
     const systemFor = (schema: string | undefined) => {
@@ -153,13 +149,11 @@ const isIn = (list: readonly string[], name: string) => list.some((n) => same(n,
 const isSameSet = (a: readonly string[], b: readonly string[]) => a.length > 0 && a.length === b.length && a.every((n) => isIn(b, n));
 
 function fieldsOf(t: TableFacts): Field[] {
-  const taken = new Set<string>();
+  const taken = new IdScope();
   const foreign = new Set(t.foreignKeys.flatMap((fk) => fk.columns.map((c) => c.toLowerCase())));
   const singleUnique = new Set(t.uniques.filter((u) => u.length === 1).map((u) => u[0].toLowerCase()));
   return t.columns.map((c: ColumnFacts) => {
-    const id = uniqueId(c.name, taken);
-    taken.add(id);
-    const field: Field = { id, name: c.name };
+    const field: Field = { id: taken.next(c.name), name: c.name };
     if (c.type) field.type = c.type;
     const pk = c.primaryKey || isIn(t.primaryKey, c.name);
     const key = pk ? 'PK' : foreign.has(c.name.toLowerCase()) ? 'FK' : c.unique || singleUnique.has(c.name.toLowerCase()) ? 'UK' : undefined;

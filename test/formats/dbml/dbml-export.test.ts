@@ -99,6 +99,21 @@ Note "note_1" {
 `);
   });
 
+  it('numbers repeated table, column and ref names in order, past a name that already has the number', () => {
+    const fields = ['x', 'x', 'x (3)', 'x'].map((name, i) => ({ id: `f${i}`, name }));
+    const doc: CrosswalkDocument = {
+      format: 'crosswalk', version: 1, title: 'Repeated',
+      systems: [{ id: 's', name: 'S' }, { id: 't', name: 'S' }],
+      entities: ['User', 'User', 'User (3)', 'User'].map((name, i) => ({ id: `e${i}`, name, system: 's', fields })),
+      links: [0, 1, 2].map((i) => ({ id: `l${i}`, kind: 'relation', label: 'owns', from: { entity: `e${i + 1}`, field: 'f0' }, to: { entity: 'e0', field: `f${i}` } })),
+    };
+    const text = exportDbml(doc);
+    expect(text.match(/^Table .*$/gm)).toEqual(['Table "User" {', 'Table "User (2)" {', 'Table "User (3)" {', 'Table "User (4)" {']);
+    expect(text.split('Table "User (2)" {\n')[1].split('\n').slice(0, 4)).toEqual(['  "x" unknown', '  "x (2)" unknown', '  "x (3)" unknown', '  "x (4)" unknown']);
+    expect(text.match(/^Ref "[^"]*"/gm)).toEqual(['Ref "owns"', 'Ref "owns (2)"', 'Ref "owns (3)"']);
+    expect(text.match(/^TableGroup .*$/gm)).toEqual(['TableGroup "S" {', 'TableGroup "S (2)" {']);
+  });
+
   it('qualifies a table name two systems share with the system, and reads it back into each system', async () => {
     const doc: CrosswalkDocument = {
       format: 'crosswalk', version: 1, title: 'Two users',
