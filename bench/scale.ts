@@ -10,7 +10,8 @@ import { generateDdl } from './ddl';
 import { table } from './measure';
 
 // The command line at 500 and 5,000 entities (issue 13: "PPTX, SVG and import of 5,000
-// entities in time proportional to 500, in bounded memory"). Each case is one `cw` run in
+// entities in time proportional to 500, in bounded memory"; the DBML, Mermaid and Markdown
+// exports beside them). Each case is one `cw` run in
 // its own process (bench/cli-child.ts), so peak memory is that command's alone: wall time,
 // CPU time (steadier than wall time on a shared machine) and maxRSS. Imports lay out what
 // they read, as `cw import` does (ELK up to 200 entities per part, the iterative layout beyond: see ELK_ENTITY_LIMIT).
@@ -49,6 +50,9 @@ export async function runScaleBench(options: { sizes: readonly number[]; pptxSiz
       writeFileSync(file('csv'), String(await findExportFormat('csv-mappings')!.run(doc)));
       const cases: [string, string[]][] = [
         ['export svg', ['export', file('crosswalk.json'), '--to', 'svg', '-o', join(dir, 'out.svg')]],
+        ['export dbml', ['export', file('crosswalk.json'), '--to', 'dbml', '-o', join(dir, 'out.dbml')]],
+        ['export mermaid-er', ['export', file('crosswalk.json'), '--to', 'mermaid-er', '-o', join(dir, 'out.mmd')]],
+        ['export markdown', ['export', file('crosswalk.json'), '--to', 'markdown', '-o', join(dir, 'out.md')]],
         ['import SQL DDL (postgresql)', ['import', file('sql'), '--dialect', 'postgresql', '-o', join(dir, 'out.json')]],
         ['import DBML', ['import', file('dbml'), '-o', join(dir, 'out.json')]],
         ['import mapping sheet (CSV)', ['import', file('csv'), '-o', join(dir, 'out.json')]],
