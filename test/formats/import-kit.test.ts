@@ -9,7 +9,7 @@ describe('IdScope', () => {
     fc.assert(
       fc.property(fc.array(name, { maxLength: 6 }), fc.array(name, { maxLength: 40 }), (reserved, names) => {
         const scope = new IdScope(reserved);
-        const taken = new Set(reserved);
+        const taken = new Set<string>(reserved);
         for (const n of names) {
           const expected = uniqueId(n, taken);
           taken.add(expected);
