@@ -118,6 +118,19 @@ describe('never losing work', () => {
     await expect.poll(async () => (await readDoc(a)).notes?.length ?? 0, { timeout: 5000 }).toBe(notes);
     console.log(`tab a showed tab b's edit after ${Date.now() - started} ms`);
 
+    // Undo in tab a takes back a's own edit (the system), not b's note; b sees it too.
+    await a.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await a.keyboard.press(`${mod}+z`);
+    await expect.poll(async () => (await readDoc(a)).systems.length).toBe(systems - 1);
+    expect((await readDoc(a)).notes?.length ?? 0).toBe(notes);
+    await expect.poll(async () => (await readDoc(b)).systems.length, { timeout: 5000 }).toBe(systems - 1);
+    expect((await readDoc(b)).notes?.length ?? 0).toBe(notes);
+    // Redo brings it back, b's note still there.
+    await a.keyboard.press(`Shift+${mod}+z`);
+    await expect.poll(async () => (await readDoc(a)).systems.length).toBe(systems);
+    expect((await readDoc(a)).notes?.length ?? 0).toBe(notes);
+    await flush(a);
+
     // Both edits are in the stored document: a reload of either tab shows both.
     await a.reload();
     await waitReady(a);
