@@ -1,4 +1,5 @@
 import { parseDocumentText } from '../../io/file';
+import { createDocument } from '../../model/ops';
 import type { CrosswalkDocument } from '../../model/types';
 import { applyExternalDocument, dismissToast, loadDocument, notify, useAppStore, type AppState } from '../store/store';
 import type { DocMeta } from './backend';
@@ -9,9 +10,11 @@ import {
   describeText,
   keepCopyOfText,
   libraryStorage,
+  listLibrary,
   newDocumentId,
   readHistoryResponsively,
   serialiseCached,
+  setTrashed,
   storedHistory,
 } from './library';
 import { openStoredDocument, Saver } from './saver';
@@ -209,16 +212,41 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
       return false;
     }
     const history = await readHistoryResponsively(opened.history, (text) => parseTextResponsively(text, source));
-    if (meta?.deletedAt !== undefined) await backend.putMeta({ ...meta, deletedAt: undefined });
+    // A document in the trash (a bookmark to it) opens restored, and says so.
+    const trashed = meta?.deletedAt !== undefined;
+    if (trashed) await setTrashed(id, false);
     await leave();
     withQuiet(() => loadDocument(parsed.doc, history));
     start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
+    if (trashed) {
+      notify('info', `“${source}” was in the trash; it is restored and open.`, undefined, {
+        label: 'Put it back in the trash',
+        run: () => void putBackInTrash(id, source),
+      });
+    }
     for (const copy of opened.copies) {
       notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
     }
     return true;
   } finally {
     endOpenProgress(source);
+  }
+}
+
+/**
+ * Undoes the restore of a trashed document opened by its address: as in the library, the
+ * open document cannot be deleted, so the newest other one (or a new one) opens first.
+ */
+async function putBackInTrash(id: string, title: string): Promise<void> {
+  try {
+    if (current?.id === id) {
+      const other = (await listLibrary()).documents.find((m) => m.id !== id);
+      if (!other || !(await openLibraryDocument(other.id))) await openAsNewDocument(createDocument('Untitled'));
+    }
+    await setTrashed(id, true);
+    notify('info', `“${title}” is back in the trash (the library can restore it).`);
+  } catch (e) {
+    notify('error', `Could not put “${title}” back in the trash: ${describeError(e)}`);
   }
 }
 

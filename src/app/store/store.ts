@@ -20,6 +20,8 @@ export interface Toast {
   text: string;
   /** Extra lines (e.g. every problem of an invalid file). */
   details?: string[];
+  /** A button in the message (an undo); a message with one stays until dismissed or used. */
+  action?: { label: string; run: () => void };
 }
 
 /** One side of the mapping table: a whole system or one entity. */
@@ -281,10 +283,10 @@ export function setUi(patch: Partial<UiState>): void {
 
 let toastSeq = 0;
 
-/** Shows a message; errors stay until dismissed, others fade. */
-export function notify(kind: Toast['kind'], text: string, details?: string[]): number {
+/** Shows a message; errors and messages with an action stay until dismissed, others fade. */
+export function notify(kind: Toast['kind'], text: string, details?: string[], action?: Toast['action']): number {
   const id = ++toastSeq;
-  setState((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text, details }] }));
+  setState((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text, details, action }] }));
   return id;
 }
 
