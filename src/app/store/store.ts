@@ -122,11 +122,14 @@ function pushPast(past: CrosswalkDocument[], doc: CrosswalkDocument): CrosswalkD
 
 let readOnlyToast: number | undefined;
 
+/** Why a read-only (shared) document refuses an edit: the message, and the editing buttons' tooltip. */
+export const READ_ONLY_REASON = 'This shared document is read-only: use “Edit a copy” to change it.';
+
 /** In read-only mode, refuses an edit with one message (not one per refused key or drag). */
-function refuseReadOnly(): boolean {
+export function refuseReadOnly(): boolean {
   if (!getState().ui.readOnly) return false;
   if (readOnlyToast === undefined || !getState().toasts.some((t) => t.id === readOnlyToast)) {
-    readOnlyToast = notify('info', 'This shared document is read-only. Use “Edit a copy” to change it.');
+    readOnlyToast = notify('info', READ_ONLY_REASON);
   }
   return true;
 }
