@@ -123,7 +123,7 @@ function onMessage(open: Open, message: SavedMessage): void {
   flushScheduled();
   if (message.keptCopy) tellKeptCopy(message.keptCopy, false);
   const take = (revision: number, text: string) => {
-    if (current !== open || !open.saver.acceptRemote(revision)) return;
+    if (current !== open || !open.saver.acceptRemote(revision, text)) return;
     const parsed = parseDocumentText(text);
     if (!parsed.ok) return;
     withQuiet(() => applyExternalDocument(parsed.doc));
@@ -144,7 +144,7 @@ function onMessage(open: Open, message: SavedMessage): void {
     });
 }
 
-function start(id: string, revision: number, createdAt: number): void {
+function start(id: string, revision: number, createdAt: number, text: string): void {
   const { backend, wal } = libraryStorage();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`crosswalk:doc:${id}`);
   const saver = new Saver(id, revision, {
@@ -162,7 +162,7 @@ function start(id: string, revision: number, createdAt: number): void {
       // Home lists (in any tab, this one included) show the new title, counts and time.
       broadcastLibraryChange();
     },
-  });
+  }, text);
   const open: Open = { id, createdAt, saver, channel };
   if (channel) channel.onmessage = (e: MessageEvent<SavedMessage>) => onMessage(open, e.data);
   current = open;
@@ -217,7 +217,8 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
     if (trashed) await setTrashed(id, false);
     await leave();
     withQuiet(() => loadDocument(parsed.doc, history));
-    start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
+    start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt, opened.record.text);
+    if (opened.lost > 0) notify('error', 'Changes of a tab that closed before saving could not be recovered: another tab had saved over the version they were made on.');
     if (trashed) {
       notify('info', `“${source}” was in the trash; it is restored and open.`, undefined, {
         label: 'Put it back in the trash',
@@ -265,7 +266,7 @@ export async function openAsNewDocument(doc: CrosswalkDocument): Promise<void> {
   }
   await leave();
   withQuiet(() => loadDocument(doc, { past: [], future: [] }));
-  start(meta.id, meta.revision, meta.createdAt);
+  start(meta.id, meta.revision, meta.createdAt, serialiseCached(doc));
 }
 
 /** Shows a document read-only (a share link): not in the library until "Edit a copy". */
