@@ -23,14 +23,27 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 const put = (o: Obj, k: string, v: unknown) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 
-/** Whether two JSON values are equal. */
+/** Whether two JSON values are equal (a key set to undefined counts as absent). */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
-  if (!isObject(a) || !isObject(b)) return false;
-  const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameJson(a[k], own(b, k)));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  // Without allocating: documents are compared whole when another tab's version arrives.
+  let keys = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    const v = (a as Obj)[k];
+    if (v === undefined) continue;
+    keys++;
+    if (!sameJson(v, own(b as Obj, k))) return false;
+  }
+  for (const k in b) if (Object.hasOwn(b, k) && (b as Obj)[k] !== undefined) keys--;
+  return keys === 0;
 }
 
 const byIdCache = new WeakMap<readonly unknown[], Map<string, Obj> | null>();
@@ -79,9 +92,10 @@ export function diffJson(base: unknown, next: unknown): Delta | undefined {
       const removed = new Set<string>();
       const added: { item: unknown; after: string | undefined }[] = [];
       for (const [id, item] of a) {
-        if (!b.has(id)) removed.add(id);
-        else {
-          const d = diffJson(item, b.get(id));
+        const other = b.get(id);
+        if (other === undefined) removed.add(id);
+        else if (!sameJson(item, other)) {
+          const d = diffJson(item, other);
           if (d) changed.set(id, d);
         }
       }
