@@ -3,8 +3,8 @@ import { dismissToast, useAppStore, type Toast } from './store/store';
 
 function ToastView({ toast }: { toast: Toast }) {
   useEffect(() => {
-    // Errors stay until dismissed; the rest fade.
-    if (toast.kind === 'error') return;
+    // Errors and messages offering an action stay until dismissed; the rest fade.
+    if (toast.kind === 'error' || toast.action) return;
     const t = setTimeout(() => dismissToast(toast.id), 4000);
     return () => clearTimeout(t);
   }, [toast]);
@@ -18,7 +18,19 @@ function ToastView({ toast }: { toast: Toast }) {
           ))}
         </ul>
       )}
-      <button type="button" aria-label="Dismiss message" onClick={() => dismissToast(toast.id)}>×</button>
+      {toast.action && (
+        <button
+          type="button"
+          className="cw-toast-action"
+          onClick={() => {
+            dismissToast(toast.id);
+            toast.action!.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="cw-toast-dismiss" aria-label="Dismiss message" onClick={() => dismissToast(toast.id)}>×</button>
     </div>
   );
 }

@@ -33,6 +33,8 @@ export interface LaneMetrics {
   lines(text: string, width: number, size: number, bold: boolean): number;
   /** Height of one line of text at `size`, in the layout's unit. */
   lineHeight(size: number): number;
+  /** Width of `text` (one line) at `size`, in the layout's unit. */
+  width(text: string, size: number, bold: boolean): number;
   style: LaneStyle;
 }
 
@@ -147,6 +149,14 @@ function textHeight(m: LaneMetrics, text: string, width: number, pt: number, bol
   return Math.max(1, lines) * m.lineHeight(pt) + 2 * m.style.inset.v + m.style.boxPad;
 }
 
+/** Width of the widest word of a text (words split at white space). */
+function widestWord(m: LaneMetrics, text: string, size: number, bold: boolean): number {
+  let widest = 0;
+  for (const word of text.split(/\s+/)) if (word) widest = Math.max(widest, m.width(word, size, bold));
+  // A little over, so rounding where the box is written (EMU, px) cannot push the word to a second line.
+  return widest * 1.02;
+}
+
 /** The lane a link's box goes into: between its two columns, or right of a column linked to itself. */
 function laneOf(cf: number, ct: number): number {
   return Math.min(cf, ct);
@@ -181,13 +191,45 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
   for (const l of usable) laneUsed[laneOf(anchorColumn.get(l.from)!, anchorColumn.get(l.to)!)] = true;
 
   // Widths: columns and used lanes share the width; an unused lane between columns is a gap.
+  // Each lane is at least as wide as the longest word of its texts, so no word breaks in the
+  // middle (a lane that needs more takes it from the columns); a word wider than any column
+  // could be breaks anyway and asks for nothing.
   const inner = Array.from({ length: columns - 1 }, (_, i) => i);
   const gaps = inner.filter((i) => !laneUsed[i]).length * S.emptyLane;
   const lanes = laneUsed.filter(Boolean).length;
-  const colW = Math.min(S.maxColumn, (area.w - gaps) / (columns + laneWeight * lanes));
-  const laneW = Math.min(S.maxColumn, colW * laneWeight);
-  const labelW = laneW - 2 * S.lanePad;
-  const laneWidth = (i: number) => (laneUsed[i] ? laneW : i < columns - 1 ? S.emptyLane : 0);
+  const minLane = new Array<number>(columns).fill(0);
+  for (const l of usable) {
+    const i = laneOf(anchorColumn.get(l.from)!, anchorColumn.get(l.to)!);
+    const need = widestWord(m, l.text, S.labelPt, false) + 2 * S.inset.h + 2 * S.lanePad;
+    if (need <= S.maxColumn) minLane[i] = Math.max(minLane[i], need);
+  }
+  let minColumn = S.minColumn;
+  for (const b of blocks) {
+    const need =
+      2 * S.inset.h +
+      Math.max(widestWord(m, b.title, b.kind === 'System' ? S.systemPt : S.entityPt, true), widestWord(m, b.subtitle ?? '', S.rowPt, false), ...b.rows.map((r) => widestWord(m, r.text, S.rowPt, false)));
+    if (need <= S.maxColumn) minColumn = Math.max(minColumn, need);
+  }
+  const widths = (pinned: readonly number[], wholeWords = true) => {
+    const pinnedW = pinned.reduce((w, i) => w + minLane[i], 0);
+    const colW = Math.min(S.maxColumn, (area.w - gaps - pinnedW) / (columns + laneWeight * (lanes - pinned.length)));
+    const shared = Math.min(S.maxColumn, colW * laneWeight);
+    return { colW, laneW: (i: number) => (wholeWords ? Math.max(shared, minLane[i]) : shared) };
+  };
+  // Pin the lanes whose words need more than their share, until no other does (the share only shrinks).
+  let pinned: number[] = [];
+  let sized = widths(pinned);
+  for (;;) {
+    const more = inner.filter((i) => laneUsed[i] && minLane[i] > Math.min(S.maxColumn, sized.colW * laneWeight));
+    if (more.length === pinned.length) break;
+    pinned = more;
+    sized = widths(pinned);
+  }
+  // When the columns cannot keep their words whole either, the plain share (words break).
+  if (sized.colW < minColumn - 1e-9) sized = widths([], false);
+  const { colW } = sized;
+  const laneWidth = (i: number) => (laneUsed[i] ? sized.laneW(i) : i < columns - 1 ? S.emptyLane : 0);
+  const labelW = (i: number) => sized.laneW(i) - 2 * S.lanePad;
   const total = columns * colW + laneUsed.reduce((w, _, i) => w + laneWidth(i), 0);
   const colX: number[] = [];
   const laneX: number[] = [];
@@ -199,7 +241,7 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
     x += laneWidth(c);
   }
   const textW = colW - 2 * S.inset.h;
-  const fitsWidth = colW >= S.minColumn - 1e-9;
+  const fitsWidth = colW >= minColumn - 1e-9 && inner.every((i) => !laneUsed[i] || sized.laneW(i) >= minLane[i] - 1e-9);
 
   // Row order of each entity: by where its rows' links come from (rows with none keep their place).
   const position = new Map<string, number>();
@@ -210,7 +252,7 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
       const cf = anchorColumn.get(l.from)!;
       const ct = anchorColumn.get(l.to)!;
       if (ct <= cf) continue;
-      const h = textHeight(m, l.text, labelW - 2 * S.inset.h, S.labelPt);
+      const h = textHeight(m, l.text, labelW(laneOf(cf, ct)) - 2 * S.inset.h, S.labelPt);
       incomingBoxes.set(l.to, (incomingBoxes.get(l.to) ?? 0) + h + S.labelGap);
     }
   }
@@ -365,7 +407,7 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
     const cf = anchorColumn.get(l.from)!;
     const ct = anchorColumn.get(l.to)!;
     const lane = laneOf(cf, ct);
-    const h = textHeight(m, l.text, labelW - 2 * S.inset.h, S.labelPt);
+    const h = textHeight(m, l.text, labelW(lane) - 2 * S.inset.h, S.labelPt);
     // Level with the middle of its two ends; with alignTargets, level with its target row (which grew to hold it).
     const want = (S.alignTargets && ct > cf ? position.get(l.to)! : (position.get(l.from)! + position.get(l.to)!) / 2) - h / 2;
     const list = byLane.get(lane) ?? [];
@@ -392,7 +434,7 @@ function layoutWith(columns: number, blocks: readonly LaneBlock[], links: readon
     used = Math.max(used, bottom - area.y);
     items.forEach((it, i) => {
       const key = `label:${it.link.key}`;
-      const rect = { x: laneX[lane] + S.lanePad, y: tops[i], w: labelW, h: it.h };
+      const rect = { x: laneX[lane] + S.lanePad, y: tops[i], w: labelW(lane), h: it.h };
       texts.push({ key, role: 'label', rect, paragraphs: [{ text: it.link.text, size: S.labelPt, align: 'center' }] });
       const fromRect = placed.get(it.link.from)!;
       const toRect = placed.get(it.link.to)!;

@@ -47,11 +47,17 @@ class World {
     };
   }
 
+  /** The log's quota in characters (localStorage's is about five million). */
+  quota = Infinity;
+
   wal(gen: number): WalStore {
     const live = () => this.generation === gen;
     return {
       get: (k) => this.ls.get(k) ?? null,
-      set: (k, v) => void (live() && this.ls.set(k, v)),
+      set: (k, v) => {
+        if (v.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+        if (live()) this.ls.set(k, v);
+      },
       remove: (k) => void (live() && this.ls.delete(k)),
       keys: () => [...this.ls.keys()],
     };
@@ -78,7 +84,7 @@ class Page {
     const now = () => ++clock;
     void openStoredDocument(ID, { backend, wal, now, keepCopy, describe: meta }).then((opened) => {
       if (world.generation !== this.gen || !opened) return;
-      this.saver = new Saver(ID, opened.record.revision, { backend, wal, tab, now, keepCopy });
+      this.saver = new Saver(ID, opened.record.revision, { backend, wal, tab, now, keepCopy }, opened.record.text);
       this.text = opened.record.text;
     });
   }
@@ -101,18 +107,26 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'step-then-crash' as const }) },
 );
 
-async function runScenario(commands: readonly Command[]): Promise<void> {
+/**
+ * Runs commands on one page at a time. `large`: texts too long for the log's quota, so it
+ * holds patches (the changes since the last save) instead of whole texts.
+ */
+async function runScenario(commands: readonly Command[], large = false): Promise<void> {
   const world = new World();
-  world.docs.set(ID, { id: ID, revision: 1, text: 'v0', updatedAt: 0 });
+  // Each edit changes the middle of a long text, as an edit of a large document does.
+  const pad = large ? 'x'.repeat(10_000) : '';
+  const version = (k: number) => `${pad}v${k}${pad}`;
+  if (large) world.quota = 15_000;
+  world.docs.set(ID, { id: ID, revision: 1, text: version(0), updatedAt: 0 });
   world.metas.set(ID, { ...meta('v0'), revision: 1, updatedAt: 0 });
   let page = new Page(world);
-  let last = 'v0';
+  let last = version(0);
   let n = 0;
   for (const c of commands) {
     if (c.kind === 'edit') {
       // A page takes edits once its document is open.
       if (!page.saver) continue;
-      last = `v${++n}`;
+      last = version(++n);
       page.saver.change({ text: last, meta: meta(last), history: { past: [], future: [] } });
       await settle();
     } else if (c.kind === 'step') {
@@ -155,6 +169,14 @@ describe('saving survives any crash', () => {
       { kind: 'edit' },
       { kind: 'step-then-crash' },
     ]);
+  });
+
+  it('the same for a document too large for the log: it holds the changes since the last save', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { maxLength: 40 }), (commands) => runScenario(commands, true)),
+      { numRuns: 300 },
+    );
+    await runScenario([{ kind: 'step' }, { kind: 'step' }, { kind: 'edit' }, { kind: 'edit' }, { kind: 'step-then-crash' }], true);
   });
 });
 
@@ -228,7 +250,10 @@ class Tab {
     void openStoredDocument(ID, { backend, wal, now, keepCopy, describe: meta }).then((opened) => {
       if (!live() || !opened) return;
       this.text = opened.record.text;
-      this.saver = new Saver(ID, opened.record.revision, {
+      this.saver = new Saver(
+        ID,
+        opened.record.revision,
+        {
         backend,
         wal,
         tab: `tab${page}`,
@@ -241,12 +266,14 @@ class Tab {
               page: other.page,
               run: () => {
                 if (world.dead.has(other.page) || !other.saver) return;
-                if (other.saver.acceptRemote(revision)) other.text = text;
+                if (other.saver.acceptRemote(revision, text)) other.text = text;
               },
             });
           }
         },
-      });
+        },
+        opened.record.text,
+      );
     });
   }
 }

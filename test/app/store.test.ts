@@ -6,6 +6,7 @@ import { addFieldAfter, addNoteAt, connect, deleteSelection, duplicateSelection,
 import { generateDocument } from '../fixtures/generate';
 import {
   applyEdit,
+  applyExternalDocument,
   applyTransient,
   commitTransient,
   getState,
@@ -96,6 +97,37 @@ describe('store history', () => {
     undo();
     applyEdit((d) => ops.updateDocumentInfo(d, { title: 'B' }));
     expect(getState().history.future).toHaveLength(0);
+  });
+});
+
+describe('another tab’s version (applyExternalDocument)', () => {
+  const copy = (d: CrosswalkDocument) => JSON.parse(JSON.stringify(d)) as CrosswalkDocument;
+
+  it('is not an undo step here: undo takes back this tab’s own edits and keeps the other tab’s', () => {
+    const start = getState().doc;
+    const [e1, e2] = start.entities;
+    applyEdit((d) => ops.updateEntity(d, e1.id, { name: 'Mine' }));
+    const other = copy(ops.updateEntity(getState().doc, e2.id, { name: 'Theirs' }));
+    applyExternalDocument(other);
+    expect(getState().doc).toEqual(other);
+    undo();
+    // This tab's rename is undone; the other tab's stays.
+    expect(getState().doc.entities[0].name).toBe(e1.name);
+    expect(getState().doc.entities[1].name).toBe('Theirs');
+    undo();
+    expect(getState().doc.entities[1].name).toBe('Theirs');
+    redo();
+    expect(getState().doc.entities.map((e) => e.name).slice(0, 2)).toEqual(['Mine', 'Theirs']);
+  });
+
+  it('stops undo at an edit the other tab changed again, and says why', () => {
+    const [e1] = getState().doc.entities;
+    applyEdit((d) => ops.updateEntity(d, e1.id, { name: 'Mine' }));
+    applyExternalDocument(copy(ops.updateEntity(getState().doc, e1.id, { name: 'Theirs' })));
+    const toasts = getState().toasts.length;
+    undo();
+    expect(getState().doc.entities[0].name).toBe('Theirs');
+    expect(getState().toasts.slice(toasts).map((t) => t.text).join(' ')).toMatch(/Nothing more to undo in this tab/);
   });
 });
 

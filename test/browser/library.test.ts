@@ -118,6 +118,19 @@ describe('never losing work', () => {
     await expect.poll(async () => (await readDoc(a)).notes?.length ?? 0, { timeout: 5000 }).toBe(notes);
     console.log(`tab a showed tab b's edit after ${Date.now() - started} ms`);
 
+    // Undo in tab a takes back a's own edit (the system), not b's note; b sees it too.
+    await a.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await a.keyboard.press(`${mod}+z`);
+    await expect.poll(async () => (await readDoc(a)).systems.length).toBe(systems - 1);
+    expect((await readDoc(a)).notes?.length ?? 0).toBe(notes);
+    await expect.poll(async () => (await readDoc(b)).systems.length, { timeout: 5000 }).toBe(systems - 1);
+    expect((await readDoc(b)).notes?.length ?? 0).toBe(notes);
+    // Redo brings it back, b's note still there.
+    await a.keyboard.press(`Shift+${mod}+z`);
+    await expect.poll(async () => (await readDoc(a)).systems.length).toBe(systems);
+    expect((await readDoc(a)).notes?.length ?? 0).toBe(notes);
+    await flush(a);
+
     // Both edits are in the stored document: a reload of either tab shows both.
     await a.reload();
     await waitReady(a);
@@ -201,6 +214,21 @@ describe('never losing work', () => {
     await expect.poll(() => documentId(page)).toBe(ids[0]);
     expect((await readDoc(page)).title).toBe('Alpha map');
     await page.screenshot({ path: '.tmp/browser-library.png' });
+
+    // A bookmark to a document in the trash opens it restored, says so, and can put it back.
+    await page.locator('[data-action="library"]').click();
+    await dialog.locator(`[data-doc-id="${ids[1]}"]`).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await library(page)).map((m) => m.id)).not.toContain(ids[1]);
+    await page.goto(`${h.url}?d=${ids[1]}`);
+    await page.waitForSelector('html[data-ready="true"]');
+    expect(await documentId(page)).toBe(ids[1]);
+    const told = page.getByRole('status').filter({ hasText: 'was in the trash; it is restored and open' });
+    await expect.poll(() => told.count()).toBe(1);
+    expect((await library(page)).map((m) => m.id)).toContain(ids[1]);
+    await page.screenshot({ path: '.tmp/browser-library-restored.png' });
+    await told.getByRole('button', { name: 'Put it back in the trash' }).click();
+    await expect.poll(async () => (await library(page)).map((m) => m.id)).not.toContain(ids[1]);
+    expect(await documentId(page)).not.toBe(ids[1]);
     await page.close();
   });
 

@@ -66,10 +66,18 @@ describe('share links', () => {
     expect(await library(page)).toEqual([]);
     expect(await documentId(page)).toBeUndefined();
 
-    // Keys, toolbar buttons and a delete are all refused by the store.
+    // The toolbar's editing buttons are disabled, saying why; reading, presenting and exporting are not.
+    for (const id of ['undo', 'redo', 'delete', 'add-system', 'add-entity', 'add-field', 'add-note', 'layout']) {
+      const button = page.locator(`[data-action="${id}"]`);
+      expect(await button.isDisabled(), id).toBe(true);
+      expect(await button.getAttribute('title'), id).toMatch(/read-only.*Edit a copy/);
+    }
+    for (const id of ['library', 'save', 'export', 'share', 'import', 'fit', 'palette', 'help', 'panel-mermaid', 'panel-walkthrough', 'mapping-table', 'present']) {
+      expect(await page.locator(`[data-action="${id}"]`).isEnabled(), id).toBe(true);
+    }
+    // Keys and a delete are refused by the store, with the same message.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('s');
-    await page.locator('[data-action="add-note"]').click();
     await page.locator('.react-flow__node[data-id="okta"] .cw-system-header').click();
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' ')).toMatch(/read-only/);
@@ -117,6 +125,7 @@ describe('share links', () => {
 
     // The walkthrough panel reads; present mode steps through.
     await page.getByRole('tab', { name: 'Walkthrough' }).click();
+    expect(await page.getByRole('button', { name: 'Add step' }).isDisabled()).toBe(true);
     await expect.poll(async () => (await page.locator('.cw-side-body').textContent()) ?? '').toContain(doc.walkthrough![0].title);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('p');

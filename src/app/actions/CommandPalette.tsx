@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { EXAMPLES } from '../files/examples';
 import { openUrl } from '../files/documents';
 import { getState, setUi, useAppStore } from '../store/store';
-import { ACTIONS, PALETTE_SOURCES, runAction, type Action } from './actions';
+import { ACTIONS, isEnabled, PALETTE_SOURCES, runAction, type Action } from './actions';
 import { formatShortcut } from './shortcut';
 import { Dialog } from '../panels/Dialog';
 
@@ -23,7 +23,7 @@ function fromAction(a: Action): Command {
     group: a.group,
     keywords: a.keywords,
     shortcut: a.shortcuts?.[0],
-    enabled: a.enabled ? a.enabled(getState()) : true,
+    enabled: isEnabled(a, getState()),
     run: () => runAction(a),
   };
 }

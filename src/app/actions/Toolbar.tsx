@@ -1,12 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/store';
-import { ACTIONS, runAction } from './actions';
+import { READ_ONLY_REASON, useAppStore } from '../store/store';
+import { ACTIONS, isEnabled, runAction } from './actions';
 import { formatShortcut } from './shortcut';
 
 /** The toolbar: the actions marked for it, each a button with an accessible name and its shortcut. */
 export function Toolbar() {
   // Subscribe to the enabled flags only, not the whole state.
-  const enabled = useAppStore(useShallow((s) => ACTIONS.map((a) => (a.enabled ? a.enabled(s) : true))));
+  const enabled = useAppStore(useShallow((s) => ACTIONS.map((a) => isEnabled(a, s))));
+  const readOnly = useAppStore((s) => !!s.ui.readOnly);
   const groups = ['File', 'Edit', 'Insert', 'View', 'Panels', 'Walkthrough'] as const;
   return (
     <div className="cw-toolbar" role="toolbar" aria-label="Main toolbar">
@@ -22,7 +23,7 @@ export function Toolbar() {
                   key={a.id}
                   type="button"
                   aria-label={a.label}
-                  title={`${a.label}${shortcut}`}
+                  title={readOnly && a.edits ? `${a.label} — ${READ_ONLY_REASON}` : `${a.label}${shortcut}`}
                   data-action={a.id}
                   disabled={!enabled[ACTIONS.indexOf(a)]}
                   onClick={() => runAction(a)}

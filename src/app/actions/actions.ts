@@ -15,7 +15,7 @@ import {
   selectAll,
 } from '../store/commands';
 import { openAsNewDocument } from '../persistence/session';
-import { getState, redo, setUi, undo, type AppState } from '../store/store';
+import { getState, redo, refuseReadOnly, setUi, undo, type AppState } from '../store/store';
 import { CATALOGUE_ACTIONS } from './catalogue-actions';
 
 // One registry of user actions. The toolbar, the command palette, the shortcut help and the
@@ -34,6 +34,8 @@ export interface Action {
   keywords?: string;
   /** Whether it can run now (disabled in the toolbar and palette otherwise). */
   enabled?: (state: AppState) => boolean;
+  /** It changes the document: disabled on a read-only (shared) document, see {@link isEnabled}. */
+  edits?: true;
   run: () => void | Promise<void>;
   /**
    * The key is left to the browser, whose `paste` event then carries the clipboard's text:
@@ -70,17 +72,18 @@ export const ACTIONS: readonly Action[] = [
   { id: 'share', label: 'Copy share link', group: 'File', toolbar: 'Share', run: () => setUi({ shareOpen: true }) },
   { id: 'import', label: 'Import (SQL DDL, mapping sheet, DBML, OpenAPI…)…', group: 'File', toolbar: 'Import', run: () => setUi({ importOpen: true }) },
 
-  { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], toolbar: 'Undo', enabled: (s) => s.history.past.length > 0 || !!s.transientBase, run: undo },
-  { id: 'redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
+  { id: 'undo', edits: true, label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], toolbar: 'Undo', enabled: (s) => s.history.past.length > 0 || !!s.transientBase, run: undo },
+  { id: 'redo', edits: true, label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: 'Redo', enabled: (s) => s.history.future.length > 0, run: redo },
   { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: (s) => s.selection.ids.length > 0, run: () => void copySelection() },
-  { id: 'cut', label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
+  { id: 'cut', edits: true, label: 'Cut', group: 'Edit', shortcuts: ['Mod+X'], enabled: (s) => s.selection.ids.length > 0, run: cutSelection },
   // The key is left to the browser's paste event, which carries the text: a format's text is
   // imported (import-into.ts), field lines fill a selected entity (paste.ts), else this runs.
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], byPasteEvent: true, enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
-  { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
-  { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
+  { id: 'paste', edits: true, label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], byPasteEvent: true, enabled: (s) => !fieldsPasteTarget(s), run: () => paste() },
+  { id: 'duplicate', edits: true, label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: (s) => s.selection.ids.length > 0, run: duplicateSelection },
+  { id: 'delete', edits: true, label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], toolbar: 'Delete', enabled: hasSelection, run: deleteSelection },
   {
     id: 'edit-field',
+    edits: true,
     label: 'Rename the selected field',
     group: 'Edit',
     shortcuts: ['Enter', 'F2'],
@@ -92,9 +95,10 @@ export const ACTIONS: readonly Action[] = [
   },
   { id: 'select-all', label: 'Select all', group: 'Edit', shortcuts: ['Mod+A'], run: selectAll },
 
-  { id: 'add-system', label: 'Add system', group: 'Insert', shortcuts: ['S'], toolbar: '+ System', run: () => reveal([addSystemAt(viewportCentre(), undefined, visibleArea())]) },
+  { id: 'add-system', edits: true, label: 'Add system', group: 'Insert', shortcuts: ['S'], toolbar: '+ System', run: () => reveal([addSystemAt(viewportCentre(), undefined, visibleArea())]) },
   {
     id: 'add-entity',
+    edits: true,
     label: 'Add entity (into the selected system)',
     group: 'Insert',
     shortcuts: ['E'],
@@ -103,6 +107,7 @@ export const ACTIONS: readonly Action[] = [
   },
   {
     id: 'add-field',
+    edits: true,
     label: 'Add field to the selected entity',
     group: 'Insert',
     shortcuts: ['F'],
@@ -114,12 +119,12 @@ export const ACTIONS: readonly Action[] = [
       if (entity) addFieldAfter(entity, s.selection.field?.entity === entity ? s.selection.field.field : undefined);
     },
   },
-  { id: 'add-note', label: 'Add note', group: 'Insert', shortcuts: ['N'], toolbar: '+ Note', run: () => reveal([addNoteAt(viewportCentre(), undefined, visibleArea())]) },
+  { id: 'add-note', edits: true, label: 'Add note', group: 'Insert', shortcuts: ['N'], toolbar: '+ Note', run: () => reveal([addNoteAt(viewportCentre(), undefined, visibleArea())]) },
 
   { id: 'fit', label: 'Fit view', group: 'View', shortcuts: ['Shift+1'], toolbar: 'Fit', run: () => fitTo() },
   { id: 'zoom-in', label: 'Zoom in', group: 'View', shortcuts: ['='], run: () => zoomBy(1.25) },
   { id: 'zoom-out', label: 'Zoom out', group: 'View', shortcuts: ['-'], run: () => zoomBy(0.8) },
-  { id: 'layout', label: 'Auto layout', group: 'View', shortcuts: ['Mod+Shift+L'], toolbar: 'Auto layout', run: autoLayout },
+  { id: 'layout', edits: true, label: 'Auto layout', group: 'View', shortcuts: ['Mod+Shift+L'], toolbar: 'Auto layout', run: autoLayout },
   { id: 'snap', label: 'Toggle snap to grid', group: 'View', shortcuts: ['G'], run: () => setUi({ snapToGrid: !getState().ui.snapToGrid }) },
   { id: 'minimap', label: 'Toggle minimap', group: 'View', shortcuts: ['M'], run: () => setUi({ minimap: !getState().ui.minimap }) },
   { id: 'palette', label: 'Command palette', group: 'View', shortcuts: ['Mod+K'], toolbar: 'Commands', run: () => setUi({ paletteOpen: true, paletteQuery: '' }) },
@@ -160,8 +165,15 @@ export interface PaletteEntry {
 /** Sources of document-dependent palette entries, read each time the palette opens. */
 export const PALETTE_SOURCES: ((state: AppState) => PaletteEntry[])[] = [];
 
-/** Runs an action if it is enabled now. */
+/** Whether an action can run now: its own condition, and not an edit of a read-only document. */
+export function isEnabled(action: Action, state: AppState): boolean {
+  if (action.edits && state.ui.readOnly) return false;
+  return action.enabled ? action.enabled(state) : true;
+}
+
+/** Runs an action if it is enabled now; an edit of a read-only document says why it cannot. */
 export function runAction(action: Action): void {
-  if (action.enabled && !action.enabled(getState())) return;
+  if (action.edits && refuseReadOnly()) return;
+  if (!isEnabled(action, getState())) return;
   void action.run();
 }

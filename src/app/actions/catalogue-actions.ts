@@ -7,6 +7,7 @@ export const CATALOGUE_ACTIONS: readonly Action[] = catalogueEntries().map((e) =
   id: `catalogue:${e.id}`,
   label: `Add ${e.system} ${e.entity}…`,
   group: 'Insert',
+  edits: true,
   keywords: ['catalogue', 'template', ...e.keywords].join(' '),
   run: async () => {
     const { addFromCatalogue } = await import('../files/catalogue');

@@ -3,7 +3,7 @@ import { acceptedFileTypes, findImportFormat, guessImportFormat, IMPORT_FORMATS 
 import type { ImportMessage, SqlDialect } from '../../formats/types';
 import { importAsNewDocument } from '../files/documents';
 import { describeMessages, mergeIntoOpenDocument, readImport } from '../files/import-into';
-import { setUi } from '../store/store';
+import { getState, READ_ONLY_REASON, setUi, useAppStore } from '../store/store';
 import { Dialog } from './Dialog';
 import '../export/export.css';
 
@@ -25,7 +25,9 @@ export function ImportDialog() {
   const [source, setSource] = useState(PASTED);
   const [formatId, setFormatId] = useState(DETECT);
   const [dialect, setDialect] = useState<SqlDialect | ''>('');
-  const [into, setInto] = useState(true);
+  // A read-only (shared) document takes nothing in: the import becomes a new document.
+  const readOnly = useAppStore((s) => !!s.ui.readOnly);
+  const [into, setInto] = useState(() => !getState().ui.readOnly);
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -124,8 +126,8 @@ export function ImportDialog() {
       />
       <fieldset className="cw-fieldset" disabled={busy}>
         <legend>Import</legend>
-        <label className="cw-radio">
-          <input type="radio" name="import-into" checked={into} onChange={() => setInto(true)} />
+        <label className="cw-radio" title={readOnly ? READ_ONLY_REASON : undefined}>
+          <input type="radio" name="import-into" checked={into} disabled={readOnly} onChange={() => setInto(true)} />
           Into this document (matching names are kept; one undo step)
         </label>
         <label className="cw-radio">

@@ -66,15 +66,36 @@ export interface WalStore {
   keys(): string[];
 }
 
-/** The newest state of a document in one page, written synchronously on every change. */
+/**
+ * The newest state of a document in one page, written synchronously on every change: the
+ * whole text while it fits the log, else the changes since the last save (`patches`).
+ */
 export interface WalEntry {
   id: string;
   tab: string;
   seq: number;
-  /** The stored revision this state was made on. */
+  /** The stored revision this state was made on (the patches' base). */
   base: number;
-  text: string;
+  /** The whole text (absent when the entry holds patches). */
+  text?: string;
+  /** The page's change counter that the base revision's text is (patches start after it). */
+  baseSeq?: number;
+  /** Each change since the base, made on the text of the one before (see text-patch.ts). */
+  patches?: TextPatch[];
   at: number;
+}
+
+/**
+ * One change of a text: `text` replaces the characters from `from` to `to` of a text
+ * `length` long; it turns the page's change `after` into its change `seq`.
+ */
+export interface TextPatch {
+  after: number;
+  seq: number;
+  from: number;
+  to: number;
+  length: number;
+  text: string;
 }
 
 const WAL_PREFIX = 'crosswalk:wal:';
@@ -92,7 +113,7 @@ export function walKey(id: string, tab: string): string {
  */
 export function writeWalEntry(entry: WalEntry): string {
   const { text, ...rest } = entry;
-  return `${JSON.stringify(rest)}\n${text}`;
+  return `${JSON.stringify(rest)}\n${text ?? ''}`;
 }
 
 /** Reads a stored log entry (either form); undefined when it is not one. */
@@ -100,7 +121,12 @@ export function readWalEntry(raw: string): WalEntry | undefined {
   try {
     const nl = raw.indexOf('\n');
     const entry = (nl < 0 ? JSON.parse(raw) : { ...JSON.parse(raw.slice(0, nl)), text: raw.slice(nl + 1) }) as WalEntry | null;
-    return entry && typeof entry === 'object' && typeof entry.text === 'string' ? entry : undefined;
+    if (!entry || typeof entry !== 'object') return undefined;
+    if (Array.isArray(entry.patches)) {
+      delete entry.text;
+      return entry;
+    }
+    return typeof entry.text === 'string' ? entry : undefined;
   } catch {
     // A torn or foreign value: nothing to recover from it.
     return undefined;

@@ -1,4 +1,5 @@
 import { parseDocumentText } from '../../io/file';
+import { createDocument } from '../../model/ops';
 import type { CrosswalkDocument } from '../../model/types';
 import { applyExternalDocument, dismissToast, loadDocument, notify, useAppStore, type AppState } from '../store/store';
 import type { DocMeta } from './backend';
@@ -9,9 +10,11 @@ import {
   describeText,
   keepCopyOfText,
   libraryStorage,
+  listLibrary,
   newDocumentId,
   readHistoryResponsively,
   serialiseCached,
+  setTrashed,
   storedHistory,
 } from './library';
 import { openStoredDocument, Saver } from './saver';
@@ -120,7 +123,7 @@ function onMessage(open: Open, message: SavedMessage): void {
   flushScheduled();
   if (message.keptCopy) tellKeptCopy(message.keptCopy, false);
   const take = (revision: number, text: string) => {
-    if (current !== open || !open.saver.acceptRemote(revision)) return;
+    if (current !== open || !open.saver.acceptRemote(revision, text)) return;
     const parsed = parseDocumentText(text);
     if (!parsed.ok) return;
     withQuiet(() => applyExternalDocument(parsed.doc));
@@ -141,7 +144,7 @@ function onMessage(open: Open, message: SavedMessage): void {
     });
 }
 
-function start(id: string, revision: number, createdAt: number): void {
+function start(id: string, revision: number, createdAt: number, text: string): void {
   const { backend, wal } = libraryStorage();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`crosswalk:doc:${id}`);
   const saver = new Saver(id, revision, {
@@ -159,7 +162,7 @@ function start(id: string, revision: number, createdAt: number): void {
       // Home lists (in any tab, this one included) show the new title, counts and time.
       broadcastLibraryChange();
     },
-  });
+  }, text);
   const open: Open = { id, createdAt, saver, channel };
   if (channel) channel.onmessage = (e: MessageEvent<SavedMessage>) => onMessage(open, e.data);
   current = open;
@@ -209,16 +212,42 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
       return false;
     }
     const history = await readHistoryResponsively(opened.history, (text) => parseTextResponsively(text, source));
-    if (meta?.deletedAt !== undefined) await backend.putMeta({ ...meta, deletedAt: undefined });
+    // A document in the trash (a bookmark to it) opens restored, and says so.
+    const trashed = meta?.deletedAt !== undefined;
+    if (trashed) await setTrashed(id, false);
     await leave();
     withQuiet(() => loadDocument(parsed.doc, history));
-    start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
+    start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt, opened.record.text);
+    if (opened.lost > 0) notify('error', 'Changes of a tab that closed before saving could not be recovered: another tab had saved over the version they were made on.');
+    if (trashed) {
+      notify('info', `“${source}” was in the trash; it is restored and open.`, undefined, {
+        label: 'Put it back in the trash',
+        run: () => void putBackInTrash(id, source),
+      });
+    }
     for (const copy of opened.copies) {
       notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
     }
     return true;
   } finally {
     endOpenProgress(source);
+  }
+}
+
+/**
+ * Undoes the restore of a trashed document opened by its address: as in the library, the
+ * open document cannot be deleted, so the newest other one (or a new one) opens first.
+ */
+async function putBackInTrash(id: string, title: string): Promise<void> {
+  try {
+    if (current?.id === id) {
+      const other = (await listLibrary()).documents.find((m) => m.id !== id);
+      if (!other || !(await openLibraryDocument(other.id))) await openAsNewDocument(createDocument('Untitled'));
+    }
+    await setTrashed(id, true);
+    notify('info', `“${title}” is back in the trash (the library can restore it).`);
+  } catch (e) {
+    notify('error', `Could not put “${title}” back in the trash: ${describeError(e)}`);
   }
 }
 
@@ -237,7 +266,7 @@ export async function openAsNewDocument(doc: CrosswalkDocument): Promise<void> {
   }
   await leave();
   withQuiet(() => loadDocument(doc, { past: [], future: [] }));
-  start(meta.id, meta.revision, meta.createdAt);
+  start(meta.id, meta.revision, meta.createdAt, serialiseCached(doc));
 }
 
 /** Shows a document read-only (a share link): not in the library until "Edit a copy". */

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CrosswalkDocument } from '../../model/types';
 import { createDocument } from '../../model/ops';
+import { rebaseHistory } from '../../model/rebase';
 
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 200;
@@ -19,6 +20,8 @@ export interface Toast {
   text: string;
   /** Extra lines (e.g. every problem of an invalid file). */
   details?: string[];
+  /** A button in the message (an undo); a message with one stays until dismissed or used. */
+  action?: { label: string; run: () => void };
 }
 
 /** One side of the mapping table: a whole system or one entity. */
@@ -63,6 +66,11 @@ export interface UiState {
 export interface History {
   past: CrosswalkDocument[];
   future: CrosswalkDocument[];
+  /**
+   * Older steps were dropped: another tab changed what they touched (applyExternalDocument),
+   * so undo stops here and says why.
+   */
+  cut?: boolean;
 }
 
 /** The one store: the document, what is selected, the UI state and the undo history. */
@@ -114,11 +122,14 @@ function pushPast(past: CrosswalkDocument[], doc: CrosswalkDocument): CrosswalkD
 
 let readOnlyToast: number | undefined;
 
+/** Why a read-only (shared) document refuses an edit: the message, and the editing buttons' tooltip. */
+export const READ_ONLY_REASON = 'This shared document is read-only: use “Edit a copy” to change it.';
+
 /** In read-only mode, refuses an edit with one message (not one per refused key or drag). */
-function refuseReadOnly(): boolean {
+export function refuseReadOnly(): boolean {
   if (!getState().ui.readOnly) return false;
   if (readOnlyToast === undefined || !getState().toasts.some((t) => t.id === readOnlyToast)) {
-    readOnlyToast = notify('info', 'This shared document is read-only. Use “Edit a copy” to change it.');
+    readOnlyToast = notify('info', READ_ONLY_REASON);
   }
   return true;
 }
@@ -145,7 +156,7 @@ export function applyEdit(edit: Edit, selection?: Selection): void {
   setState({
     doc: next,
     transientBase: undefined,
-    history: { past: pushPast(state.history.past, base), future: [] },
+    history: { past: pushPast(state.history.past, base), future: [], cut: state.history.cut },
     ...(selection ? { selection } : {}),
   });
 }
@@ -169,7 +180,7 @@ export function commitTransient(): void {
   }
   setState({
     transientBase: undefined,
-    history: { past: pushPast(state.history.past, state.transientBase), future: [] },
+    history: { past: pushPast(state.history.past, state.transientBase), future: [], cut: state.history.cut },
   });
 }
 
@@ -195,10 +206,13 @@ export function undo(): void {
   commitTransient();
   const { history, doc, selection } = getState();
   const prev = history.past[history.past.length - 1];
-  if (!prev) return;
+  if (!prev) {
+    if (history.cut) notify('info', 'Nothing more to undo in this tab: its earlier edits touched what another tab has changed since, so undoing them would undo that change too.');
+    return;
+  }
   setState({
     doc: prev,
-    history: { past: history.past.slice(0, -1), future: [doc, ...history.future] },
+    history: { ...history, past: history.past.slice(0, -1), future: [doc, ...history.future] },
     selection: pruneSelection(prev, selection),
   });
 }
@@ -211,7 +225,7 @@ export function redo(): void {
   if (!next) return;
   setState({
     doc: next,
-    history: { past: pushPast(history.past, doc), future: history.future.slice(1) },
+    history: { ...history, past: pushPast(history.past, doc), future: history.future.slice(1) },
     selection: pruneSelection(next, selection),
   });
 }
@@ -243,16 +257,20 @@ export function loadDocument(doc: CrosswalkDocument, history: History, options: 
 }
 
 /**
- * Shows a newer version saved by another tab. It is one undo step here, and the view, the
- * selection (where it still exists) and presenting stay as they are.
+ * Shows a newer version saved by another tab. It is not an undo step here: undo and redo
+ * go through this tab's own edits, each carried onto the other tab's version (so undoing
+ * one keeps the other tab's change), back to the first that touched what the other tab
+ * changed — there undo stops and says so (src/model/rebase.ts). The view, the selection
+ * (where it still exists) and presenting stay as they are.
  */
 export function applyExternalDocument(doc: CrosswalkDocument): void {
   const state = getState();
+  const rebased = rebaseHistory(state.doc, doc, state.history.past, state.history.future);
   setState({
-    doc,
+    doc: rebased.doc,
     transientBase: undefined,
-    history: { past: pushPast(state.history.past, state.doc), future: [] },
-    selection: pruneSelection(doc, state.selection),
+    history: { past: rebased.past, future: rebased.future, cut: state.history.cut || rebased.cut || undefined },
+    selection: pruneSelection(rebased.doc, state.selection),
   });
 }
 
@@ -268,10 +286,10 @@ export function setUi(patch: Partial<UiState>): void {
 
 let toastSeq = 0;
 
-/** Shows a message; errors stay until dismissed, others fade. */
-export function notify(kind: Toast['kind'], text: string, details?: string[]): number {
+/** Shows a message; errors and messages with an action stay until dismissed, others fade. */
+export function notify(kind: Toast['kind'], text: string, details?: string[], action?: Toast['action']): number {
   const id = ++toastSeq;
-  setState((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text, details }] }));
+  setState((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text, details, action }] }));
   return id;
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import * as ops from '../../model/ops';
 import type { Step } from '../../model/types';
 import { CommitField } from '../panels/fields';
-import { applyEdit, getState, notify, select, setUi, useAppStore } from '../store/store';
+import { applyEdit, getState, notify, READ_ONLY_REASON, select, setUi, useAppStore } from '../store/store';
 import { fitNodes } from './fit-focus';
 import { StepPreview } from './StepPreview';
 import { StepShowField } from './StepShowField';
@@ -52,6 +52,7 @@ function deleteStep(step: Step, steps: readonly Step[]): void {
 export function WalkthroughPanel() {
   const steps = useAppStore((s) => s.doc.walkthrough ?? NO_STEPS);
   const activeStep = useAppStore((s) => s.ui.activeStep);
+  const readOnly = useAppStore((s) => !!s.ui.readOnly);
   const [drag, setDrag] = useState<{ id: string; slot?: number }>();
 
   const onItemKey = (e: KeyboardEvent<HTMLLIElement>, step: Step, index: number) => {
@@ -97,10 +98,16 @@ export function WalkthroughPanel() {
   return (
     <div className="cw-walkthrough">
       <div className="cw-wt-actions">
-        <button type="button" aria-label="Add step" onClick={() => addStepAfterActive()}>
+        <button type="button" aria-label="Add step" disabled={readOnly} title={readOnly ? READ_ONLY_REASON : undefined} onClick={() => addStepAfterActive()}>
           + Step
         </button>
-        <button type="button" aria-label="Add starter outline" title="Seven steps for a past-project walkthrough" onClick={addStarterOutline}>
+        <button
+          type="button"
+          aria-label="Add starter outline"
+          disabled={readOnly}
+          title={readOnly ? READ_ONLY_REASON : 'Seven steps for a past-project walkthrough'}
+          onClick={addStarterOutline}
+        >
           Starter outline
         </button>
         <button type="button" aria-label="Show all" disabled={!activeStep} onClick={() => activate(undefined)}>

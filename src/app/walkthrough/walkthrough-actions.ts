@@ -111,16 +111,18 @@ useAppStore.subscribe((state, prev) => {
 
 registerActions([
   { id: 'present', label: 'Present', group: 'Walkthrough', shortcuts: ['P'], toolbar: 'Present', run: startPresenting },
-  { id: 'add-step', label: 'Add walkthrough step', group: 'Walkthrough', run: () => void addStepAfterActive() },
-  { id: 'starter-outline', label: 'Add starter outline (past-project walkthrough)', group: 'Walkthrough', run: addStarterOutline },
+  { id: 'add-step', edits: true, label: 'Add walkthrough step', group: 'Walkthrough', run: () => void addStepAfterActive() },
+  { id: 'starter-outline', edits: true, label: 'Add starter outline (past-project walkthrough)', group: 'Walkthrough', run: addStarterOutline },
   {
     id: 'focus-selection',
+    edits: true,
     label: 'Focus the active step on the selection',
     group: 'Walkthrough',
     run: () => void focusStepOnSelection(),
   },
   {
     id: 'add-selection-to-focus',
+    edits: true,
     label: 'Add the selection to the active step’s focus',
     group: 'Walkthrough',
     run: () => void focusStepOnSelection(undefined, 'add'),

@@ -1,5 +1,5 @@
 import { layoutLanes as layoutCore, type LaneBlock, type LaneLayout, type LaneLink, type LaneMetrics, type LaneStyle, type Rect } from '../../layout/lanes';
-import { linesHeight, wrapText } from './text-fit';
+import { linesHeight, measureText, wrapText } from './text-fit';
 
 // The deck's use of the core column-and-lane layout (src/layout/lanes.ts): lengths in
 // inches, font sizes in points, text measured with the deck font's widths.
@@ -30,6 +30,7 @@ export function slideMetrics(font: string): LaneMetrics {
   return {
     lines: (text, width, pt, bold) => wrapText(text, width, pt, { font, bold }).length,
     lineHeight: (pt) => linesHeight(1, pt),
+    width: (text, pt, bold) => measureText(text, pt, { font, bold }),
     style: LANE_STYLE,
   };
 }

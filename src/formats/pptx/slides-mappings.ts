@@ -1,7 +1,8 @@
 import { endpointNamer, linkNotes } from '../../model/meaning';
 import { isEntityEndpoint, type Link } from '../../model/types';
 import type { DeckContext } from './slide-frame';
-import { addTableSlides } from './table-slides';
+import { addTableSlides, TABLE_MARGIN, TABLE_PT } from './table-slides';
+import { widestWord } from './text-fit';
 import { cleanText } from './xml-safety';
 
 // Mapping tables, one per pair of systems (source → target), continued on further slides
@@ -14,16 +15,22 @@ const TOTAL = COL_W.reduce((a, b) => a + b, 0);
 /**
  * Column widths that follow the longest text of each column (at least MIN_COL each, the
  * table's width shared out), so a name wraps into as few lines as the table allows and a
- * short column gives its room to a long one.
+ * short column gives its room to a long one; and each column at least as wide as its
+ * longest word (an endpoint such as `Worker.Preferred_First_Name` is one), when the table
+ * has room for that, so no name breaks in the middle.
  */
-function columnWidths(header: readonly string[], texts: readonly string[][]): number[] {
+function columnWidths(header: readonly string[], texts: readonly string[][], font: string): number[] {
   // Square roots temper the share: a 200-character transform must not squeeze the names to nothing.
   const weight = header.map((h, i) => Math.sqrt(Math.max(h.length, 8, ...texts.map((t) => t[i].length))));
   const sum = weight.reduce((a, b) => a + b, 0);
-  const widths = weight.map((w) => Math.max(MIN_COL, (TOTAL * w) / sum));
+  const floor = header.map((h, i) => Math.max(MIN_COL, ...[h, ...texts.map((t) => t[i])].map((t) => widestWord(t, TABLE_PT, { font, bold: t === h }) + 2 * TABLE_MARGIN.h)));
+  const fitsWhole = floor.reduce((a, b) => a + b, 0) <= TOTAL;
+  const least = fitsWhole ? floor : header.map(() => MIN_COL);
+  const widths = weight.map((w, i) => Math.max(least[i], (TOTAL * w) / sum));
+  // What the floors took comes off the columns above theirs, in proportion to their room.
   const over = widths.reduce((a, b) => a + b, 0) - TOTAL;
-  const wide = widths.reduce((a, w) => a + (w > MIN_COL ? w : 0), 0);
-  return widths.map((w) => (w > MIN_COL ? w - (over * w) / wide : w));
+  const room = widths.reduce((a, w, i) => a + (w - least[i]), 0);
+  return widths.map((w, i) => (room > 0 ? w - (over * (w - least[i])) / room : w));
 }
 const HEADER = ['Source', 'Target', 'Transform', 'Notes'];
 
@@ -81,7 +88,7 @@ export function* addMappingSlides(ctx: DeckContext): Generator<void, number> {
     const withNotes = rows.some((r) => r[3].trim() !== '');
     const header = withNotes ? HEADER : HEADER.slice(0, 3);
     const texts = withNotes ? rows : rows.map((r) => r.slice(0, 3));
-    count += addTableSlides(ctx, 'mappings', title, header, texts, columnWidths(header, texts), 'Mapping table');
+    count += addTableSlides(ctx, 'mappings', title, header, texts, columnWidths(header, texts, ctx.font), 'Mapping table');
     yield;
   }
   return count;

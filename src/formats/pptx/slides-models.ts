@@ -2,7 +2,7 @@ import type { Entity } from '../../model/types';
 import { drawTable, type Cell } from './draw';
 import { addSlide, CONTENT_RECT, drawSlideTitle, type DeckContext } from './slide-frame';
 import { measureCell, rowHeight, type MeasuredCell } from './table-layout';
-import { measureText } from './text-fit';
+import { measureText, widestWord } from './text-fit';
 import { cleanText } from './xml-safety';
 
 // The data models: each entity a native table (a title row naming it and its system, then
@@ -101,8 +101,17 @@ function columnWidths(ctx: DeckContext, entity: Entity, tableW: number): number[
   const pad = 2 * MARGIN.h + 0.04;
   const keyW = Math.max(0.3, measureText('PK', SIZE, { font: ctx.font, bold: true }) + pad);
   const widestType = Math.max(measureText('type', SIZE, { font: ctx.font }), ...entity.fields.map((f) => measureText(cleanText(f.type), SIZE, { font: ctx.font })));
-  const typeW = Math.min(widestType + pad, tableW * 0.32);
+  // Wide enough for the longest type word too (`currency(16,2)`), when the names keep theirs.
+  const typeWord = Math.max(0, ...entity.fields.map((f) => widestWord(cleanText(f.type), SIZE, { font: ctx.font }))) + 2 * MARGIN.h;
+  const nameWord = Math.max(0, ...entity.fields.map((f) => widestWord(cleanText(f.name), SIZE, { font: ctx.font }))) + 2 * MARGIN.h;
+  const typeW = Math.min(widestType + pad, Math.max(tableW * 0.32, Math.min(typeWord, tableW - keyW - nameWord)));
   return [tableW - keyW - typeW, typeW, keyW];
+}
+
+/** Whether a table with these column widths would break a name or type in the middle of a word. */
+function breaksWord(ctx: DeckContext, entity: Entity, colW: readonly number[]): boolean {
+  const fits = (text: string, w: number) => widestWord(text, SIZE, { font: ctx.font }) <= w - 2 * MARGIN.h;
+  return entity.fields.some((f) => !fits(cleanText(f.name), colW[0]) || !fits(cleanText(f.type), colW[1]));
 }
 
 /**
@@ -125,7 +134,8 @@ function packTables(ctx: DeckContext, entities: readonly { entity: Entity; group
     let span = 1;
     let colW = columnWidths(ctx, entity, TABLE_W);
     const tall = (w: number[]) => entity.fields.some((f) => measureCell(cleanText(f.name), w[0] - 2 * MARGIN.h, SIZE, ctx.font).lines > 4);
-    if (tall(colW)) {
+    // …and so does one whose name or type would break mid-word in one column.
+    if (tall(colW) || breaksWord(ctx, entity, colW)) {
       span = 2;
       colW = columnWidths(ctx, entity, 2 * TABLE_W + GAP);
     }

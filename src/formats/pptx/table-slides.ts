@@ -6,8 +6,9 @@ import { measureCell, paginateRows, rowHeight } from './table-layout';
 // A table that runs over as many slides as it needs: the header repeated on each, the title
 // followed by "(continued)" after the first. Shared by the mapping and coverage tables.
 
-const SIZE = 12;
-const MARGIN = { h: 0.06, v: 0.04 };
+/** The tables' font size (pt) and cell margins (inches). */
+export const TABLE_PT = 12;
+export const TABLE_MARGIN = { h: 0.06, v: 0.04 };
 
 /** Draws `rows` under `header` with column widths `colW` on slides of `section`; returns how many slides. */
 export function addTableSlides(
@@ -20,8 +21,8 @@ export function addTableSlides(
   name: string,
 ): number {
   const measure = (texts: readonly string[], bold = false) => {
-    const cells = texts.map((t, i) => measureCell(t, colW[i] - 2 * MARGIN.h, SIZE, ctx.font, bold));
-    return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), SIZE, MARGIN.v) };
+    const cells = texts.map((t, i) => measureCell(t, colW[i] - 2 * TABLE_MARGIN.h, TABLE_PT, ctx.font, bold));
+    return { cells, height: rowHeight(Math.max(...cells.map((c) => c.lines)), TABLE_PT, TABLE_MARGIN.v) };
   };
   const head = measure(header, true);
   const body = rows.map((r) => measure(r));
@@ -30,7 +31,7 @@ export function addTableSlides(
     const p = addSlide(ctx, section);
     drawSlideTitle(p, i === 0 ? title : `${title} (continued)`);
     const tableRows: Cell[][] = [head.cells.map((c) => ({ text: c.text, bold: true })), ...indices.map((r) => body[r].cells.map((c) => ({ text: c.text })))];
-    drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, colW, tableRows, [head.height, ...indices.map((r) => body[r].height)], { size: SIZE, margin: MARGIN, name });
+    drawTable(p, { x: CONTENT_RECT.x, y: CONTENT_RECT.y }, colW, tableRows, [head.height, ...indices.map((r) => body[r].height)], { size: TABLE_PT, margin: TABLE_MARGIN, name });
   });
   return pages.length;
 }

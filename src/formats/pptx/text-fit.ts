@@ -61,6 +61,16 @@ export function measureText(text: string, sizePt: number, options: { bold?: bool
   return (units / 1000) * (sizePt / PT_PER_IN) * factor;
 }
 
+/**
+ * Width in inches of the widest word of a text (split at white space), a little over, so
+ * that a box this wide keeps it on one line once its size is rounded to EMU.
+ */
+export function widestWord(text: string, sizePt: number, options: { bold?: boolean; font?: string } = {}): number {
+  let widest = 0;
+  for (const word of text.split(/\s+/)) if (word) widest = Math.max(widest, measureText(word, sizePt, options));
+  return widest * 1.02;
+}
+
 /** Height in inches of `lines` lines at a font size in points. */
 export function linesHeight(lines: number, sizePt: number): number {
   return (lines * sizePt * LINE_HEIGHT) / PT_PER_IN;

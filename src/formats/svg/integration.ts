@@ -41,6 +41,7 @@ const MAPPING_DASH = '6 4';
 export const SCREEN_METRICS: LaneMetrics = {
   lines: (text, width, size, bold) => wrapText(text, width, Number.POSITIVE_INFINITY, { size, bold }).lines.length,
   lineHeight: (size) => size * LINE_HEIGHT,
+  width: (text, size, bold) => measureText(text, { size, bold }),
   style: SCREEN_LANE_STYLE,
 };
 

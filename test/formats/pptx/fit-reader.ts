@@ -1,4 +1,4 @@
-import { linesHeight, wrapText } from '../../../src/formats/pptx/text-fit';
+import { linesHeight, measureText, wrapText } from '../../../src/formats/pptx/text-fit';
 import { decodeXml } from './deck-reader';
 
 // Whether every text of a written slide fits its box: read back from the slide XML (box,
@@ -48,9 +48,16 @@ function textHeight(paras: readonly Paragraph[], width: number, font: string): n
 
 const attr = (tag: string, name: string, fallback: number) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(tag)?.[1] ?? fallback) / EMU;
 
-/** Every text of a slide that does not fit its box or table cell, described for a failure message; [] when all fit. */
-export function textsThatDoNotFit(slideXml: string, font: string): string[] {
-  const problems: string[] = [];
+/** A text of a slide: a shape's or a table cell's paragraphs, the width and height inside its insets (inches). */
+interface SlideText {
+  cell: boolean;
+  paras: Paragraph[];
+  width: number;
+  room: number;
+}
+
+/** Every text shape and table cell of a slide that holds text. */
+function* textsOf(slideXml: string): Generator<SlideText> {
   for (const m of slideXml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)) {
     const sp = m[1];
     const paras = paragraphs(sp);
@@ -58,10 +65,9 @@ export function textsThatDoNotFit(slideXml: string, font: string): string[] {
     const box = /<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(sp);
     if (!box) continue;
     const bodyPr = /<a:bodyPr\b[^>]*>/.exec(sp)?.[0] ?? '';
-    const w = Number(box[3]) / EMU - attr(bodyPr, 'lIns', 91440) - attr(bodyPr, 'rIns', 91440);
-    const h = Number(box[4]) / EMU - attr(bodyPr, 'tIns', 45720) - attr(bodyPr, 'bIns', 45720);
-    const need = textHeight(paras, w, font);
-    if (need > h + TOLERANCE) problems.push(`"${paras.map((p) => p.text).join(' / ').slice(0, 50)}" needs ${need.toFixed(2)} in, has ${h.toFixed(2)}`);
+    const width = Number(box[3]) / EMU - attr(bodyPr, 'lIns', 91440) - attr(bodyPr, 'rIns', 91440);
+    const room = Number(box[4]) / EMU - attr(bodyPr, 'tIns', 45720) - attr(bodyPr, 'bIns', 45720);
+    yield { cell: false, paras, width, room };
   }
   for (const t of slideXml.matchAll(/<a:tbl>([\s\S]*?)<\/a:tbl>/g)) {
     const cols = [...t[1].matchAll(/<a:gridCol w="(\d+)"/g)].map((c) => Number(c[1]) / EMU);
@@ -76,9 +82,40 @@ export function textsThatDoNotFit(slideXml: string, font: string): string[] {
         const tcPr = /<a:tcPr\b[^>]*>/.exec(cell[2])?.[0] ?? '';
         const paras = paragraphs(cell[2]);
         if (!paras.some((p) => p.text.trim())) continue;
-        const need = textHeight(paras, width - attr(tcPr, 'marL', 91440) - attr(tcPr, 'marR', 91440), font);
-        const room = rowH - attr(tcPr, 'marT', 45720) - attr(tcPr, 'marB', 45720);
-        if (need > room + TOLERANCE) problems.push(`cell "${paras.map((p) => p.text).join(' / ').slice(0, 50)}" needs ${need.toFixed(2)} in, its row gives ${room.toFixed(2)}`);
+        yield {
+          cell: true,
+          paras,
+          width: width - attr(tcPr, 'marL', 91440) - attr(tcPr, 'marR', 91440),
+          room: rowH - attr(tcPr, 'marT', 45720) - attr(tcPr, 'marB', 45720),
+        };
+      }
+    }
+  }
+}
+
+const label = (t: SlideText) => `${t.cell ? 'cell ' : ''}"${t.paras.map((p) => p.text).join(' / ').slice(0, 50)}"`;
+
+/** Every text of a slide that does not fit its box or table cell, described for a failure message; [] when all fit. */
+export function textsThatDoNotFit(slideXml: string, font: string): string[] {
+  const problems: string[] = [];
+  for (const t of textsOf(slideXml)) {
+    const need = textHeight(t.paras, t.width, font);
+    if (need > t.room + TOLERANCE) problems.push(`${label(t)} needs ${need.toFixed(2)} in, ${t.cell ? 'its row gives' : 'has'} ${t.room.toFixed(2)}`);
+  }
+  return problems;
+}
+
+/**
+ * Every word of a slide wider than the line it stands on (the viewer breaks it mid-word),
+ * measured with the drawing's Arial metrics; [] when every word fits whole.
+ */
+export function wordsBroken(slideXml: string, font: string): string[] {
+  const problems: string[] = [];
+  for (const t of textsOf(slideXml)) {
+    for (const p of t.paras) {
+      for (const word of p.text.split(/\s+/)) {
+        const need = measureText(word, p.size, { bold: p.bold, font });
+        if (need > t.width - p.indent + TOLERANCE) problems.push(`${label(t)}: "${word.slice(0, 40)}" needs ${need.toFixed(2)} in, the line is ${(t.width - p.indent).toFixed(2)}`);
       }
     }
   }

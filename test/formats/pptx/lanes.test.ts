@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findOverlaps } from '../../../src/formats/pptx/overlap';
-import { layoutLanes, rankSystems, sitePoint, type LaneBlock, type LaneLink } from '../../../src/formats/pptx/lanes';
+import { LANE_STYLE, layoutLanes, rankSystems, sitePoint, type LaneBlock, type LaneLink, type LaneLayout } from '../../../src/formats/pptx/lanes';
+import { measureText } from '../../../src/formats/pptx/text-fit';
 
 // The deck's one diagram layout: texts never overlap, nothing under 12 pt, every connector
 // meets its boxes at their connection sites.
@@ -53,6 +54,35 @@ describe('layoutLanes', () => {
     );
   });
 
+  it('makes a laid-out lane at least as wide as its longest word, taking the room from the columns or saying it does not fit', () => {
+    // The six-system deck's leavers step: three columns beside the bullets (6.05 in), one
+    // transform with a long word. Its lane was 0.5 in wide and "DEPROVISIONED" broke in two.
+    const blocks: LaneBlock[] = [
+      { key: 'w', kind: 'Entity', title: 'Worker', rows: [{ key: 'w.s', text: 'Worker_Status' }], column: 0, unit: 'w' },
+      { key: 'o', kind: 'Entity', title: 'User', rows: [{ key: 'o.s', text: 'status' }], column: 1, unit: 'o' },
+      ...['suspended', 'active', 'IsActive', 'active'].map((r, i): LaneBlock => ({ key: `a${i}`, kind: 'Entity', title: 'User', rows: [{ key: `a${i}.r`, text: r }], column: 2, unit: `a${i}` })),
+    ];
+    const links: LaneLink[] = [
+      { key: 'm', from: 'w.s', to: 'o.s', text: 'Active → ACTIVE; Terminated → DEPROVISIONED', style: 'mapping' },
+      ...[0, 1, 2, 3].map((i): LaneLink => ({ key: `m${i}`, from: 'o.s', to: `a${i}.r`, text: 'status = ACTIVE', style: 'mapping' })),
+    ];
+    for (const w of [6.05, 9.2]) {
+      const layout = layoutLanes(3, blocks, links, { ...AREA, w }, 'Arial');
+      if (w === 9.2) expect(layout.fits).toBe(true);
+      if (layout.fits) expect(brokenWords(layout)).toEqual([]);
+    }
+  });
+
+  it('keeps every word of a laid-out diagram whole when it says it fits', () => {
+    fc.assert(
+      fc.property(diagram, ({ columns, blocks, links }) => {
+        const layout = layoutLanes(columns, blocks, links, AREA, 'Arial');
+        if (layout.fits) expect(brokenWords(layout)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('lines a target row up with its source when there is room, and puts the transform between them', () => {
     const blocks: LaneBlock[] = [
       { key: 'src', kind: 'Entity', title: 'Worker', rows: ['a', 'b', 'c', 'd'].map((r) => ({ key: `src.${r}`, text: r })), column: 0, unit: 's' },
@@ -77,3 +107,18 @@ describe('rankSystems', () => {
     expect(chain.map((s) => folded.get(s)!)).toEqual([...chain.map((s) => folded.get(s)!)].sort((a, b) => a - b));
   });
 });
+
+/** Words wider than the line of the box they are in (a word longer than the widest column is allowed to break). */
+function brokenWords(layout: LaneLayout): string[] {
+  const out: string[] = [];
+  for (const t of layout.texts) {
+    const line = t.rect.w - 2 * LANE_STYLE.inset.h;
+    for (const p of t.paragraphs) {
+      for (const word of p.text.split(/\s+/)) {
+        const w = measureText(word, p.size, { bold: p.bold, font: 'Arial' });
+        if (w > line + 1e-9 && w + 2 * LANE_STYLE.inset.h + 2 * LANE_STYLE.lanePad <= LANE_STYLE.maxColumn) out.push(`${word} in ${t.key} (${w.toFixed(2)} > ${line.toFixed(2)})`);
+      }
+    }
+  }
+  return out;
+}
