@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocumentText } from '../../src/io/file';
 import * as ops from '../../src/model/ops';
 import { toFlow } from '../../src/app/canvas/to-flow';
+import { buildOverview, createOverviewCache } from '../../src/app/canvas/overview-model';
 import { focusScope } from '../../src/model/meaning';
 import { endpointFromHandle, entityHandleId, parseHandleId, systemHandleId } from '../../src/app/canvas/handles';
 
@@ -48,6 +49,35 @@ describe('toFlow', () => {
     const { nodes } = toFlow(doc, { selected: new Set(), focus });
     expect(nodes.find((n) => n.id === 'okta-user')!.data.dimmed).toBe(false);
     expect(nodes.find((n) => n.id === 'slack-user')!.data.dimmed).toBe(true);
+  });
+});
+
+describe('toFlow zoomed out (fold)', () => {
+  it('folds links into one edge per pair of ends and kind, between title handles, as the canvas draws them', () => {
+    const { edges } = toFlow(doc, { selected: new Set(), fold: true });
+    const canvas = buildOverview(doc, createOverviewCache()).folded;
+    expect(edges.map((e) => e.data!.folded).sort()).toEqual(canvas.map((l) => l.ids.length).sort());
+    expect(edges.length).toBeLessThan(doc.links.length);
+    for (const e of edges) {
+      expect(e.selectable).toBe(false);
+      for (const h of [e.sourceHandle, e.targetHandle]) expect(parseHandleId(h)?.kind).not.toBe('field');
+      // The first link of its line on the canvas gives the edge its ends.
+      expect(canvas.some((l) => l.ids[0] === e.data!.link.id && l.ids.length === e.data!.folded)).toBe(true);
+    }
+  });
+
+  it('marks a folded edge selected when one of its links is, and dims it only when all are out of focus', () => {
+    const plain = toFlow(doc, { selected: new Set(), fold: true }).edges;
+    const several = plain.find((e) => e.data!.folded! > 1)!;
+    const group = buildOverview(doc, createOverviewCache()).folded.find((l) => l.ids[0] === several.data!.link.id)!;
+    const last = group.ids[group.ids.length - 1];
+    const chosen = toFlow(doc, { selected: new Set([last]), fold: true }, { nodes: [], edges: plain }).edges;
+    expect(chosen.find((e) => e.id === several.id)!.selected).toBe(true);
+    // Unchanged edges keep their identity.
+    expect(chosen.filter((e) => e.id !== several.id).every((e) => plain.includes(e))).toBe(true);
+    const lit = toFlow(doc, { selected: new Set(), focus: new Set([last]), fold: true }).edges;
+    expect(lit.find((e) => e.id === several.id)!.data!.dimmed).toBe(false);
+    expect(lit.filter((e) => e.id !== several.id).every((e) => e.data!.dimmed)).toBe(true);
   });
 });
 

@@ -173,3 +173,61 @@ describe('moving things on the canvas', () => {
     }
   });
 });
+
+describe('a small document zoomed out past readable rows', () => {
+  it('draws title boxes and folded lines, and still selects, drags and connects field to field', async () => {
+    const p = await openApp(h, 'identity-lifecycle');
+    const links = (await readDoc(p)).links.length;
+    // The whole diagram at a quarter of its size (field rows would be 6.5 px tall).
+    const from = await p.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null);
+    await p.evaluate(() => {
+      const flow = (window as unknown as { crosswalk: { flow(): { getNodesBounds(n: unknown[]): { x: number; y: number; width: number; height: number }; getNodes(): unknown[]; setCenter(x: number, y: number, o: { zoom: number }): void } } }).crosswalk.flow();
+      const b = flow.getNodesBounds(flow.getNodes());
+      flow.setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom: 0.25 });
+    });
+    await waitForStillView(p, from, 3);
+    await p.mouse.move(2, 2);
+    await p.waitForSelector('.react-flow.cw-titles');
+    const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
+    // Title boxes: rows undrawn; one line per pair of entities and kind, counts where several fold.
+    await expect.poll(() => p.locator(`${node('okta-user')} .cw-field`).first().isVisible()).toBe(false);
+    expect(await p.locator('.react-flow__edge').count()).toBeLessThan(links);
+    expect(await p.locator('.cw-fold-count').count()).toBeGreaterThan(0);
+    expect(await p.locator('.cw-link-labels').isVisible()).toBe(false);
+    await p.screenshot({ path: '.tmp/browser-zoomed-out-titles.png' });
+
+    // The entity under the pointer opens its rows, with their handles.
+    const position = (await p.locator(node('wd-position')).boundingBox())!;
+    await p.mouse.move(position.x + position.width / 2, position.y + position.height / 2);
+    await expect.poll(() => p.locator(`${node('wd-position')} .cw-field`).first().isVisible()).toBe(true);
+
+    // A click selects it; a drag moves it (one undo step).
+    await p.mouse.click(position.x + position.width / 2, position.y + 4);
+    await expect.poll(() => p.evaluate(() => (window as unknown as { crosswalk: { state(): { selection: { ids: string[] } } } }).crosswalk.state().selection.ids)).toEqual(['wd-position']);
+    const before = (await readDoc(p)).entities.find((e) => e.id === 'wd-position')!.position!;
+    await p.mouse.move(position.x + position.width / 2, position.y + 4);
+    await p.mouse.down();
+    await p.mouse.move(position.x + position.width / 2 + 10, position.y + 14, { steps: 4 });
+    await p.mouse.move(position.x + position.width / 2 + 20, position.y + 24, { steps: 4 });
+    await p.mouse.up();
+    await expect.poll(async () => (await readDoc(p)).entities.find((e) => e.id === 'wd-position')!.position!.y).toBeGreaterThan(before.y + 40);
+    await p.keyboard.press('Control+z');
+    await expect.poll(async () => (await readDoc(p)).entities.find((e) => e.id === 'wd-position')!.position).toEqual(before);
+
+    // Field to field: from Position.location to Google's orgUnitPath.
+    const moved = (await p.locator(node('wd-position')).boundingBox())!;
+    await p.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
+    const source = (await p.locator(`${node('wd-position')} .react-flow__handle[data-handleid="f|R|location"]`).boundingBox())!;
+    await p.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    await p.mouse.down();
+    const gws = (await p.locator(node('gws-user')).boundingBox())!;
+    await p.mouse.move(gws.x + gws.width / 2, gws.y + gws.height / 2, { steps: 8 });
+    const target = (await p.locator(`${node('gws-user')} .react-flow__handle[data-handleid="f|L|orgUnitPath"]`).boundingBox())!;
+    await p.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
+    await p.mouse.up();
+    await expect
+      .poll(async () => (await readDoc(p)).links.some((l) => 'field' in l.from && l.from.field === 'location' && 'field' in l.to && l.to.entity === 'gws-user' && l.to.field === 'orgUnitPath'))
+      .toBe(true);
+    await p.close();
+  });
+});

@@ -28,13 +28,14 @@ import { LinkEdgeView, LinkMarkers } from './LinkEdgeView';
 import { LinkLabelLayer } from './LinkLabelLayer';
 import { NoteNodeView } from './NoteNodeView';
 import { useGeometryHandles } from './keep-handles';
-import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES } from './overview-model';
+import { DETAIL_ZOOM, OVERVIEW_MIN_ENTITIES, TITLE_ZOOM, geometryOf } from './overview-model';
 import { useDrawEverything } from './flow-instance';
 import { SystemNodeView } from './SystemNodeView';
 import { toFlow, type CanvasNode, type LinkEdge } from './to-flow';
 import { useMovingClass } from './moving';
 import { useWheelZoom } from './wheel-zoom';
 import { activeFlow } from './active-flow';
+import { DotGrid } from './DotGrid';
 
 // The canvas drawing of large documents (and its hit-testing) loads when the first one opens.
 const OverviewLayer = lazy(() => import('./OverviewLayer').then((m) => ({ default: m.OverviewLayer })));
@@ -86,6 +87,10 @@ export function Canvas() {
   // Small documents stay whole DOM at every zoom: fast enough, and exactly what a picture shows.
   const large = doc.entities.length >= OVERVIEW_MIN_ENTITIES;
   const overview = large && !everything;
+  // A small document zoomed out past readable rows: entities as title boxes, links folded (the
+  // canvas's title level, in the DOM): the browser then paints and composites a few hundred
+  // boxes and lines, not every row, label and line end. Not while a picture is taken.
+  const titleBoxes = useStore((s) => s.transform[2] < TITLE_ZOOM) && !large && !everything;
   const [hovered, setHovered] = useState<string>();
   const editingEntity = useAppStore((s) => s.ui.editingField?.entity);
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
@@ -108,6 +113,7 @@ export function Canvas() {
   );
   useMovingClass(wrapper, onViewportChange);
 
+  const bounds = geometryOf(doc).bounds;
   const focus = useMemo(() => {
     const step = activeStep ? doc.walkthrough?.find((s) => s.id === activeStep) : undefined;
     return step?.focus?.length ? focusScope(doc, step.focus).lit : undefined;
@@ -123,7 +129,7 @@ export function Canvas() {
   }, [overview, zoomedOut, selectionIds, hovered, editingEntity, connectingFrom, presenting]);
 
   const { nodes, edges } = useMemo(() => {
-    const view = { selected: new Set(selectionIds), focus };
+    const view = { selected: new Set(selectionIds), focus, fold: titleBoxes };
     if (overview) {
       const result = activeFlow(doc, active, view, prevActive.current, hovered);
       prevActive.current = result.nodes;
@@ -134,7 +140,7 @@ export function Canvas() {
     const result = toFlow(doc, view, prev.current);
     prev.current = result;
     return result;
-  }, [doc, selectionIds, focus, overview, active, hovered]);
+  }, [doc, selectionIds, focus, overview, active, hovered, titleBoxes]);
 
   useEffect(() => {
     setFlowInstance(flow);
@@ -226,6 +232,8 @@ export function Canvas() {
       ref={wrapper}
       nodes={nodes}
       edges={edges}
+      className={titleBoxes ? 'cw-titles' : undefined}
+      // Only what is on screen is in the DOM (a picture turns it off: it needs everything).
       onlyRenderVisibleElements={large && !everything}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
@@ -270,7 +278,8 @@ export function Canvas() {
           />
         </Suspense>
       )}
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" />
+      {/* The large document's canvas covers the viewport (the dots go under it, in the pane). */}
+      {overview ? <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#d0d0d0" /> : <DotGrid bounds={bounds} />}
       {!presenting && (
         <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
           {/* Our fit keeps clear of the controls and the minimap (React Flow's does not). */}

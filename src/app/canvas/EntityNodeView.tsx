@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT } from '../../model/geometry';
+import { ENTITY_HEADER_HEIGHT, ENTITY_WIDTH, FIELD_ROW_HEIGHT } from '../../model/geometry';
+import { measureText } from '../../formats/svg/text';
 import * as ops from '../../model/ops';
 import type { Field } from '../../model/types';
 import { addFieldAfter, editField, nudgeField } from '../store/commands';
@@ -11,6 +12,25 @@ import type { EntityNode } from './to-flow';
 import { count } from '../../model/plural';
 
 const handleStyle = (top: number) => ({ top });
+
+// Clipping text for its ellipsis costs the browser a clip per element on every frame it
+// composites (a profile of 100 entities: most of each frame while the view moved, and of an
+// edit), so only text that may not fit is clipped (`is-cut`, styles.css). The room is what
+// styles.css leaves a row's name and type (border, padding, key column, gaps) and an
+// entity's name (beside its coverage badge); text measured (Arial's widths, the canvas font)
+// under 85% of it fits whatever the font's small differences.
+const ROW_CONTENT = ENTITY_WIDTH - 2 - 20;
+const FIELD_ROOM = ROW_CONTENT - 22 - 2 * 6;
+const TYPE_ROOM = ROW_CONTENT * 0.45;
+const NAME_ROOM = ROW_CONTENT - 60;
+const SURE = 0.85;
+
+/** Whether a field row's name or type may need cutting with an ellipsis. */
+function fieldMayOverflow(f: Field, bold: boolean): boolean {
+  const type = measureText(f.type ?? '', { size: 11.5 });
+  const name = measureText(f.required ? `${f.name} *` : f.name, { size: 12.5, bold });
+  return type > TYPE_ROOM * SURE || name + type > FIELD_ROOM * SURE;
+}
 
 /** Moves inline editing after a field's name or type was committed with a key. */
 function nextEditing(fields: readonly Field[], fieldId: string, part: 'name' | 'type', exit: InlineExit, entityId: string) {
@@ -71,7 +91,8 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
 
   return (
     <div
-      className={`cw-entity${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`}
+      // Zoomed out, an entity is a title box (styles.css, `cw-titles`) unless it is being worked on.
+      className={`cw-entity${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}${hovered || pointer || selected || editing ? ' is-open' : ''}`}
       data-testid={`entity-${id}`}
       title={entity.description}
       onMouseEnter={() => setHovered(true)}
@@ -82,7 +103,7 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
         <InlineName
           name={entity.name}
           label="Entity name"
-          className="cw-entity-name"
+          className={`cw-entity-name${measureText(entity.name, { size: 12.5, bold: true }) > NAME_ROOM * SURE ? ' is-cut' : ''}`}
           editing={renaming || fresh}
           onEnd={(name) => {
             setRenaming(false);
@@ -108,7 +129,7 @@ export const EntityNodeView = memo(function EntityNodeView({ id, data, selected 
         return (
           <div
             key={f.id}
-            className={`cw-field${selectedField === f.id ? ' is-field-selected' : ''}${unfed?.has(f.id) ? ' is-unfed' : ''}`}
+            className={`cw-field${selectedField === f.id ? ' is-field-selected' : ''}${unfed?.has(f.id) ? ' is-unfed' : ''}${fieldMayOverflow(f, !!unfed?.has(f.id)) ? ' is-cut' : ''}`}
             style={{ height: FIELD_ROW_HEIGHT }}
             data-field={f.id}
             title={unfed?.has(f.id) ? `Required, and no mapping feeds it${f.description ? ` — ${f.description}` : ''}` : f.description}

@@ -5,6 +5,9 @@ import type { Cardinality } from '../../model/types';
 import type { LinkEdge } from './to-flow';
 
 const markerId = (c: Cardinality) => `cw-card-${c}`;
+/** The count on a folded line, in diagram px (styles.css): about 11 px on screen at the zoom where lines fold. */
+const FOLD_COUNT_SIZE = 40;
+const FOLD_COUNT_CHAR = FOLD_COUNT_SIZE * 0.6;
 
 /**
  * A link: relations solid with crow's-foot ends, mappings dashed with an arrow, flows
@@ -13,9 +16,26 @@ const markerId = (c: Cardinality) => `cw-card-${c}`;
  */
 export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
-  const { link, dimmed } = data;
+  const { link, dimmed, folded } = data;
+  if (folded !== undefined) {
+    // Links folded into one line (zoomed out): no ends drawn, and a count where it stands for several.
+    const className = `cw-link cw-link-${link.kind}${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`;
+    const text = `× ${folded}`;
+    const width = text.length * FOLD_COUNT_CHAR + 16;
+    return (
+      <>
+        <BaseEdge id={id} path={path} className={className} interactionWidth={0} />
+        {folded > 1 && (
+          <g className={`cw-fold-count${dimmed ? ' is-dimmed' : ''}`} transform={`translate(${labelX} ${labelY})`}>
+            <rect x={-width / 2} y={-FOLD_COUNT_SIZE * 0.75} width={width} height={FOLD_COUNT_SIZE * 1.5} />
+            <text textAnchor="middle" dominantBaseline="central">{text}</text>
+          </g>
+        )}
+      </>
+    );
+  }
   const cardinality = cardinalityOf(link);
   const markerStart = cardinality ? `url(#${markerId(cardinality.from)})` : undefined;
   const markerEnd = cardinality ? `url(#${markerId(cardinality.to)})` : 'url(#cw-arrow)';

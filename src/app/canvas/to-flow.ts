@@ -1,8 +1,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import { computeCoverage, openGaps } from '../../model/coverage';
-import { computeGeometry, routeLink, type Side } from '../../model/geometry';
+import { computeGeometry, routeLink, type Geometry, type Side } from '../../model/geometry';
 import { endpointNamer, linkEnds, linkLabel } from '../../model/meaning';
-import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Entity, type Link, type Note, type System } from '../../model/types';
+import { isEntityEndpoint, isSystemEndpoint, type CrosswalkDocument, type Endpoint, type Entity, type Link, type Note, type System } from '../../model/types';
 import { entityHandleId, entityHandles, systemHandleId, systemHandles, type HandleSide } from './handles';
 
 // The canvas is a view: a pure mapping from the document (and what is selected or in focus)
@@ -38,6 +38,8 @@ export interface LinkEdgeData extends Record<string, unknown> {
   /** A longer description for tooltips: `Worker.Work_Email → User.login`. */
   title: string;
   dimmed: boolean;
+  /** How many links this edge stands for, on an edge that folds them (see {@link ViewState.fold}). */
+  folded?: number;
 }
 
 export type SystemNode = Node<SystemNodeData, 'system'>;
@@ -51,6 +53,11 @@ export interface ViewState {
   selected: ReadonlySet<string>;
   /** Ids in focus (a walkthrough step); everything else is dimmed. Undefined: nothing dimmed. */
   focus?: ReadonlySet<string>;
+  /**
+   * Zoomed out to title boxes: links fold into one edge per pair of ends and kind, between
+   * the entities' (or systems') title handles, as the canvas of a large document draws them.
+   */
+  fold?: boolean;
 }
 
 const side = (s: Side): HandleSide => (s === 'left' ? 'L' : 'R');
@@ -158,6 +165,7 @@ export function toFlow(
     );
   }
 
+  if (view.fold) return { nodes, edges: foldedEdges(doc, geo, view, prevEdges) };
   const edges: LinkEdge[] = [];
   const name = endpointNamer(doc);
   for (const l of doc.links) {
@@ -186,18 +194,70 @@ export function toFlow(
         dimmed: dimmed(l.id),
       },
     };
-    const old = prevEdges.get(l.id);
-    edges.push(
-      old &&
-        old.source === next.source &&
-        old.target === next.target &&
-        old.sourceHandle === next.sourceHandle &&
-        old.targetHandle === next.targetHandle &&
-        old.selected === next.selected &&
-        sameData(old.data!, next.data!)
-        ? old
-        : next,
-    );
+    edges.push(reuseEdge(prevEdges.get(l.id), next));
   }
   return { nodes, edges };
+}
+
+/** Returns `prev` when `next` draws the same, else `next`. */
+function reuseEdge(old: LinkEdge | undefined, next: LinkEdge): LinkEdge {
+  return old &&
+    old.source === next.source &&
+    old.target === next.target &&
+    old.sourceHandle === next.sourceHandle &&
+    old.targetHandle === next.targetHandle &&
+    old.selected === next.selected &&
+    sameData(old.data!, next.data!)
+    ? old
+    : next;
+}
+
+const endId = (ep: Endpoint) => (isSystemEndpoint(ep) ? ep.system : ep.entity);
+const wholeEnd = (ep: Endpoint): Endpoint => (isSystemEndpoint(ep) ? ep : { entity: ep.entity });
+
+/**
+ * One edge per pair of ends (entities, or systems) and kind, between their title handles,
+ * standing for every link it folds (the first one's direction); not selectable, as on the
+ * canvas of a large document at this level (overview-model.ts folds the same way).
+ */
+function foldedEdges(doc: CrosswalkDocument, geo: Geometry, view: ViewState, prevEdges: ReadonlyMap<string, LinkEdge>): LinkEdge[] {
+  const groups = new Map<string, Link[]>();
+  for (const l of doc.links) {
+    const a = endId(l.from);
+    const b = endId(l.to);
+    const key = JSON.stringify([l.kind, a < b ? a : b, a < b ? b : a]);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
+  }
+  const edges: LinkEdge[] = [];
+  for (const [key, links] of groups) {
+    const first = links[0];
+    const whole = { ...first, from: wholeEnd(first.from), to: wholeEnd(first.to) } as Link;
+    const route = routeLink(doc, geo, whole);
+    if (!route) continue;
+    const handle = (ep: Endpoint, s: Side) => (isEntityEndpoint(ep) ? entityHandleId(undefined, side(s)) : systemHandleId(side(s)));
+    const id = `fold:${key}`;
+    const next: LinkEdge = {
+      id,
+      type: 'link',
+      source: endId(first.from),
+      target: endId(first.to),
+      sourceHandle: handle(first.from, route.fromSide),
+      targetHandle: handle(first.to, route.toSide),
+      selected: links.some((l) => view.selected.has(l.id)),
+      selectable: false,
+      focusable: false,
+      zIndex: 0,
+      data: {
+        link: first,
+        text: '',
+        title: '',
+        dimmed: view.focus ? links.every((l) => !view.focus!.has(l.id)) : false,
+        folded: links.length,
+      },
+    };
+    edges.push(reuseEdge(prevEdges.get(id), next));
+  }
+  return edges;
 }

@@ -167,6 +167,7 @@ export const LEFT_OUT_CLASSES: readonly string[] = [
   'react-flow__controls',
   'react-flow__panel',
   'react-flow__background',
+  'cw-dot-grid',
   'react-flow__resize-control',
   'react-flow__attribution',
   'react-flow__nodesselection',
