@@ -3,6 +3,7 @@ import { useStoreApi } from '@xyflow/react';
 import * as ops from '../../model/ops';
 import type { CrosswalkDocument, Point } from '../../model/types';
 import { applyTransient, commitTransient, getState, select } from '../store/store';
+import { cancelIdle, whenIdle } from '../idle';
 import { finishDrag } from './drag';
 import { drawOverview, type Marks } from './overview-draw';
 import { buildOverview, hitTest, levelAt } from './overview-model';
@@ -27,15 +28,6 @@ interface Props {
   snapToGrid: boolean;
   /** Told the entity under the pointer (or none), so the canvas can hand it to the DOM. */
   onHover?: (id: string | undefined) => void;
-}
-
-/** Runs `run` when the page is idle (within a second). */
-function whenIdle(run: () => void): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : window.setTimeout(run, 200);
-}
-function cancelIdle(handle: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-  else window.clearTimeout(handle);
 }
 
 const CANVAS_STYLE = { transformOrigin: '0 0', willChange: 'transform' } as const;
@@ -107,6 +99,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     };
     const resize = () => {
       const r = root.getBoundingClientRect();
+      // (The observer's first report repeats the size the mount drew at: nothing to draw again.)
+      if (drawn && r.width === size.width && r.height === size.height && ratio === (window.devicePixelRatio || 1)) return;
       size = { width: r.width, height: r.height };
       margin = overscanFor(r.width, r.height);
       ratio = window.devicePixelRatio || 1;

@@ -1,6 +1,9 @@
 import { parseDocumentText } from '../../io/file';
 import type { CrosswalkDocument } from '../../model/types';
-import { applyExternalDocument, dismissToast, loadDocument, notify, useAppStore, type AppState } from '../store/store';
+import { applyExternalDocument, dismissToast, getState, loadDocument, notify, useAppStore, type AppState, type History } from '../store/store';
+import { loadOverviewLayer } from '../canvas/overview-loader';
+import { OVERVIEW_MIN_ENTITIES } from '../canvas/overview-model';
+import { whenIdle } from '../idle';
 import type { DocMeta } from './backend';
 import {
   addToLibrary,
@@ -210,9 +213,9 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
     }
     const history = await readHistoryResponsively(opened.history, (text) => parseTextResponsively(text, source));
     if (meta?.deletedAt !== undefined) await backend.putMeta({ ...meta, deletedAt: undefined });
-    await leave();
-    withQuiet(() => loadDocument(parsed.doc, history));
+    await show(parsed.doc, history);
     start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt);
+    serialiseWhenIdle(parsed.doc);
     for (const copy of opened.copies) {
       notify('info', `Unsaved changes made on an older version of this document were kept in the library as “${copy.title}”.`);
     }
@@ -222,28 +225,51 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
   }
 }
 
-/** Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share links). */
-export async function openAsNewDocument(doc: CrosswalkDocument): Promise<void> {
+/**
+ * Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share
+ * links). `text`: the text it was just parsed from, stored as it is (see addToLibrary).
+ */
+export async function openAsNewDocument(doc: CrosswalkDocument, text?: string): Promise<void> {
   let meta: DocMeta;
   try {
-    meta = await addToLibrary(doc);
+    meta = await addToLibrary(doc, undefined, text);
   } catch (e) {
     // No storage at all (blocked, or a private mode without IndexedDB): still show the
     // document, and say plainly that it is not kept.
-    await leave();
-    withQuiet(() => loadDocument(doc, { past: [], future: [] }));
+    await show(doc, { past: [], future: [] });
     reportSaveFailure(e);
     return;
   }
-  await leave();
-  withQuiet(() => loadDocument(doc, { past: [], future: [] }));
+  await show(doc, { past: [], future: [] });
   start(meta.id, meta.revision, meta.createdAt);
+  serialiseWhenIdle(doc);
 }
 
 /** Shows a document read-only (a share link): not in the library until "Edit a copy". */
 export async function openReadOnly(doc: CrosswalkDocument): Promise<void> {
+  await show(doc, { past: [], future: [] }, { readOnly: true });
+}
+
+/**
+ * Leaves the open document and shows `doc`. A large one is drawn by the overview canvas,
+ * whose code is loaded first (opening by link started it with the download), so the first
+ * picture waits for nothing more once the document is in the store.
+ */
+async function show(doc: CrosswalkDocument, history: History, options?: { readOnly?: boolean }): Promise<void> {
+  if (doc.entities.length >= OVERVIEW_MIN_ENTITIES) await loadOverviewLayer().catch(() => undefined);
   await leave();
-  withQuiet(() => loadDocument(doc, { past: [], future: [] }, { readOnly: true }));
+  withQuiet(() => loadDocument(doc, history, options));
+}
+
+/**
+ * Serialises a document just opened once the page is idle (after its first picture), so the
+ * save after the first edit reuses the text of everything the edit left alone instead of
+ * writing the whole document within that edit's frames.
+ */
+function serialiseWhenIdle(doc: CrosswalkDocument): void {
+  whenIdle(() => {
+    if (getState().doc === doc) serialiseCached(doc);
+  }, 3000);
 }
 
 /** The newest library document, if any. */
