@@ -6,7 +6,7 @@ import { applyTransient, commitTransient, getState, select } from '../store/stor
 import { cancelIdle, whenIdle } from '../idle';
 import { finishDrag } from './drag';
 import { drawOverview, type Marks } from './overview-draw';
-import { buildOverview, hitTest, levelAt } from './overview-model';
+import { buildOverview, hitTest, levelAt, levelFrom } from './overview-model';
 import { canReuse, cssTransformFor, isExact, overscanArea, overscanFor, type CssTransform, type DrawnView, type ViewTransform } from './overview-view';
 
 // The canvas of a large document: this layer draws the whole diagram on one <canvas> under
@@ -85,8 +85,10 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       const area = paneOnly ? { x: 0, y: 0, width: size.width, height: size.height } : full;
       const region = paneOnly ? { x: -full.x, y: -full.y, width: size.width, height: size.height } : undefined;
       drawnWith = { model: live.current.model, marks: live.current.marks };
-      drawOverview(ctx, live.current.model, { x: v.x - full.x, y: v.y - full.y, zoom: v.zoom, width: full.width, height: full.height }, live.current.marks, ratio, region);
-      drawn = { ...v, level: levelAt(v.zoom), origin: { x: full.x, y: full.y }, area };
+      // The level shown stays while the zoom goes to and fro about its threshold.
+      const level = levelFrom(v.zoom, drawn?.level);
+      drawOverview(ctx, live.current.model, { x: v.x - full.x, y: v.y - full.y, zoom: v.zoom, width: full.width, height: full.height, level }, live.current.marks, ratio, region);
+      drawn = { ...v, level, origin: { x: full.x, y: full.y }, area };
       place(cssTransformFor(drawn, v, ratio));
       canvas.dataset.drawn = paneOnly ? 'pane' : 'true';
       if (paneOnly && !idle) idle = whenIdle(drawOverscan);
@@ -152,7 +154,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       // Controls, the minimap, other panels and React Flow's own nodes keep their own events.
       if (target?.closest('.react-flow__panel, .react-flow__node')) return undefined;
       const zoom = flowStore.getState().transform[2];
-      return hitTest(live.current.model, toCanvas(e), levelAt(zoom), LINE_TOLERANCE / zoom);
+      // What is drawn is what can be hit.
+      return hitTest(live.current.model, toCanvas(e), drawn?.level ?? levelAt(zoom), LINE_TOLERANCE / zoom);
     };
     let swallowClick = false;
     const onPointerDown = (e: PointerEvent) => {
