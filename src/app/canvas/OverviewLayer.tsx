@@ -111,7 +111,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       canvas.height = Math.round(area.height * ratio);
       canvas.style.width = `${area.width}px`;
       canvas.style.height = `${area.height}px`;
-      draw();
+      // The first picture is the pane alone (sooner), the overscan when idle.
+      draw(drawn === undefined);
     };
     resize();
     const observer = new ResizeObserver(resize);
@@ -136,12 +137,20 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       lastTransform = s.transform;
       const v = now();
       if (drawn && canReuse(drawn, v, size)) place(cssTransformFor(drawn, v, ratio));
-      else draw();
+      // A jump from rest (a fit, a reveal, a step of a walkthrough) draws the pane first and
+      // the overscan when idle; a move under way draws it all, for the next steps to reuse.
+      else draw(!tick);
       changed = true;
       if (!tick) tick = requestAnimationFrame(onFrame);
     });
+    // An edit or a selection is drawn in the next frame, before it is painted: an edit that
+    // also moves the view (a reveal, see flow-instance.ts) has been drawn there by then, once.
+    let redrawFrame = 0;
     redraw.current = () => {
-      if (drawnWith?.model !== live.current.model || drawnWith.marks !== live.current.marks) draw(true);
+      redrawFrame ||= requestAnimationFrame(() => {
+        redrawFrame = 0;
+        if (drawnWith?.model !== live.current.model || drawnWith.marks !== live.current.marks) draw(true);
+      });
     };
 
     const toCanvas = (e: MouseEvent): Point => {
@@ -237,6 +246,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     return () => {
       unsubscribe();
       cancelAnimationFrame(tick);
+      cancelAnimationFrame(redrawFrame);
       cancelIdle(idle);
       observer.disconnect();
       redraw.current = undefined;
