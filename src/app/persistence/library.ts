@@ -114,13 +114,9 @@ export async function readHistoryResponsively(
   return { past: await read(history?.past), future: await read(history?.future) };
 }
 
-/**
- * Adds a document to the library as a new entry; returns its summary. `text`, when given, is
- * the text the document was just parsed from, stored as it is (it reads back as the same
- * document) instead of serialising the document again.
- */
-export async function addToLibrary(doc: CrosswalkDocument, history?: StoredHistory, text?: string): Promise<DocMeta> {
-  return addTextToLibrary(text ?? serialiseCached(doc), describeDocument(doc, '', 0), history);
+/** Adds a document to the library as a new entry; returns its summary. */
+export async function addToLibrary(doc: CrosswalkDocument, history?: StoredHistory): Promise<DocMeta> {
+  return addTextToLibrary(serialiseCached(doc), describeDocument(doc, '', 0), history);
 }
 
 /** Adds serialised text (already valid) with its summary as a new library entry. */

@@ -58,13 +58,18 @@ export class Saver {
     return this.pending !== undefined || this.running !== undefined || this.failed;
   }
 
-  /** Records a change: synchronously in the write-ahead log, then in IndexedDB. */
-  change(change: Change): void {
+  /**
+   * Records a change: synchronously in the write-ahead log, then in IndexedDB. Returns whether
+   * the log took it (when not, only IndexedDB will hold it, once saved).
+   */
+  change(change: Change): boolean {
     const seq = ++this.seq;
     const entry: WalEntry = { id: this.id, tab: this.deps.tab, seq, base: this.revision, text: change.text, at: this.deps.now() };
+    let logged = true;
     try {
       this.deps.wal.set(this.key, writeWalEntry(entry));
     } catch {
+      logged = false;
       // The log is a second line of defence (it may be full for a huge document); the save
       // to IndexedDB below still runs and reports its own failures. An older entry must not
       // stay behind to be taken for unsaved work later.
@@ -76,6 +81,7 @@ export class Saver {
     }
     this.pending = { ...change, seq };
     this.kick();
+    return logged;
   }
 
   /** Resolves once every change made so far was saved (or its save failed). */

@@ -6,7 +6,6 @@ import { OVERVIEW_MIN_ENTITIES } from '../canvas/overview-model';
 import { whenIdle } from '../idle';
 import type { DocMeta } from './backend';
 import {
-  addToLibrary,
   broadcastLibraryChange,
   describeDocument,
   describeText,
@@ -144,7 +143,7 @@ function onMessage(open: Open, message: SavedMessage): void {
     });
 }
 
-function start(id: string, revision: number, createdAt: number): void {
+function start(id: string, revision: number, createdAt: number): Open {
   const { backend, wal } = libraryStorage();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`crosswalk:doc:${id}`);
   const saver = new Saver(id, revision, {
@@ -168,6 +167,7 @@ function start(id: string, revision: number, createdAt: number): void {
   current = open;
   setAddress(id);
   document.documentElement.dataset.savedRevision = String(revision);
+  return open;
 }
 
 async function leave(): Promise<void> {
@@ -227,21 +227,21 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
 
 /**
  * Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share
- * links). `text`: the text it was just parsed from, stored as it is (see addToLibrary).
+ * links). `text`: the text it was just parsed from, stored as it is (it reads back as the same
+ * document) instead of serialising the document again.
  */
 export async function openAsNewDocument(doc: CrosswalkDocument, text?: string): Promise<void> {
-  let meta: DocMeta;
-  try {
-    meta = await addToLibrary(doc, undefined, text);
-  } catch (e) {
-    // No storage at all (blocked, or a private mode without IndexedDB): still show the
-    // document, and say plainly that it is not kept.
-    await show(doc, { past: [], future: [] });
-    reportSaveFailure(e);
-    return;
-  }
-  await show(doc, { past: [], future: [] });
-  start(meta.id, meta.revision, meta.createdAt);
+  await loadCodeFor(doc);
+  await leave();
+  // Kept before it shows, as an edit is: written at once to the write-ahead log, and saved to
+  // IndexedDB (opening it on a first visit took 0.2–0.5 s) while it is drawn; a reload
+  // meanwhile recovers it from the log. One too large for the log shows once IndexedDB has it.
+  // Where nothing can be kept (no storage at all), it still shows, and the save's failure says so.
+  const open = start(newDocumentId(), 0, Date.now());
+  const empty = { past: [], future: [] };
+  const logged = open.saver.change({ text: text ?? serialiseCached(doc), meta: describeDocument(doc, open.id, open.createdAt), history: empty });
+  if (!logged) await open.saver.flush();
+  withQuiet(() => loadDocument(doc, empty));
   serialiseWhenIdle(doc);
 }
 
@@ -256,9 +256,14 @@ export async function openReadOnly(doc: CrosswalkDocument): Promise<void> {
  * picture waits for nothing more once the document is in the store.
  */
 async function show(doc: CrosswalkDocument, history: History, options?: { readOnly?: boolean }): Promise<void> {
-  if (doc.entities.length >= OVERVIEW_MIN_ENTITIES) await loadOverviewLayer().catch(() => undefined);
+  await loadCodeFor(doc);
   await leave();
   withQuiet(() => loadDocument(doc, history, options));
+}
+
+/** Loads the code that draws a document (the overview layer, for a large one): see {@link show}. */
+async function loadCodeFor(doc: CrosswalkDocument): Promise<void> {
+  if (doc.entities.length >= OVERVIEW_MIN_ENTITIES) await loadOverviewLayer().catch(() => undefined);
 }
 
 /**
