@@ -11,3 +11,18 @@ export function cancelIdle(handle: number): void {
   if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
   else window.clearTimeout(handle);
 }
+
+/**
+ * Runs `run` when the page is idle, however long that takes, with how long it may run (where
+ * the browser cannot tell, a few milliseconds after a timer).
+ */
+export function requestIdle(run: (deadline: { timeRemaining(): number }) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(run);
+    return;
+  }
+  window.setTimeout(() => {
+    const end = performance.now() + 8;
+    run({ timeRemaining: () => Math.max(0, end - performance.now()) });
+  }, 200);
+}

@@ -137,9 +137,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       lastTransform = s.transform;
       const v = now();
       if (drawn && canReuse(drawn, v, size)) place(cssTransformFor(drawn, v, ratio));
-      // A jump from rest (a fit, a reveal, a step of a walkthrough) draws the pane first and
-      // the overscan when idle; a move under way draws it all, for the next steps to reuse.
-      else draw(!tick);
+      else draw();
       changed = true;
       if (!tick) tick = requestAnimationFrame(onFrame);
     });

@@ -3,7 +3,8 @@ import type { CrosswalkDocument } from '../../model/types';
 import { applyExternalDocument, dismissToast, getState, loadDocument, notify, useAppStore, type AppState, type History } from '../store/store';
 import { loadOverviewLayer } from '../canvas/overview-loader';
 import { OVERVIEW_MIN_ENTITIES } from '../canvas/overview-model';
-import { whenIdle } from '../idle';
+import { requestIdle } from '../idle';
+import { serialiseAhead } from '../../io/serialise';
 import type { DocMeta } from './backend';
 import {
   broadcastLibraryChange,
@@ -267,14 +268,17 @@ async function loadCodeFor(doc: CrosswalkDocument): Promise<void> {
 }
 
 /**
- * Serialises a document just opened once the page is idle (after its first picture), so the
- * save after the first edit reuses the text of everything the edit left alone instead of
- * writing the whole document within that edit's frames.
+ * Serialises a document just opened while the page is idle (after its first picture), a slice
+ * at a time, so the save after the first edit reuses the text of everything the edit left
+ * alone instead of writing the whole document within that edit's frames. An edit meanwhile
+ * stops it (its save serialises what is left).
  */
 function serialiseWhenIdle(doc: CrosswalkDocument): void {
-  whenIdle(() => {
-    if (getState().doc === doc) serialiseCached(doc);
-  }, 3000);
+  requestIdle((deadline) => {
+    if (getState().doc !== doc) return;
+    if (serialiseAhead(doc, () => deadline.timeRemaining() > 2)) serialiseCached(doc);
+    else serialiseWhenIdle(doc);
+  });
 }
 
 /** The newest library document, if any. */
