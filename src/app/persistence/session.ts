@@ -7,6 +7,7 @@ import { requestIdle } from '../idle';
 import { serialiseAhead } from '../../io/serialise';
 import type { DocMeta } from './backend';
 import {
+  addTextToLibrary,
   broadcastLibraryChange,
   describeDocument,
   describeText,
@@ -232,19 +233,44 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
  * document) instead of serialising the document again.
  */
 export async function openAsNewDocument(doc: CrosswalkDocument, text?: string): Promise<void> {
+  const saved = text ?? serialiseCached(doc);
+  const empty = { past: [], future: [] };
+  if (saved.length > WAL_MAX_CHARS) {
+    // Too large for the write-ahead log: it shows once IndexedDB has it.
+    let meta: DocMeta;
+    try {
+      meta = await addTextToLibrary(saved, describeDocument(doc, '', 0));
+    } catch (e) {
+      // No storage at all (blocked, or a private mode without IndexedDB): still show the
+      // document, and say plainly that it is not kept.
+      await show(doc, empty);
+      reportSaveFailure(e);
+      return;
+    }
+    await show(doc, empty);
+    start(meta.id, meta.revision, meta.createdAt);
+    serialiseWhenIdle(doc);
+    return;
+  }
   await loadCodeFor(doc);
   await leave();
   // Kept before it shows, as an edit is: written at once to the write-ahead log, and saved to
   // IndexedDB (opening it on a first visit took 0.2–0.5 s) while it is drawn; a reload
-  // meanwhile recovers it from the log. One too large for the log shows once IndexedDB has it.
-  // Where nothing can be kept (no storage at all), it still shows, and the save's failure says so.
+  // meanwhile recovers it from the log. Where nothing can be kept (no storage at all), it
+  // still shows, and the save's failure says so.
   const open = start(newDocumentId(), 0, Date.now());
-  const empty = { past: [], future: [] };
-  const logged = open.saver.change({ text: text ?? serialiseCached(doc), meta: describeDocument(doc, open.id, open.createdAt), history: empty });
+  const logged = open.saver.change({ text: saved, meta: describeDocument(doc, open.id, open.createdAt), history: empty });
   if (!logged) await open.saver.flush();
   withQuiet(() => loadDocument(doc, empty));
   serialiseWhenIdle(doc);
 }
+
+/**
+ * Texts longer than this (characters) are not put in the write-ahead log when a document is
+ * added: localStorage takes about 5 M characters per site in Chromium, and trying cost a
+ * 5,000-entity document (10 M) a long task for nothing.
+ */
+const WAL_MAX_CHARS = 4_000_000;
 
 /** Shows a document read-only (a share link): not in the library until "Edit a copy". */
 export async function openReadOnly(doc: CrosswalkDocument): Promise<void> {
