@@ -1,7 +1,8 @@
 import { decodeShareFragment, describeShareError, readShareFragment } from '../io/share';
 import { createDocument } from '../model/ops';
 import { getFlowInstance } from './canvas/flow-instance';
-import { fetchEarly, needsLayout, openUrl } from './files/documents';
+import { fetchEarly, needsLayout, openRead, openUrl, readUrl } from './files/documents';
+import { loadOverviewLayer } from './canvas/overview-loader';
 import { endOpenProgress } from './files/open-progress';
 import { parseTextResponsively, readThroughWorker } from './files/read-large';
 import { FIRST_EXAMPLE } from './files/examples';
@@ -22,6 +23,8 @@ export async function bootstrap(): Promise<void> {
   const docUrl = params.get('doc');
   // A linked document downloads while the app renders and the library opens.
   const early = docUrl && !readShareFragment(window.location.hash) ? fetchEarly(docUrl) : undefined;
+  // It, or the library's document, may be large: the code that draws those loads meanwhile.
+  if (docUrl || params.has('d')) void loadOverviewLayer().catch(() => undefined);
   startSaving();
   // A share link pasted over the app's own address changes only the fragment: no reload.
   window.addEventListener('hashchange', () => {
@@ -33,13 +36,19 @@ export async function bootstrap(): Promise<void> {
     document.documentElement.dataset.ready = 'true';
     return;
   }
-  try {
-    await migrateLegacySlot();
-  } catch (e) {
+  // The library opens (IndexedDB: 0.2–0.5 s on a first visit here) while the linked document
+  // is read, checked and shown: it is kept in the write-ahead log at once and reaches
+  // IndexedDB in the background (see openAsNewDocument).
+  const migrated = migrateLegacySlot().catch((e: unknown) => {
     notify('error', `Could not read the autosaved document of an earlier version: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  if (docUrl && (await openRead(await readUrl(docUrl, early)))) {
+    document.documentElement.dataset.ready = 'true';
+    await migrated;
+    return;
   }
+  await migrated;
   let opened = false;
-  if (docUrl) opened = await openUrl(docUrl, early);
   const id = params.get('d');
   if (!opened && id) {
     opened = await openFromLibrary(id);

@@ -90,6 +90,25 @@ export interface SerialisedParts {
   links: string[];
 }
 
+/**
+ * Writes the text of a document's entities and links ahead of a save, a few at a time while
+ * `more()` allows (each text is kept for the next save, see serialiseDocumentIncrementally);
+ * returns whether every one is written.
+ */
+export function serialiseAhead(doc: CrosswalkDocument, more: () => boolean): boolean {
+  let written = 0;
+  for (const [items, write] of [[doc.entities, writeEntity], [doc.links, writeLink]] as const) {
+    for (const item of items) {
+      if (elementTexts.has(item)) continue;
+      // (Asked every 16 texts: asking costs more than a small element.)
+      if (written > 0 && (written & 15) === 0 && !more()) return false;
+      elementText(item, write);
+      written++;
+    }
+  }
+  return true;
+}
+
 /** Splits a document into {@link SerialisedParts} (each element's text is kept for the next save). */
 export function serialiseParts(doc: CrosswalkDocument): SerialisedParts {
   return {

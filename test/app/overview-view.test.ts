@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canReuse, cssTransformFor, isExact, MAX_MAGNIFY, overscanArea, overscanFor, type DrawnView } from '../../src/app/canvas/overview-view';
-import { levelAt } from '../../src/app/canvas/overview-model';
+import { LEVEL_HYSTERESIS, SYSTEM_ZOOM, TITLE_ZOOM, levelAt, levelFrom } from '../../src/app/canvas/overview-model';
 
 // While the view moves, the overview canvas shows the picture it drew with a CSS transform,
 // and draws again only when that picture no longer covers the pane, would blur, or changes
@@ -73,10 +73,21 @@ describe('the overview canvas between redraws', () => {
     expect(canReuse(drawn, { x: pane.width / 2 - (pane.width / 2 + 1000) * 1.1, y: pane.height / 2 - (pane.height / 2 + 1000) * 1.1, zoom: 1.1 }, pane)).toBe(true);
   });
 
-  it('draws again when the level of detail changes, however small the step', () => {
-    const drawn = drawnAt(0, 0, 0.3);
-    expect(levelAt(0.3)).not.toBe(levelAt(0.299));
-    expect(canReuse(drawn, { x: 0, y: 0, zoom: 0.299 }, pane)).toBe(false);
+  it('keeps the level of detail while the zoom goes to and fro about a threshold, and draws again beyond it', () => {
+    // Drawn just above the threshold (as a fit of 1,000 entities is): a notch out and back keeps the level.
+    const drawn = drawnAt(0, 0, SYSTEM_ZOOM * 1.05);
+    expect(drawn.level).toBe('titles');
+    expect(levelAt(SYSTEM_ZOOM * 0.99)).toBe('systems');
+    expect(canReuse(drawn, { x: 0, y: 0, zoom: SYSTEM_ZOOM * 0.99 }, pane)).toBe(true);
+    expect(levelFrom(SYSTEM_ZOOM * 0.99, 'titles')).toBe('titles');
+    expect(levelFrom(SYSTEM_ZOOM * 1.01, 'systems')).toBe('systems');
+    // Past the band, the level changes (and the picture is drawn again), whichever way.
+    expect(canReuse(drawn, { x: 0, y: 0, zoom: (SYSTEM_ZOOM / LEVEL_HYSTERESIS) * 0.99 }, pane)).toBe(false);
+    expect(levelFrom((SYSTEM_ZOOM / LEVEL_HYSTERESIS) * 0.99, 'titles')).toBe('systems');
+    expect(levelFrom(SYSTEM_ZOOM * LEVEL_HYSTERESIS * 1.01, 'systems')).toBe('titles');
+    // A jump across several levels lands on the level at the new zoom.
+    expect(levelFrom(TITLE_ZOOM * 1.05, 'systems')).toBe('fields');
+    expect(levelFrom(0.01, 'fields')).toBe('systems');
   });
 
   it('knows when what is drawn is exactly the view (no crisp redraw needed at rest)', () => {

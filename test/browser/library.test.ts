@@ -57,7 +57,8 @@ describe('never losing work', () => {
     expect(second).not.toBe(first);
     // The address names the stored document now, not the file.
     expect(page.url()).toBe(`${h.url}?d=${second}`);
-    expect((await library(page)).map((m) => m.id)).toEqual(expect.arrayContaining([first, second]));
+    // (It shows first, kept in the write-ahead log, and reaches IndexedDB meanwhile.)
+    await expect.poll(async () => (await library(page)).map((m) => m.id)).toEqual(expect.arrayContaining([first, second]));
 
     // Back to the first document: it is there with its edit.
     await page.goBack();
@@ -73,6 +74,33 @@ describe('never losing work', () => {
     await waitReady(page);
     expect(await documentId(page)).toBe(second);
     expect((await readDoc(page)).systems.length).toBe(crmSystems);
+    await page.close();
+  });
+
+  it('shows a ?doc= document before IndexedDB has it, and a reload at once recovers it from the write-ahead log', async () => {
+    const page = await h.newPage();
+    // The first load's writes to IndexedDB never land (as if the page went before its save did).
+    await page.addInitScript(() => {
+      const load = Number(sessionStorage.getItem('loads') ?? '0') + 1;
+      sessionStorage.setItem('loads', String(load));
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+        if (load === 1) throw new DOMException('Not this time.', 'UnknownError');
+        return put.apply(this, args);
+      };
+    });
+    await page.goto(`${h.url}?doc=/examples/device-fleet-mdm.crosswalk.json`);
+    await waitReady(page);
+    const shown = await readDoc(page);
+    const id = await documentId(page);
+    expect(id).toBeTruthy();
+    expect(page.url()).toBe(`${h.url}?d=${id}`);
+    expect((await library(page)).map((m) => m.id)).not.toContain(id);
+    await page.reload();
+    await waitReady(page);
+    expect(await documentId(page)).toBe(id);
+    expect(await readDoc(page)).toEqual(shown);
+    await expect.poll(async () => (await library(page)).map((m) => m.id)).toContain(id);
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -36,9 +36,11 @@ import { useMovingClass } from './moving';
 import { useWheelZoom } from './wheel-zoom';
 import { activeFlow } from './active-flow';
 import { DotGrid } from './DotGrid';
+import { loadedOverviewLayer, loadOverviewLayer } from './overview-loader';
 
-// The canvas drawing of large documents (and its hit-testing) loads when the first one opens.
-const OverviewLayer = lazy(() => import('./OverviewLayer').then((m) => ({ default: m.OverviewLayer })));
+// The canvas drawing of large documents (and its hit-testing) loads when the first one opens
+// (see overview-loader.ts): rendered as it is once loaded, through React.lazy until then.
+const LazyOverviewLayer = lazy(() => loadOverviewLayer().then((OverviewLayer) => ({ default: OverviewLayer })));
 
 // Module scope, so React Flow never sees new node types between renders.
 const nodeTypes = { entity: EntityNodeView, system: SystemNodeView, note: NoteNodeView };
@@ -93,6 +95,9 @@ export function Canvas() {
   const titleBoxes = useStore((s) => s.transform[2] < TITLE_ZOOM) && !large && !everything;
   const [hovered, setHovered] = useState<string>();
   const editingEntity = useAppStore((s) => s.ui.editingField?.entity);
+  // The overview layer as it is once loaded, else lazily: chosen when the overview starts, so
+  // a lazy load completing later does not mount it again.
+  const OverviewLayer = useMemo(() => (overview ? (loadedOverviewLayer() ?? LazyOverviewLayer) : undefined), [overview]);
   const prev = useRef<{ nodes: CanvasNode[]; edges: LinkEdge[] }>(undefined);
   const prevActive = useRef<CanvasNode[]>(undefined);
   /** Each detached entity's system origin (see active-flow.ts). */
@@ -147,14 +152,11 @@ export function Canvas() {
     return () => setFlowInstance(undefined);
   }, [flow]);
 
-  // A newly opened document is fitted once React Flow has taken its nodes (two frames on).
-  // Nodes carry their sizes, so no measuring is needed first.
-  useEffect(() => {
-    if (fitRequest === 0) return;
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => fitTo([], 0));
-    });
-    return () => cancelAnimationFrame(frame);
+  // A newly opened document is fitted in the commit that shows it, before anything draws it
+  // (the overview canvas draws in an effect, after this): fitting reads the document's
+  // geometry and nodes carry their sizes, so nothing needs measuring first.
+  useLayoutEffect(() => {
+    if (fitRequest > 0) fitTo([], 0);
   }, [fitRequest]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
@@ -265,7 +267,7 @@ export function Canvas() {
         <LinkMarkers />
       </ViewportPortal>
       {!overview && <LinkLabelLayer doc={doc} focus={focus} interactive={!presenting} cull={large && !everything} />}
-      {overview && (
+      {OverviewLayer && (
         <Suspense fallback={null}>
           <OverviewLayer
             doc={doc}

@@ -3,9 +3,10 @@ import { useStoreApi } from '@xyflow/react';
 import * as ops from '../../model/ops';
 import type { CrosswalkDocument, Point } from '../../model/types';
 import { applyTransient, commitTransient, getState, select } from '../store/store';
+import { cancelIdle, whenIdle } from '../idle';
 import { finishDrag } from './drag';
 import { drawOverview, type Marks } from './overview-draw';
-import { buildOverview, hitTest, levelAt } from './overview-model';
+import { buildOverview, hitTest, levelAt, levelFrom } from './overview-model';
 import { canReuse, cssTransformFor, isExact, overscanArea, overscanFor, type CssTransform, type DrawnView, type ViewTransform } from './overview-view';
 
 // The canvas of a large document: this layer draws the whole diagram on one <canvas> under
@@ -27,15 +28,6 @@ interface Props {
   snapToGrid: boolean;
   /** Told the entity under the pointer (or none), so the canvas can hand it to the DOM. */
   onHover?: (id: string | undefined) => void;
-}
-
-/** Runs `run` when the page is idle (within a second). */
-function whenIdle(run: () => void): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : window.setTimeout(run, 200);
-}
-function cancelIdle(handle: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-  else window.clearTimeout(handle);
 }
 
 const CANVAS_STYLE = { transformOrigin: '0 0', willChange: 'transform' } as const;
@@ -93,8 +85,10 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       const area = paneOnly ? { x: 0, y: 0, width: size.width, height: size.height } : full;
       const region = paneOnly ? { x: -full.x, y: -full.y, width: size.width, height: size.height } : undefined;
       drawnWith = { model: live.current.model, marks: live.current.marks };
-      drawOverview(ctx, live.current.model, { x: v.x - full.x, y: v.y - full.y, zoom: v.zoom, width: full.width, height: full.height }, live.current.marks, ratio, region);
-      drawn = { ...v, level: levelAt(v.zoom), origin: { x: full.x, y: full.y }, area };
+      // The level shown stays while the zoom goes to and fro about its threshold.
+      const level = levelFrom(v.zoom, drawn?.level);
+      drawOverview(ctx, live.current.model, { x: v.x - full.x, y: v.y - full.y, zoom: v.zoom, width: full.width, height: full.height, level }, live.current.marks, ratio, region);
+      drawn = { ...v, level, origin: { x: full.x, y: full.y }, area };
       place(cssTransformFor(drawn, v, ratio));
       canvas.dataset.drawn = paneOnly ? 'pane' : 'true';
       if (paneOnly && !idle) idle = whenIdle(drawOverscan);
@@ -107,6 +101,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     };
     const resize = () => {
       const r = root.getBoundingClientRect();
+      // (The observer's first report repeats the size the mount drew at: nothing to draw again.)
+      if (drawn && r.width === size.width && r.height === size.height && ratio === (window.devicePixelRatio || 1)) return;
       size = { width: r.width, height: r.height };
       margin = overscanFor(r.width, r.height);
       ratio = window.devicePixelRatio || 1;
@@ -115,7 +111,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       canvas.height = Math.round(area.height * ratio);
       canvas.style.width = `${area.width}px`;
       canvas.style.height = `${area.height}px`;
-      draw();
+      // The first picture is the pane alone (sooner), the overscan when idle.
+      draw(drawn === undefined);
     };
     resize();
     const observer = new ResizeObserver(resize);
@@ -144,8 +141,14 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       changed = true;
       if (!tick) tick = requestAnimationFrame(onFrame);
     });
+    // An edit or a selection is drawn in the next frame, before it is painted: an edit that
+    // also moves the view (a reveal, see flow-instance.ts) has been drawn there by then, once.
+    let redrawFrame = 0;
     redraw.current = () => {
-      if (drawnWith?.model !== live.current.model || drawnWith.marks !== live.current.marks) draw(true);
+      redrawFrame ||= requestAnimationFrame(() => {
+        redrawFrame = 0;
+        if (drawnWith?.model !== live.current.model || drawnWith.marks !== live.current.marks) draw(true);
+      });
     };
 
     const toCanvas = (e: MouseEvent): Point => {
@@ -158,7 +161,8 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       // Controls, the minimap, other panels and React Flow's own nodes keep their own events.
       if (target?.closest('.react-flow__panel, .react-flow__node')) return undefined;
       const zoom = flowStore.getState().transform[2];
-      return hitTest(live.current.model, toCanvas(e), levelAt(zoom), LINE_TOLERANCE / zoom);
+      // What is drawn is what can be hit.
+      return hitTest(live.current.model, toCanvas(e), drawn?.level ?? levelAt(zoom), LINE_TOLERANCE / zoom);
     };
     let swallowClick = false;
     const onPointerDown = (e: PointerEvent) => {
@@ -240,6 +244,7 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
     return () => {
       unsubscribe();
       cancelAnimationFrame(tick);
+      cancelAnimationFrame(redrawFrame);
       cancelIdle(idle);
       observer.disconnect();
       redraw.current = undefined;

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { unionBoxes, type Box } from '../../model/geometry';
 import { geometryOf } from './overview-model';
@@ -54,7 +55,12 @@ export function visibleArea(): Box | undefined {
   return { x: a.x, y: a.y, width: Math.max(0, b.x - a.x), height: Math.max(0, b.y - a.y) };
 }
 
-/** Pans (at the same zoom) just enough to bring the given nodes into {@link visibleArea}. */
+/**
+ * Pans (at the same zoom) just enough to bring the given nodes into {@link visibleArea}:
+ * smoothly over less than the view's size, at once further (an animation across a large
+ * document drew everything it passed, frame by frame, too fast for anyone to read it, and held
+ * back the first picture of the edit that asked for it).
+ */
 export function reveal(ids: readonly string[]): void {
   const view = visibleArea();
   const box = boundsOf(ids);
@@ -66,7 +72,11 @@ export function reveal(ids: readonly string[]): void {
   const dy = shift(box.y, box.height, view.y, view.height);
   if (dx === 0 && dy === 0) return;
   const { x, y, zoom } = instance.getViewport();
-  void instance.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: 200 });
+  const far = Math.abs(dx) > view.width || Math.abs(dy) > view.height;
+  // The edit that asked is rendered first, so a canvas that must draw the new view draws it
+  // with the edit in it, once (see OverviewLayer.tsx).
+  flushSync(() => undefined);
+  void instance.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: far ? 0 : 200 });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ENTITY_HEADER_HEIGHT, FIELD_ROW_HEIGHT, SYSTEM_HEADER_HEIGHT, type Box } from '../../model/geometry';
 import type { Point } from '../../model/types';
 import { GridIndex, type GridRect } from './overview-grid';
-import { DETAIL_ZOOM, levelAt, lineCurve, pointOnLine, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
+import { DETAIL_ZOOM, levelAt, lineCurve, pointOnLine, type DetailLevel, type OverviewEntity, type OverviewLine, type OverviewModel } from './overview-model';
 
 // Draws a large diagram on one 2D canvas (when the view needs it: see overview-view.ts),
 // culled to what is on screen with a grid index, in the same black-on-white look as the DOM nodes, so an entity handed to the DOM
@@ -15,6 +15,8 @@ export interface View {
   zoom: number;
   width: number;
   height: number;
+  /** The level of detail to draw (default: the level at the zoom). */
+  level?: DetailLevel;
 }
 
 /** A part of the screen to draw alone (the rest of the canvas is left as it is), in screen px. */
@@ -243,7 +245,7 @@ const entityBox = (e: OverviewEntity) => e.box;
  * left as it was). `ctx` is the bare canvas context (identity transform).
  */
 export function drawOverview(ctx: CanvasRenderingContext2D, model: OverviewModel, view: View, marks: Marks, pixelRatio: number, region?: Region): void {
-  const level = levelAt(view.zoom);
+  const level = view.level ?? levelAt(view.zoom);
   // Field rows from the field level in: drawn from bitmaps, sharper the nearer the view.
   const rows = level === 'fields' || level === 'dom';
   const z = view.zoom;

@@ -29,6 +29,24 @@ export function levelAt(zoom: number): DetailLevel {
   return 'systems';
 }
 
+/**
+ * How far (as a factor) the zoom must pass a level's threshold before the level shown changes:
+ * one wheel notch (at most 1.1×) back and forth across a threshold keeps the level, where it
+ * switched (and redrew the whole canvas) at each notch. Fitting a 1,000-entity document lands
+ * next to SYSTEM_ZOOM.
+ */
+export const LEVEL_HYSTERESIS = 1.1;
+
+/**
+ * The level of detail to show at a zoom when `current` is shown: `current` while the zoom is
+ * within LEVEL_HYSTERESIS of the range where it applies, else the level at the zoom.
+ */
+export function levelFrom(zoom: number, current: DetailLevel | undefined): DetailLevel {
+  const level = levelAt(zoom);
+  if (current === undefined || level === current) return level;
+  return levelAt(zoom * LEVEL_HYSTERESIS) === current || levelAt(zoom / LEVEL_HYSTERESIS) === current ? current : level;
+}
+
 export interface OverviewEntity {
   id: string;
   /** The document's entity: unchanged by edits elsewhere, so drawings of it can be kept. */

@@ -1,4 +1,4 @@
-import { levelAt, type DetailLevel } from './overview-model';
+import { levelFrom, type DetailLevel } from './overview-model';
 
 // When the overview canvas must be drawn again, and how to show what it already holds at a
 // new view. The canvas is drawn larger than the pane (an overscan margin on every side); while
@@ -73,10 +73,11 @@ export function cssTransformFor(drawn: DrawnView, now: ViewTransform, pixelRatio
 
 /**
  * Whether the picture drawn at `drawn` can stand for the view `now` in a pane of the given
- * size: same level of detail, not magnified past MAX_MAGNIFY, and covering the whole pane.
+ * size: the same level of detail (see levelFrom), not magnified past MAX_MAGNIFY, and
+ * covering the whole pane.
  */
 export function canReuse(drawn: DrawnView, now: ViewTransform, pane: { width: number; height: number }): boolean {
-  if (levelAt(now.zoom) !== drawn.level) return false;
+  if (levelFrom(now.zoom, drawn.level) !== drawn.level) return false;
   const k = now.zoom / drawn.zoom;
   if (!(k > 0) || k > MAX_MAGNIFY) return false;
   // The drawn area's corners on screen now.

@@ -40,53 +40,73 @@ export async function layoutInWorker(doc: CrosswalkDocument, onlyMissing: boolea
 }
 
 /**
+ * A document read, checked and laid out, ready to be added to the library and shown; the
+ * open indicator (if any) stays up under `source` until it is shown.
+ */
+export interface ReadDocument {
+  doc: CrosswalkDocument;
+  source: string;
+  /**
+   * The text it was parsed from, when nothing changed it since: the library keeps it as it
+   * is instead of serialising the document again (see openAsNewDocument).
+   */
+  text?: string;
+}
+
+/**
  * Opens a parsed document: lays it out if needed (in the open worker, with progress), then
  * adds it to the library and opens it (never over another).
  */
 export async function openDocument(doc: CrosswalkDocument, source: string): Promise<boolean> {
-  if (needsLayout(doc)) return openThroughWorker({ doc }, source);
-  return show(doc, source);
-}
-
-/** Adds a document read to the library and shows it; says so when the library cannot take it. */
-async function show(doc: CrosswalkDocument, source: string): Promise<boolean> {
-  try {
-    await openAsNewDocument(doc);
-  } catch (e) {
-    notify('error', `Could not add ${source} to the library in this browser: ${e instanceof Error ? e.message : String(e)}`);
-    return false;
-  }
-  notify('success', `Opened ${source}`);
-  return true;
+  return openRead(needsLayout(doc) ? await readThroughOpenWorker({ doc }, source) : { doc, source });
 }
 
 /**
- * Opens a large text, or lays out a document, through the open worker: the page stays
- * responsive and the indicator names each stage until the document is drawn. A bad text
- * gets its message and the open document stays as it was.
+ * Adds a document read to the library and shows it (undefined: it could not be read, and
+ * the reason was told); says so when the library cannot take it. Ends the open indicator.
  */
-async function openThroughWorker(job: OpenJob, source: string): Promise<boolean> {
+export async function openRead(read: ReadDocument | undefined): Promise<boolean> {
+  if (!read) return false;
+  const { doc, source, text } = read;
   try {
-    let read: ReadResult;
     try {
-      read = await readThroughWorker(job, source);
+      await openAsNewDocument(doc, text);
     } catch (e) {
-      notify('error', `Could not open ${source}: ${e instanceof Error ? e.message : String(e)}`);
+      notify('error', `Could not add ${source} to the library in this browser: ${e instanceof Error ? e.message : String(e)}`);
       return false;
     }
-    if (!read.ok) {
-      reportParseFailure(read, source);
-      return false;
-    }
-    if (read.layoutError !== undefined) {
-      // The fallback grid in computeGeometry still draws it; say so rather than fail.
-      notify('error', `Automatic layout failed; the document is shown on a simple grid. (${read.layoutError})`);
-    }
-    // The indicator goes in the render that draws the document.
-    return await show(read.doc, source);
+    notify('success', `Opened ${source}`);
+    return true;
   } finally {
     endOpenProgress(source);
   }
+}
+
+/**
+ * Reads a large text, or lays out a document, through the open worker: the page stays
+ * responsive and the indicator names each stage until the document is drawn. A bad text
+ * gets its message (undefined is returned) and the open document stays as it was.
+ */
+async function readThroughOpenWorker(job: OpenJob, source: string): Promise<ReadDocument | undefined> {
+  let read: ReadResult;
+  try {
+    read = await readThroughWorker(job, source);
+  } catch (e) {
+    notify('error', `Could not open ${source}: ${e instanceof Error ? e.message : String(e)}`);
+    endOpenProgress(source);
+    return undefined;
+  }
+  if (!read.ok) {
+    reportParseFailure(read, source);
+    endOpenProgress(source);
+    return undefined;
+  }
+  if (read.layoutError !== undefined) {
+    // The fallback grid in computeGeometry still draws it; say so rather than fail.
+    notify('error', `Automatic layout failed; the document is shown on a simple grid. (${read.layoutError})`);
+  }
+  // The indicator goes in the render that draws the document.
+  return { doc: read.doc, source };
 }
 
 /** Reports why a file could not be opened; the open document stays as it was. */
@@ -102,13 +122,22 @@ export function reportParseFailure(result: Extract<ParseResult, { ok: false }>, 
  * once, a large one in the open worker with progress shown.
  */
 export async function openText(text: string, source: string): Promise<boolean> {
-  if (text.length >= WORKER_TEXT_CHARS) return openThroughWorker({ text, layout: true }, source);
+  return openRead(await readText(text, source));
+}
+
+/**
+ * Reads the text of a document (see {@link openText}) without adding it to the library yet;
+ * undefined when it is not one (the reason was told).
+ */
+async function readText(text: string, source: string): Promise<ReadDocument | undefined> {
+  if (text.length >= WORKER_TEXT_CHARS) return readThroughOpenWorker({ text, layout: true }, source);
   const result = parseDocumentText(text);
   if (!result.ok) {
     reportParseFailure(result, source);
-    return false;
+    return undefined;
   }
-  return openDocument(result.doc, source);
+  if (needsLayout(result.doc)) return readThroughOpenWorker({ doc: result.doc }, source);
+  return { doc: result.doc, source, text };
 }
 
 /** Opens a File from the picker or a drop: a Crosswalk document, or any format the registry imports. */
@@ -147,32 +176,41 @@ export async function importAsNewDocument(text: string, source: string, format?:
 
 /** Opens `?doc=<url>`; only same-origin URLs are fetched. */
 export async function openUrl(url: string, early?: Promise<Response>): Promise<boolean> {
+  return openRead(await readUrl(url, early));
+}
+
+/**
+ * Downloads and reads `?doc=<url>` (see {@link openUrl}) without adding it to the library
+ * yet, so the page can read it while the library opens; undefined when it cannot be opened
+ * (the reason was told).
+ */
+export async function readUrl(url: string, early?: Promise<Response>): Promise<ReadDocument | undefined> {
   let target: URL;
   try {
     target = new URL(url, window.location.href);
   } catch {
     notify('error', `Could not open ${url}: not a URL.`);
-    return false;
+    return undefined;
   }
   if (target.origin !== window.location.origin) {
     notify('error', `Could not open ${url}: only documents on this site (${window.location.origin}) can be opened by link.`);
-    return false;
+    return undefined;
   }
   const source = target.pathname.split('/').pop() || url;
+  let text: string;
   try {
     const res = await (early ?? fetch(target, { credentials: 'same-origin' }));
     if (res.status === 404) throw new Error('not found (404)');
     if (!res.ok) throw new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-    const text = await readBody(res, source);
+    text = await readBody(res, source);
     // A single-page server answers an unknown path with the app's own page (status 200).
     if (/^\s*</.test(text) && /html/i.test(res.headers.get('content-type') ?? '')) throw new Error('not found (404): the server sent a web page, not a document');
-    return await openText(text, source);
   } catch (e) {
     notify('error', `Could not open ${url}: ${e instanceof Error ? e.message : String(e)}`);
-    return false;
-  } finally {
     endOpenProgress(source);
+    return undefined;
   }
+  return readText(text, source);
 }
 
 /**
@@ -183,12 +221,23 @@ export function fetchEarly(url: string): Promise<Response> | undefined {
   try {
     const target = new URL(url, window.location.href);
     if (target.origin !== window.location.origin) return undefined;
+    // index.html starts it before the app's code loads; taken once.
+    const started = window.crosswalkEarlyDocument;
+    window.crosswalkEarlyDocument = undefined;
+    if (started?.url === target.href) return started.response;
     const res = fetch(target, { credentials: 'same-origin' });
     // Handled by openUrl when it awaits it; until then a failure is not "unhandled".
     res.catch(() => undefined);
     return res;
   } catch {
     return undefined;
+  }
+}
+
+declare global {
+  interface Window {
+    /** A `?doc=` download index.html started before the app's code loaded (see fetchEarly). */
+    crosswalkEarlyDocument?: { url: string; response: Promise<Response> };
   }
 }
 

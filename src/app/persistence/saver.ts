@@ -74,8 +74,11 @@ export class Saver {
     return this.pending !== undefined || this.running !== undefined || this.failed;
   }
 
-  /** Records a change: synchronously in the write-ahead log, then in IndexedDB. */
-  change(change: Change): void {
+  /**
+   * Records a change: synchronously in the write-ahead log, then in IndexedDB. Returns whether
+   * the log took it (when not, only IndexedDB will hold it, once saved).
+   */
+  change(change: Change): boolean {
     const seq = ++this.seq;
     const at = this.deps.now();
     if (this.chain && this.lastText !== undefined) this.chain.push({ after: seq - 1, seq, ...diffText(this.lastText, change.text) });
@@ -110,6 +113,7 @@ export class Saver {
     }
     this.pending = { ...change, seq };
     this.kick();
+    return written;
   }
 
   /** A change of this page is now the stored revision: the chain of patches starts after it. */

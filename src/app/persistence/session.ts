@@ -1,10 +1,14 @@
 import { parseDocumentText } from '../../io/file';
 import { createDocument } from '../../model/ops';
 import type { CrosswalkDocument } from '../../model/types';
-import { applyExternalDocument, dismissToast, loadDocument, notify, useAppStore, type AppState } from '../store/store';
+import { applyExternalDocument, dismissToast, getState, loadDocument, notify, useAppStore, type AppState, type History } from '../store/store';
+import { loadOverviewLayer } from '../canvas/overview-loader';
+import { OVERVIEW_MIN_ENTITIES } from '../canvas/overview-model';
+import { requestIdle } from '../idle';
+import { serialiseAhead } from '../../io/serialise';
 import type { DocMeta } from './backend';
 import {
-  addToLibrary,
+  addTextToLibrary,
   broadcastLibraryChange,
   describeDocument,
   describeText,
@@ -144,7 +148,7 @@ function onMessage(open: Open, message: SavedMessage): void {
     });
 }
 
-function start(id: string, revision: number, createdAt: number, text: string): void {
+function start(id: string, revision: number, createdAt: number, text?: string): Open {
   const { backend, wal } = libraryStorage();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`crosswalk:doc:${id}`);
   const saver = new Saver(id, revision, {
@@ -168,6 +172,7 @@ function start(id: string, revision: number, createdAt: number, text: string): v
   current = open;
   setAddress(id);
   document.documentElement.dataset.savedRevision = String(revision);
+  return open;
 }
 
 async function leave(): Promise<void> {
@@ -215,9 +220,9 @@ export async function openLibraryDocument(id: string): Promise<boolean> {
     // A document in the trash (a bookmark to it) opens restored, and says so.
     const trashed = meta?.deletedAt !== undefined;
     if (trashed) await setTrashed(id, false);
-    await leave();
-    withQuiet(() => loadDocument(parsed.doc, history));
+    await show(parsed.doc, history);
     start(id, opened.record.revision, meta?.createdAt ?? opened.record.updatedAt, opened.record.text);
+    serialiseWhenIdle(parsed.doc);
     if (opened.lost > 0) notify('error', 'Changes of a tab that closed before saving could not be recovered: another tab had saved over the version they were made on.');
     if (trashed) {
       notify('info', `“${source}” was in the trash; it is restored and open.`, undefined, {
@@ -251,28 +256,84 @@ async function putBackInTrash(id: string, title: string): Promise<void> {
   }
 }
 
-/** Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share links). */
-export async function openAsNewDocument(doc: CrosswalkDocument): Promise<void> {
-  let meta: DocMeta;
-  try {
-    meta = await addToLibrary(doc);
-  } catch (e) {
-    // No storage at all (blocked, or a private mode without IndexedDB): still show the
-    // document, and say plainly that it is not kept.
-    await leave();
-    withQuiet(() => loadDocument(doc, { past: [], future: [] }));
-    reportSaveFailure(e);
+/**
+ * Adds a document to the library and opens it here (New, Open, drop, `?doc=`, examples, share
+ * links). `text`: the text it was just parsed from, stored as it is (it reads back as the same
+ * document) instead of serialising the document again.
+ */
+export async function openAsNewDocument(doc: CrosswalkDocument, text?: string): Promise<void> {
+  const saved = text ?? serialiseCached(doc);
+  const empty = { past: [], future: [] };
+  if (saved.length > WAL_MAX_CHARS) {
+    // Too large for the write-ahead log: it shows once IndexedDB has it.
+    let meta: DocMeta;
+    try {
+      meta = await addTextToLibrary(saved, describeDocument(doc, '', 0));
+    } catch (e) {
+      // No storage at all (blocked, or a private mode without IndexedDB): still show the
+      // document, and say plainly that it is not kept.
+      await show(doc, empty);
+      reportSaveFailure(e);
+      return;
+    }
+    await show(doc, empty);
+    start(meta.id, meta.revision, meta.createdAt, saved);
+    serialiseWhenIdle(doc);
     return;
   }
+  await loadCodeFor(doc);
   await leave();
-  withQuiet(() => loadDocument(doc, { past: [], future: [] }));
-  start(meta.id, meta.revision, meta.createdAt, serialiseCached(doc));
+  // Kept before it shows, as an edit is: written at once to the write-ahead log, and saved to
+  // IndexedDB (opening it on a first visit took 0.2–0.5 s) while it is drawn; a reload
+  // meanwhile recovers it from the log. Where nothing can be kept (no storage at all), it
+  // still shows, and the save's failure says so.
+  const open = start(newDocumentId(), 0, Date.now());
+  const logged = open.saver.change({ text: saved, meta: describeDocument(doc, open.id, open.createdAt), history: empty });
+  if (!logged) await open.saver.flush();
+  withQuiet(() => loadDocument(doc, empty));
+  serialiseWhenIdle(doc);
 }
+
+/**
+ * Texts longer than this (characters) are not put in the write-ahead log when a document is
+ * added: localStorage takes about 5 M characters per site in Chromium, and trying cost a
+ * 5,000-entity document (10 M) a long task for nothing.
+ */
+const WAL_MAX_CHARS = 4_000_000;
 
 /** Shows a document read-only (a share link): not in the library until "Edit a copy". */
 export async function openReadOnly(doc: CrosswalkDocument): Promise<void> {
+  await show(doc, { past: [], future: [] }, { readOnly: true });
+}
+
+/**
+ * Leaves the open document and shows `doc`. A large one is drawn by the overview canvas,
+ * whose code is loaded first (opening by link started it with the download), so the first
+ * picture waits for nothing more once the document is in the store.
+ */
+async function show(doc: CrosswalkDocument, history: History, options?: { readOnly?: boolean }): Promise<void> {
+  await loadCodeFor(doc);
   await leave();
-  withQuiet(() => loadDocument(doc, { past: [], future: [] }, { readOnly: true }));
+  withQuiet(() => loadDocument(doc, history, options));
+}
+
+/** Loads the code that draws a document (the overview layer, for a large one): see {@link show}. */
+async function loadCodeFor(doc: CrosswalkDocument): Promise<void> {
+  if (doc.entities.length >= OVERVIEW_MIN_ENTITIES) await loadOverviewLayer().catch(() => undefined);
+}
+
+/**
+ * Serialises a document just opened while the page is idle (after its first picture), a slice
+ * at a time, so the save after the first edit reuses the text of everything the edit left
+ * alone instead of writing the whole document within that edit's frames. An edit meanwhile
+ * stops it (its save serialises what is left).
+ */
+function serialiseWhenIdle(doc: CrosswalkDocument): void {
+  requestIdle((deadline) => {
+    if (getState().doc !== doc) return;
+    if (serialiseAhead(doc, () => deadline.timeRemaining() > 2)) serialiseCached(doc);
+    else serialiseWhenIdle(doc);
+  });
 }
 
 /** The newest library document, if any. */
