@@ -23,6 +23,21 @@ async function dragBy(selector: string, dx: number, dy: number) {
 }
 
 describe('moving things on the canvas', () => {
+  it('opens a document fitted: every node on screen, not at the default view', async () => {
+    // (Fitting may take two frames after the app is ready: wait for it, then for the view to rest.)
+    await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toContain('translate(0px, 0px) scale(1)');
+    await waitForStillView(page);
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(pane.x - 1);
+      expect(b.y).toBeGreaterThanOrEqual(pane.y - 1);
+      expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
+      expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
+    }
+  });
+
   it('drags an entity out of its system and into another, as one undo step each; links follow', async () => {
     const before = await readDoc(page);
     expect(before.entities.find((e) => e.id === 'okta-group')!.system).toBe('okta');

@@ -121,7 +121,7 @@ export const ACTIONS: readonly Action[] = [
   },
   { id: 'add-note', edits: true, label: 'Add note', group: 'Insert', shortcuts: ['N'], toolbar: '+ Note', run: () => reveal([addNoteAt(viewportCentre(), undefined, visibleArea())]) },
 
-  { id: 'fit', label: 'Fit view', group: 'View', shortcuts: ['Shift+1'], toolbar: 'Fit', run: () => fitTo() },
+  { id: 'fit', label: 'Fit view', group: 'View', shortcuts: ['Shift+1'], toolbar: 'Fit', run: () => void fitTo() },
   { id: 'zoom-in', label: 'Zoom in', group: 'View', shortcuts: ['='], run: () => zoomBy(1.25) },
   { id: 'zoom-out', label: 'Zoom out', group: 'View', shortcuts: ['-'], run: () => zoomBy(0.8) },
   { id: 'layout', edits: true, label: 'Auto layout', group: 'View', shortcuts: ['Mod+Shift+L'], toolbar: 'Auto layout', run: autoLayout },

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -147,7 +147,8 @@ export function Canvas() {
     return result;
   }, [doc, selectionIds, focus, overview, active, hovered, titleBoxes]);
 
-  useEffect(() => {
+  // (A layout effect, so the fit below, in the same commit, finds the instance.)
+  useLayoutEffect(() => {
     setFlowInstance(flow);
     return () => setFlowInstance(undefined);
   }, [flow]);
@@ -155,9 +156,15 @@ export function Canvas() {
   // A newly opened document is fitted in the commit that shows it, before anything draws it
   // (the overview canvas draws in an effect, after this): fitting reads the document's
   // geometry and nodes carry their sizes, so nothing needs measuring first.
+  // On the canvas's first mount React Flow has not set up its pan and zoom yet (it does in an
+  // effect, after this) and the frame may not be laid out: then it is fitted two frames on.
   useLayoutEffect(() => {
-    if (fitRequest > 0) fitTo([], 0);
-  }, [fitRequest]);
+    if (fitRequest === 0 || (flowStore.getState().panZoom && fitTo([], 0))) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => fitTo([], 0));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [fitRequest, flowStore]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const positions = new Map<string, Point>();

@@ -100,16 +100,18 @@ const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 /**
  * Fits the view to the given node ids (all nodes when empty), clear of the zoom controls
  * and the minimap ({@link fitPaddings}); the side panels sit beside the canvas, not over it.
+ * Returns false when it cannot yet (no instance, or the canvas not laid out).
  */
-export function fitTo(ids: readonly string[] = [], duration = 300): void {
+export function fitTo(ids: readonly string[] = [], duration = 300): boolean {
   const c = canvasFrame();
   const bounds = boundsOf(ids);
-  if (!instance || !c || !bounds) return;
+  if (!instance || !c || !bounds) return false;
   const { width, height } = c.frame;
-  if (width <= 0 || height <= 0) return;
+  if (width <= 0 || height <= 0) return false;
   const p = fitPaddings(width, height, bounds, c.overlays);
   const padding = { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
   void instance.setViewport(getViewportForBounds(bounds, width, height, 0.02, 1.5, padding), { duration });
+  return true;
 }
 
 // "Draw everything": while a picture is taken from the DOM, every node must be there, at
