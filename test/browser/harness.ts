@@ -79,6 +79,9 @@ export async function openApp(h: Harness, example?: string): Promise<Page> {
   const page = await h.newPage();
   await page.goto(example ? `${h.url}?doc=/examples/${example}.crosswalk.json` : h.url);
   await waitReady(page);
+  // The document shows as soon as it is read; on the canvas's first mount its fit lands a
+  // couple of frames later. Start from the view at rest, as a person would.
+  await waitForStillView(page);
   return page;
 }
 

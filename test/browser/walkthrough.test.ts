@@ -34,6 +34,8 @@ describe('a walkthrough, built and presented through the UI', () => {
       await page.getByLabel('Step title').fill(title);
       await page.getByLabel('Step title').press('Enter');
       if (select) {
+        // (A new step may move the view to its focus: click once it rests.)
+        await waitForStillView(page);
         await page.locator(`.react-flow__node[data-id="${select}"] .cw-system-header`).click();
         await page.getByRole('button', { name: 'Focus on 1 selected' }).click();
       }

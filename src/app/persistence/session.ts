@@ -283,14 +283,15 @@ export async function openAsNewDocument(doc: CrosswalkDocument, text?: string): 
   }
   await loadCodeFor(doc);
   await leave();
-  // Kept before it shows, as an edit is: written at once to the write-ahead log, and saved to
-  // IndexedDB (opening it on a first visit took 0.2–0.5 s) while it is drawn; a reload
-  // meanwhile recovers it from the log. Where nothing can be kept (no storage at all), it
-  // still shows, and the save's failure says so.
-  const open = start(newDocumentId(), 0, Date.now());
-  const logged = open.saver.change({ text: saved, meta: describeDocument(doc, open.id, open.createdAt), history: empty });
-  if (!logged) await open.saver.flush();
+  // Kept as it shows, as an edit is: in the same task (nothing paints or runs between), written
+  // to the write-ahead log, and saved to IndexedDB (opening it on a first visit took 0.2–0.5 s)
+  // while it is drawn; a reload meanwhile recovers it from the log. Where the log cannot take
+  // it, the save to IndexedDB still runs; where nothing can be kept (no storage at all), it
+  // still shows, and the save's failure says so. (Waiting here for that save, with the new
+  // document's id already current, let an edit land on the old document in that moment.)
   withQuiet(() => loadDocument(doc, empty));
+  const open = start(newDocumentId(), 0, Date.now());
+  open.saver.change({ text: saved, meta: describeDocument(doc, open.id, open.createdAt), history: empty });
   serialiseWhenIdle(doc);
 }
 
