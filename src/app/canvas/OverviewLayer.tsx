@@ -91,12 +91,12 @@ export function OverviewLayer({ doc, selected, focus, interactive, movable, snap
       drawn = { ...v, level, origin: { x: full.x, y: full.y }, area };
       place(cssTransformFor(drawn, v, ratio));
       canvas.dataset.drawn = paneOnly ? 'pane' : 'true';
-      if (paneOnly && !idle) idle = whenIdle(drawOverscan);
+      if (paneOnly && !idle) idle = whenIdle(drawOverscan, 1000);
     };
     /** The overscan, once the page is idle and the view at rest. */
     const drawOverscan = () => {
       idle = 0;
-      if (tick) idle = whenIdle(drawOverscan);
+      if (tick) idle = whenIdle(drawOverscan, 1000);
       else if (canvas.dataset.drawn === 'pane') draw();
     };
     const resize = () => {

@@ -4,7 +4,7 @@ import type { CrosswalkDocument } from '../../model/types';
 import { applyExternalDocument, dismissToast, getState, loadDocument, notify, useAppStore, type AppState, type History } from '../store/store';
 import { loadOverviewLayer } from '../canvas/overview-loader';
 import { OVERVIEW_MIN_ENTITIES } from '../canvas/overview-model';
-import { requestIdle } from '../idle';
+import { whenIdle } from '../idle';
 import { serialiseAhead } from '../../io/serialise';
 import type { DocMeta } from './backend';
 import {
@@ -330,7 +330,7 @@ async function loadCodeFor(doc: CrosswalkDocument): Promise<void> {
  * stops it (its save serialises what is left).
  */
 function serialiseWhenIdle(doc: CrosswalkDocument): void {
-  requestIdle((deadline) => {
+  whenIdle((deadline) => {
     if (getState().doc !== doc) return;
     if (serialiseAhead(doc, () => deadline.timeRemaining() > 2)) serialiseCached(doc);
     else serialiseWhenIdle(doc);
